@@ -1,0 +1,251 @@
+"""The `story-tui` command line.
+
+Exit codes: 0 success, 1 an invalid story file, 2 a usage error or an unreadable file.
+No input produces a Python traceback: the loader raises only `StoryError`s, which are printed as
+compiler-style lines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+from story_tui.diagnostics import StoryInvalid, StoryUnreadable
+from story_tui.loader import load_story
+from story_tui.model import Story
+from story_tui.resources import bundled_story
+from story_tui.safety import visible
+from story_tui.spec import DEFAULT_MAX_BYTES
+
+PROG = "story-tui"
+COMMANDS = ("validate", "export", "schema")
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+def version() -> str:
+    """The installed version (one source of truth: the package metadata)."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as dist_version
+
+    try:
+        return dist_version("story-tui")
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        return "0+unknown"
+
+
+class UsageError(Exception):
+    """A bad command line; printed as one line, exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors as one line on stderr and exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def _max_bytes(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number of bytes: {value!r}") from None
+    if number <= 0:
+        raise argparse.ArgumentTypeError("must be a positive number of bytes")
+    return number
+
+
+def _add_max_bytes(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--max-bytes",
+        type=_max_bytes,
+        default=DEFAULT_MAX_BYTES,
+        metavar="N",
+        help=f"refuse story files larger than N bytes (default {DEFAULT_MAX_BYTES:,})",
+    )
+
+
+def build_browse_parser() -> argparse.ArgumentParser:
+    """The parser for `story-tui [FILE]`, the browser."""
+    parser = _Parser(
+        prog=PROG,
+        description=(
+            "Explore a news story as structure: sections, people and their quotes, key figures.\n"
+            "With no FILE, opens the bundled Chile–Peru border story."
+        ),
+        epilog=(
+            "commands:\n"
+            "  story-tui validate [FILE...]             check story files (exit 1 if invalid)\n"
+            "  story-tui export [FILE] --format F       write json or markdown\n"
+            "  story-tui schema                         print the JSON Schema of the format\n"
+            "Run 'story-tui COMMAND --help' for a command's options."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("file", nargs="?", metavar="FILE", help="a story YAML file")
+    parser.add_argument("--version", action="version", version=f"{PROG} {version()}")
+    _add_max_bytes(parser)
+    return parser
+
+
+def build_command_parser(command: str) -> argparse.ArgumentParser:
+    """The parser for one subcommand."""
+    if command == "validate":
+        parser = _Parser(
+            prog=f"{PROG} validate",
+            description="Check story files; print every problem as file:line:col: error: ...",
+        )
+        parser.add_argument(
+            "files", nargs="*", metavar="FILE", help="story files (default: the bundled story)"
+        )
+        parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+        _add_max_bytes(parser)
+    elif command == "export":
+        parser = _Parser(
+            prog=f"{PROG} export",
+            description="Write the resolved story (with locations) as JSON or Markdown.",
+        )
+        parser.add_argument(
+            "file", nargs="?", metavar="FILE", help="a story file (default: the bundled story)"
+        )
+        parser.add_argument(
+            "-f", "--format", choices=("json", "markdown"), default="json", help="default: json"
+        )
+        parser.add_argument(
+            "-o", "--output", metavar="OUT", help="write to OUT instead of standard output"
+        )
+        _add_max_bytes(parser)
+    else:
+        parser = _Parser(
+            prog=f"{PROG} schema",
+            description="Print a JSON Schema of the story format for editors' YAML plugins.",
+        )
+    return parser
+
+
+def _say(stream: TextIO, text: str) -> None:
+    stream.write(text + "\n")
+
+
+def _load(path: str | None, max_bytes: int) -> Story:
+    return load_story(path if path is not None else bundled_story(), max_bytes)
+
+
+def _write_output(text: str, output: str | None) -> None:
+    if output is None or output == "-":
+        sys.stdout.write(text)
+        return
+    target = Path(output)
+    # Write beside the target, then rename: a reader never sees half a file.
+    fd, temp = tempfile.mkstemp(dir=target.parent or Path("."), prefix=f".{target.name}.")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """`story-tui validate`: print problems; exit 0, 1 (invalid) or 2 (unreadable)."""
+    paths: list[str | None] = list(args.files) or [None]
+    status = EXIT_OK
+    for path in paths:
+        shown = path if path is not None else str(bundled_story())
+        try:
+            story = _load(path, args.max_bytes)
+        except StoryUnreadable as error:
+            _say(sys.stderr, f"{PROG}: error: {error}")
+            status = max(status, EXIT_USAGE)
+            continue
+        except StoryInvalid as error:
+            for diagnostic in error.diagnostics:
+                _say(sys.stdout, str(diagnostic))
+            count = len(error.diagnostics)
+            _say(sys.stderr, visible(f"{shown}: {count} error{'s' if count != 1 else ''}"))
+            status = max(status, EXIT_INVALID)
+            continue
+        if not args.quiet:
+            _say(
+                sys.stdout,
+                visible(
+                    f"{shown}: valid ({len(story.sections)} sections, {story.paragraph_count} "
+                    f"paragraphs, {len(story.people)} people, {len(story.quotes)} quotes, "
+                    f"{len(story.figures)} figures, {len(story.timeline)} events)"
+                ),
+            )
+    return status
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """`story-tui export`: JSON or Markdown of the resolved model."""
+    from story_tui.export import to_json, to_markdown
+
+    try:
+        story = _load(args.file, args.max_bytes)
+    except StoryUnreadable as error:
+        _say(sys.stderr, f"{PROG}: error: {error}")
+        return EXIT_USAGE
+    except StoryInvalid as error:
+        for diagnostic in error.diagnostics:
+            _say(sys.stderr, str(diagnostic))
+        return EXIT_INVALID
+    text = to_json(story) if args.format == "json" else to_markdown(story)
+    try:
+        _write_output(text, args.output)
+    except OSError as error:
+        _say(sys.stderr, visible(f"{PROG}: error: cannot write {args.output}: {error.strerror}"))
+        return EXIT_USAGE
+    return EXIT_OK
+
+
+def cmd_schema(_args: argparse.Namespace) -> int:
+    """`story-tui schema`: the JSON Schema of the format."""
+    from story_tui.export import json_schema
+
+    sys.stdout.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
+    return EXIT_OK
+
+
+def cmd_browse(args: argparse.Namespace) -> int:
+    """`story-tui [FILE]`: load the story, then open the browser."""
+    try:
+        story = _load(args.file, args.max_bytes)
+    except StoryUnreadable as error:
+        _say(sys.stderr, f"{PROG}: error: {error}")
+        return EXIT_USAGE
+    except StoryInvalid as error:
+        for diagnostic in error.diagnostics:
+            _say(sys.stderr, str(diagnostic))
+        return EXIT_INVALID
+    from story_tui.browse import run_browser
+
+    return run_browser(story, args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return its exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in COMMANDS:
+            command = argv[0]
+            args = build_command_parser(command).parse_args(argv[1:])
+            handler = {"validate": cmd_validate, "export": cmd_export, "schema": cmd_schema}
+            return handler[command](args)
+        return cmd_browse(build_browse_parser().parse_args(argv))
+    except UsageError as error:
+        _say(sys.stderr, visible(f"{PROG}: error: {error}"))
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `story-tui export | head`: the reader left; that is not an error worth a traceback.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
