@@ -1,7 +1,7 @@
 """Find anchored spans and people's mentions in the article.
 
-Both use one Aho-Corasick automaton pass over the whole article, so the cost grows with the article's
-length plus the number of matches, not with (spans x paragraphs). Plain Python; no UI imports.
+Both make one Aho-Corasick pass over the whole article, so the cost grows with the article's length
+plus the number of matches, not with (spans x paragraphs). Plain Python; no UI imports.
 """
 
 from __future__ import annotations

@@ -152,6 +152,11 @@ def _write_output(text: str, output: str | None) -> None:
         raise
 
 
+def _plural(count: int, word: str) -> str:
+    plural = "people" if word == "person" else f"{word}s"
+    return f"{count} {word if count == 1 else plural}"
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     """`story-tui validate`: print problems; exit 0, 1 (invalid) or 2 (unreadable)."""
     paths: list[str | None] = list(args.files) or [None]
@@ -167,19 +172,22 @@ def cmd_validate(args: argparse.Namespace) -> int:
         except StoryInvalid as error:
             for diagnostic in error.diagnostics:
                 _say(sys.stdout, str(diagnostic))
-            count = len(error.diagnostics)
-            _say(sys.stderr, visible(f"{shown}: {count} error{'s' if count != 1 else ''}"))
+            _say(sys.stderr, visible(f"{shown}: {_plural(len(error.diagnostics), 'error')}"))
             status = max(status, EXIT_INVALID)
             continue
         if not args.quiet:
-            _say(
-                sys.stdout,
-                visible(
-                    f"{shown}: valid ({len(story.sections)} sections, {story.paragraph_count} "
-                    f"paragraphs, {len(story.people)} people, {len(story.quotes)} quotes, "
-                    f"{len(story.figures)} figures, {len(story.timeline)} events)"
-                ),
+            counts = ", ".join(
+                _plural(n, word)
+                for n, word in (
+                    (len(story.sections), "section"),
+                    (story.paragraph_count, "paragraph"),
+                    (len(story.people), "person"),
+                    (len(story.quotes), "quote"),
+                    (len(story.figures), "figure"),
+                    (len(story.timeline), "event"),
+                )
             )
+            _say(sys.stdout, visible(f"{shown}: valid ({counts})"))
     return status
 
 

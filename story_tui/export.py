@@ -160,13 +160,18 @@ def to_markdown(story: Story) -> str:
         for person in story.people:
             out += [f"### {md_escape(person.name)}", "", md_escape(person.summary), ""]
             for quote in person.quotes:
-                section = story.section(quote.location.section)
-                where = section.title if section else quote.location.section
+                home = story.section(quote.location.section)
+                where = home.title if home else quote.location.section
                 attribution = [quote.kind, f"in “{where}”"]
                 source = story.source_name(quote.source)
                 if source:
                     attribution.append(f"source: {source}")
-                out += [f"> {md_escape(quote.text)}", ">", f"> — {md_escape(', '.join(attribution))}", ""]
+                out += [
+                    f"> {md_escape(quote.text)}",
+                    ">",
+                    f"> — {md_escape(', '.join(attribution))}",
+                    "",
+                ]
     if story.figures:
         out += ["## Key figures", "", "| Figure | Value | As of | Sources |", "|---|---|---|---|"]
         for figure in story.figures:

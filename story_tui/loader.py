@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import difflib
+import math
 import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, cast
 
 from story_tui.anchoring import Article, closest_passage, find_mentions, find_spans
@@ -226,7 +226,8 @@ class _Checker:
                 self.error(node, f"needs at least one {what}", path)
             return []
         if not isinstance(node, Seq):
-            self.error(node, f"expected a list of {what}s, got {describe_type(node)}", path)
+            plural = "people" if what == "person" else f"{what}s"
+            self.error(node, f"expected a list of {plural}, got {describe_type(node)}", path)
             return []
         if at_least_one and not node.items:
             self.error(node, f"needs at least one {what}", path)
@@ -241,9 +242,7 @@ class _Checker:
             return None
         if not isinstance(node, Scalar) or not isinstance(node.value, str):
             hint = (
-                " (put it in quotes)"
-                if isinstance(node, Scalar) and node.value is not None
-                else ""
+                " (put it in quotes)" if isinstance(node, Scalar) and node.value is not None else ""
             )
             self.error(node, f"expected text, got {describe_type(node)}{hint}", path)
             return None
@@ -304,7 +303,7 @@ class _Checker:
         if isinstance(node, Scalar):
             value = node.value
             if isinstance(value, int | float) and not isinstance(value, bool):
-                if value != value or value in (float("inf"), float("-inf")):
+                if not math.isfinite(value):
                     self.error(node, "expected a finite number", path)
                     return None
                 return cast(FigureValue, value)
@@ -353,7 +352,8 @@ class _Checker:
             first_node, _first_path = seen[value]
             self.error(
                 node,
-                f"duplicate {OBJECT_TITLES[kind]} id '{value}' (first used at line {first_node.line})",
+                f"duplicate {OBJECT_TITLES[kind]} id '{value}' "
+                f"(first used at line {first_node.line})",
                 path,
             )
             return
@@ -375,9 +375,7 @@ class _Checker:
             return None
         fmt = fields.get("format")
         if fmt is not None and not (
-            isinstance(fmt, Scalar)
-            and type(fmt.value) is int
-            and fmt.value == FORMAT_VERSION
+            isinstance(fmt, Scalar) and type(fmt.value) is int and fmt.value == FORMAT_VERSION
         ):
             self.error(
                 fmt,
@@ -453,7 +451,9 @@ class _Checker:
         name = self.text(fields.get("name"), f"{path}.name")
         url = self.text(fields.get("url"), f"{path}.url", required=False)
         if url is not None and not _URL.match(url):
-            self.error(fields["url"], f"'{url}' is not an http:// or https:// address", f"{path}.url")
+            self.error(
+                fields["url"], f"'{url}' is not an http:// or https:// address", f"{path}.url"
+            )
             url = None
         if source_id is None or name is None:
             return None
@@ -499,7 +499,9 @@ class _Checker:
         kind_node = fields.get("kind")
         kind = self.text(kind_node, f"{path}.kind")
         if kind is not None and kind_node is not None and kind not in QUOTE_KINDS:
-            self.error(kind_node, f"quote kind must be direct or paraphrase, not '{kind}'", f"{path}.kind")
+            self.error(
+                kind_node, f"quote kind must be direct or paraphrase, not '{kind}'", f"{path}.kind"
+            )
             kind = None
         source = self.slug(fields.get("source"), f"{path}.source")
         self.refer("source", source, fields.get("source"), f"{path}.source")
@@ -693,5 +695,3 @@ def _finish_person(draft: _PersonDraft, mentions: tuple[Location, ...]) -> Perso
         mentions,
         draft.extensions,
     )
-
-

@@ -38,6 +38,7 @@ CORE_TAGS = frozenset(
 )
 _STR = TAG_PREFIX + "str"
 
+
 @dataclass(slots=True)
 class Node:
     """A located YAML node. `line` and `col` are 1-based."""
@@ -85,7 +86,7 @@ _constructor = SafeConstructor()
 def _construct_scalar(event: yaml.ScalarEvent, tag: str) -> Any:
     if tag == _STR:
         return event.value
-    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+    node = yaml.ScalarNode(tag, event.value, style=event.style)
     construct = SafeConstructor.yaml_constructors.get(tag)
     if construct is None:  # pragma: no cover - CORE_TAGS and the resolver agree
         return event.value
@@ -152,7 +153,9 @@ class _Builder:
             return None
         if collection is not None and tag != TAG_PREFIX + collection:
             self.problem(
-                "tag", event.start_mark, f"YAML tag '{_describe_tag(tag)}' cannot mark a {collection}"
+                "tag",
+                event.start_mark,
+                f"YAML tag '{_describe_tag(tag)}' cannot mark a {collection}",
             )
             return None
         return tag
@@ -197,17 +200,24 @@ class _Builder:
 
     def feed(self, event: Any) -> bool:
         """Handle one event; False stops the parse (a refusal that makes going on pointless)."""
+        mark: Any = event.start_mark
         if isinstance(event, yaml.ScalarEvent):
-            tag = self.check_tag_and_anchor(event, None)
-            mark = event.start_mark
-            if tag is None:
-                tag = _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+            explicit = self.check_tag_and_anchor(event, None)
+            tag = explicit or _resolver.resolve(  # type: ignore[no-untyped-call]
+                yaml.ScalarNode, event.value, event.implicit
+            )
             try:
                 value = _construct_scalar(event, tag)
             except (ValueError, yaml.YAMLError, OverflowError):
-                self.problem(
-                    "value", mark, f"cannot read {event.value!r} as {_describe_tag(tag)}"
-                )
+                # An implicit type that does not construct (2023-02-30) is just text; the
+                # loader then says what it expected. An explicit tag that fails is an error.
+                if explicit is not None:
+                    self.problem(
+                        "value",
+                        mark,
+                        f"cannot read {event.value!r} as {_describe_tag(tag)}",
+                        self.child_path(),
+                    )
                 value, tag = event.value, _STR
             if type(value) is str:
                 bad = UNSAFE_TEXT.search(value)
@@ -222,7 +232,6 @@ class _Builder:
         elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
             is_map = isinstance(event, yaml.MappingStartEvent)
             self.check_tag_and_anchor(event, "map" if is_map else "seq")
-            mark = event.start_mark
             if len(self.stack) >= MAX_DEPTH:
                 self.problems.append(
                     Problem(
@@ -232,8 +241,10 @@ class _Builder:
                     )
                 )
                 return False
-            node: Node = Map(mark.line + 1, mark.column + 1) if is_map else Seq(
-                mark.line + 1, mark.column + 1
+            node: Node = (
+                Map(mark.line + 1, mark.column + 1)
+                if is_map
+                else Seq(mark.line + 1, mark.column + 1)
             )
             path = self.child_path()
             self.add(node, mark)
@@ -249,15 +260,14 @@ class _Builder:
         elif isinstance(event, yaml.AliasEvent):
             self.problem(
                 "alias",
-                event.start_mark,
-                f"YAML alias '*{event.anchor}' is not allowed in a story file (write the value out)",
+                mark,
+                f"YAML alias '*{event.anchor}' is not allowed in a story file "
+                "(write the value out)",
             )
-            mark = event.start_mark
             self.add(Scalar(mark.line + 1, mark.column + 1, None, TAG_PREFIX + "null"), mark)
         elif isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
-                mark = event.start_mark
                 self.problems.append(
                     Problem(
                         mark.line + 1,

@@ -1,0 +1,41 @@
+"""Shared fixtures: the bundled story, a small fixture story, and helpers for loader errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from story_tui.diagnostics import StoryInvalid
+from story_tui.loader import load_story, parse_story
+from story_tui.model import Story
+from story_tui.resources import bundled_story
+
+DATA = Path(__file__).parent / "data"
+MINI = DATA / "mini.yaml"
+
+
+@pytest.fixture(scope="session")
+def story() -> Story:
+    """The bundled Chile–Peru border story."""
+    return load_story(bundled_story())
+
+
+@pytest.fixture(scope="session")
+def mini() -> Story:
+    """A small story with two sections and two people."""
+    return load_story(MINI)
+
+
+def errors_of(text: str, filename: str = "s.yaml") -> list[str]:
+    """Every diagnostic for story text, as printed; fails if the text is valid."""
+    try:
+        parse_story(text, filename)
+    except StoryInvalid as error:
+        return [str(d) for d in error.diagnostics]
+    raise AssertionError("expected the story to be invalid")
+
+
+def mini_text() -> str:
+    """The fixture story's YAML text, for tests that change one line of it."""
+    return MINI.read_text(encoding="utf-8")
