@@ -6,6 +6,7 @@ import json
 import re
 from typing import Any
 
+from story_tui.formatting import format_value
 from story_tui.model import Figure, Story
 from story_tui.spec import (
     FORMAT_VERSION,
@@ -127,16 +128,6 @@ def md_escape(text: str) -> str:
     """Escape text so a Markdown renderer shows it literally (`*stars*` stay stars)."""
     escaped = _MD_SPECIAL.sub(r"\\\1", text)
     return _MD_LINE_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}{m.group(3)}", escaped)
-
-
-def format_value(figure: Figure) -> str:
-    """A figure's value for reading: `330,000 people`, or the article's words when it has none."""
-    if figure.value is None:
-        return figure.text
-    if isinstance(figure.value, str):
-        return figure.value
-    number = f"{figure.value:,}" if isinstance(figure.value, int) else f"{figure.value:,g}"
-    return f"{number} {figure.unit}" if figure.unit else number
 
 
 def to_markdown(story: Story) -> str:

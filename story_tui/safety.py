@@ -22,3 +22,8 @@ def describe_unsafe(char: str) -> str:
 def visible(text: str) -> str:
     """Replace every unsafe character with a visible `<U+XXXX>` so text can be printed anywhere."""
     return UNSAFE_TEXT.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+
+
+def replace_unsafe(text: str) -> str:
+    """Replace each unsafe character (and tab) with one safe one, keeping every offset valid."""
+    return UNSAFE_TEXT.sub("\ufffd", text).replace("\t", " ")

@@ -1,0 +1,114 @@
+"""The Key figures sidebar: each figure as a large value, and the growth drawn as bars."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Static
+from textual.widgets.option_list import Option
+
+from story_tui.formatting import format_number, format_value, growth_series, human_date
+from story_tui.model import Figure, Story
+from story_tui.widgets.lists import ListPane
+from story_tui.widgets.text import literal
+
+BAR_WIDTH = 14
+_EIGHTHS = " ▏▎▍▌▋▊▉"
+
+
+def bar(value: float, largest: float, width: int = BAR_WIDTH) -> str:
+    """A horizontal bar of `width` cells at most, in eighths of a cell; never empty for > 0."""
+    if largest <= 0 or value <= 0:
+        return ""
+    eighths = max(1, round(value / largest * width * 8))
+    full, part = divmod(eighths, 8)
+    return "█" * full + (_EIGHTHS[part] if part else "")
+
+
+def figure_prompt(story: Story, figure: Figure) -> Content:
+    """Value (bold), label, then as-of and sources."""
+    meta: list[str] = []
+    if figure.as_of:
+        meta.append(f"as of {human_date(figure.as_of)}")
+    if figure.sources:
+        meta.append(", ".join(story.source_name(s) or s for s in figure.sources))
+    lines = [literal(format_value(figure), "bold $accent"), literal(figure.label)]
+    if meta:
+        lines.append(literal(" · ".join(meta), "$text-muted"))
+    return Content("\n").join(lines)
+
+
+def growth_chart(story: Story) -> Content:
+    """Bars for the figures that share a unit, by date; empty content when there are none."""
+    unit, series = growth_series(story.figures)
+    if not series:
+        return Content("")
+    largest = max(float(f.value) for f in series if isinstance(f.value, int | float))
+    label_width = max(len(human_date(f.as_of or "")) for f in series)
+    rows = [literal(f"{unit.capitalize()} over time", "bold")]
+    for figure in series:
+        assert isinstance(figure.value, int | float)
+        rows.append(
+            Content.assemble(
+                (human_date(figure.as_of or "").rjust(label_width) + " ", "$text-muted"),
+                (bar(float(figure.value), largest), "$accent"),
+                " ",
+                format_number(figure.value),
+            )
+        )
+    return Content("\n").join(rows)
+
+
+class GrowthChart(Static):
+    """The bar chart above the figures list."""
+
+    def __init__(self, story: Story, *, id: str | None = None) -> None:
+        chart = growth_chart(story)
+        super().__init__(chart, id=id)
+        self.has_bars = bool(chart.plain)
+        """Whether the story has figures to draw."""
+
+
+class FigureOption(Option):
+    """An option carrying its figure."""
+
+    def __init__(self, story: Story, figure: Figure) -> None:
+        super().__init__(figure_prompt(story, figure), id=figure.id)
+        self.figure = figure
+
+
+class FiguresPane(ListPane):
+    """Key numbers and dates; `enter` shows a figure in the article."""
+
+    HELP = """\
+## Key figures
+
+The story's key numbers and dates, each with what it counts, when, and who reported it.
+The chart draws the figures that share a unit over time.
+Press `enter` to see the highlighted figure in the article.
+"""
+
+    class FigureChosen(Message):
+        """The reader asked to see a figure in the article."""
+
+        def __init__(self, pane: FiguresPane, figure: Figure) -> None:
+            super().__init__()
+            self.pane = pane
+            self.figure = figure
+            """The chosen figure."""
+
+        @property
+        def control(self) -> FiguresPane:
+            """The pane the figure was chosen in."""
+            return self.pane
+
+    def __init__(self, story: Story, *, id: str | None = None) -> None:
+        super().__init__(*(FigureOption(story, f) for f in story.figures), id=id)
+        self.story = story
+
+    @on(ListPane.OptionSelected)
+    def _chosen(self, event: ListPane.OptionSelected) -> None:
+        event.stop()
+        if isinstance(event.option, FigureOption):
+            self.post_message(self.FigureChosen(self, event.option.figure))
