@@ -52,6 +52,7 @@ class StoryApp(App[None]):
         self.state = state if state is not None else (load_state() if remember else State())
         self.title = visible(story.title)
         self._initial_theme = theme or self.state.theme or DEFAULT_THEME
+        self._theme_ready = False
 
     def get_default_screen(self) -> Screen[None]:
         return MainScreen(self.story)
@@ -59,11 +60,14 @@ class StoryApp(App[None]):
     def on_mount(self) -> None:
         if self._initial_theme in self.available_themes:
             self.theme = self._initial_theme
+        self._theme_ready = True  # from now on a theme change is the reader's choice
         if self.state.problem:
-            self.notify(visible(self.state.problem), title="Settings", severity="warning", markup=False)
+            self.notify(
+                visible(self.state.problem), title="Settings", severity="warning", markup=False
+            )
 
     def watch_theme(self, theme: str) -> None:
-        if not self.remember or not self.is_mounted or theme == self.state.theme:
+        if not self.remember or not self._theme_ready or theme == self.state.theme:
             return
         self.state.data["theme"] = theme
         problem = save_state(self.state)

@@ -15,7 +15,7 @@ KeyTable = list[tuple[str, str]]
 
 
 def keys_of(bindings: list[BindingType]) -> KeyTable:
-    """(keys, description) rows for a BINDINGS list, with the keys written as a reader types them."""
+    """(keys, description) rows for a BINDINGS list, keys written as a reader types them."""
     rows: KeyTable = []
     for binding in bindings:
         if isinstance(binding, Binding):

@@ -71,14 +71,24 @@ class MainScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "cycle(1)", "Next pane", priority=True, id="pane.next"),
-        Binding("shift+tab", "cycle(-1)", "Previous pane", show=False, priority=True, id="pane.prev"),
+        Binding(
+            "shift+tab", "cycle(-1)", "Previous pane", show=False, priority=True, id="pane.prev"
+        ),
         Binding("1", "focus_pane('sections')", "Sections", show=False, id="pane.sections"),
         Binding("2", "focus_pane('article')", "Article", show=False, id="pane.article"),
         Binding("3", "focus_pane('people')", "People", show=False, id="pane.people"),
         Binding("4", "focus_pane('figures')", "Key figures", show=False, id="pane.figures"),
         Binding("5", "focus_pane('timeline')", "Timeline", show=False, id="pane.timeline"),
-        Binding("left_square_bracket", "step_section(-1)", "Previous section", show=False, id="section.prev"),
-        Binding("right_square_bracket", "step_section(1)", "Next section", show=False, id="section.next"),
+        Binding(
+            "left_square_bracket",
+            "step_section(-1)",
+            "Previous section",
+            show=False,
+            id="section.prev",
+        ),
+        Binding(
+            "right_square_bracket", "step_section(1)", "Next section", show=False, id="section.next"
+        ),
         Binding("z", "toggle_maximize", "Maximize", id="pane.maximize"),
         Binding("s", "toggle_standfirst", "Standfirst", show=False, id="standfirst.toggle"),
         Binding("question_mark,f1", "help", "Help", id="help"),
@@ -122,7 +132,10 @@ class MainScreen(Screen[None]):
                 yield FiguresPane(story, id="figures")
                 yield TimelinePane(story, id="timeline")
         yield Static(
-            Content(f"The terminal is too small for story-tui.\nMake it at least {MIN_WIDTH}x{MIN_HEIGHT}."),
+            Content(
+                "The terminal is too small for story-tui.\n"
+                f"Make it at least {MIN_WIDTH}x{MIN_HEIGHT}."
+            ),
             id="too-small",
         )
         yield Footer()
@@ -132,8 +145,12 @@ class MainScreen(Screen[None]):
             self.pane(pane_id).border_title = f"{number} {PANE_TITLES[pane_id]}"
         sections = self.query_one(SectionsPane)
         sections.current = self.story.sections[0].id
-        for widget in (sections, self.query_one(PeoplePane), self.query_one(FiguresPane),
-                       self.query_one(TimelinePane)):
+        for widget in (
+            sections,
+            self.query_one(PeoplePane),
+            self.query_one(FiguresPane),
+            self.query_one(TimelinePane),
+        ):
             if widget.option_count:
                 widget.highlighted = 0
         self.query_one("#standfirst").display = bool(self.story.standfirst)
@@ -277,13 +294,31 @@ class MainScreen(Screen[None]):
 def help_groups() -> list[tuple[str, KeyTable, str]]:
     """The help screen's tables, read from the bindings so they never drift from the keys."""
     return [
-        ("Everywhere", keys_of(MainScreen.BINDINGS) + [("ctrl+q", "Quit at once"),
-                                                       ("ctrl+p", "Command palette (themes, …)")], ""),
-        ("Article", keys_of(ArticleView.BINDINGS), "Bold: a name · italic: direct quote · "
-         "underline: paraphrase · bold underline: key figure"),
-        ("Sections, People, Key figures, Timeline", keys_of(ListPane.BINDINGS),
-         "enter: Sections scrolls the article there; People opens the person's card; "
-         "Key figures and Timeline show the item in the article."),
-        ("Person card", keys_of(PersonCard.BINDINGS) + [("enter", "Show the quote in the article")], ""),
+        (
+            "Everywhere",
+            [
+                *keys_of(MainScreen.BINDINGS),
+                ("ctrl+q", "Quit at once"),
+                ("ctrl+p", "Command palette (themes, …)"),
+            ],
+            "",
+        ),
+        (
+            "Article",
+            keys_of(ArticleView.BINDINGS),
+            "Bold: a name · italic: direct quote · "
+            "underline: paraphrase · bold underline: key figure",
+        ),
+        (
+            "Sections, People, Key figures, Timeline",
+            keys_of(ListPane.BINDINGS),
+            "enter: Sections scrolls the article there; People opens the person's card; "
+            "Key figures and Timeline show the item in the article.",
+        ),
+        (
+            "Person card",
+            [*keys_of(PersonCard.BINDINGS), ("enter", "Show the quote in the article")],
+            "",
+        ),
         ("Mouse", [("click", "Focus a pane, choose an item"), ("wheel", "Scroll")], ""),
     ]

@@ -14,7 +14,7 @@ from textual.widgets import Footer, Static
 from textual.widgets.option_list import Option
 
 from story_tui.model import Person, Quote, Story
-from story_tui.widgets.lists import ListPane
+from story_tui.widgets.lists import ListPane, separated
 from story_tui.widgets.text import literal
 
 
@@ -22,7 +22,7 @@ def quote_prompt(story: Story, quote: Quote) -> Content:
     """The quote's words (in quotation marks when direct), then kind, source and section."""
     words = f"“{quote.text}”" if quote.kind == "direct" else f"≈ {quote.text}"
     section = story.section(quote.location.section)
-    meta = [quote.kind]
+    meta: list[str] = [quote.kind]
     source = story.source_name(quote.source)
     if source:
         meta.append(source)
@@ -83,7 +83,9 @@ class PersonCard(ModalScreen[str | None]):
             facts.append(literal("Also: " + ", ".join(person.aliases), "$text-muted"))
         with Vertical(id="card"):
             yield Static(Content("\n").join(facts), id="card-facts")
-            quotes = QuotesList(*(QuoteOption(self.story, q) for q in person.quotes), id="card-quotes")
+            quotes = QuotesList(
+                *separated(QuoteOption(self.story, q) for q in person.quotes), id="card-quotes"
+            )
             count = len(person.quotes)
             quotes.border_title = f"{count} quote{'s' if count != 1 else ''}"
             yield quotes

@@ -44,6 +44,7 @@ def _marks(story: Story, section_id: str, index: int) -> list[Span]:
     for _person, location in story.mentions_in(section_id, index):
         spans.append(Span(location.start, location.end, "name"))
     for item in story.anchored_in(section_id, index):
+        kind: str
         if isinstance(item, Quote):
             kind = item.kind
         elif isinstance(item, Figure):
@@ -123,7 +124,12 @@ The whole article in one scroll, with the editor's section headings.
     """A span to highlight (a quote, figure or event the reader jumped to)."""
 
     def __init__(
-        self, story: Story, *, name: str | None = None, id: str | None = None, classes: str | None = None
+        self,
+        story: Story,
+        *,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self.story = story

@@ -10,7 +10,7 @@ from textual.widgets.option_list import Option
 
 from story_tui.formatting import format_number, format_value, growth_series, human_date
 from story_tui.model import Figure, Story
-from story_tui.widgets.lists import ListPane
+from story_tui.widgets.lists import ListPane, separated
 from story_tui.widgets.text import literal
 
 BAR_WIDTH = 14
@@ -104,7 +104,7 @@ Press `enter` to see the highlighted figure in the article.
             return self.pane
 
     def __init__(self, story: Story, *, id: str | None = None) -> None:
-        super().__init__(*(FigureOption(story, f) for f in story.figures), id=id)
+        super().__init__(*separated(FigureOption(story, f) for f in story.figures), id=id)
         self.story = story
 
     @on(ListPane.OptionSelected)

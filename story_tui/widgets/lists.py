@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.widgets import OptionList
+from textual.widgets.option_list import Option
 
 
 class ListPane(OptionList):
@@ -31,3 +33,13 @@ class ListPane(OptionList):
     | end, G | Last item. |
     | enter | Open the highlighted item. |
     """
+
+
+def separated(options: Iterable[Option]) -> list[Option | None]:
+    """Options with a separator line between each (None is OptionList's separator)."""
+    result: list[Option | None] = []
+    for option in options:
+        if result:
+            result.append(None)
+        result.append(option)
+    return result

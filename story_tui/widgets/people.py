@@ -8,7 +8,7 @@ from textual.message import Message
 from textual.widgets.option_list import Option
 
 from story_tui.model import Person, Story
-from story_tui.widgets.lists import ListPane
+from story_tui.widgets.lists import ListPane, separated
 from story_tui.widgets.text import literal
 
 
@@ -56,7 +56,7 @@ and section.
             return self.pane
 
     def __init__(self, story: Story, *, id: str | None = None) -> None:
-        super().__init__(*(PersonOption(p) for p in story.people), id=id)
+        super().__init__(*separated(PersonOption(p) for p in story.people), id=id)
         self.story = story
 
     @on(ListPane.OptionSelected)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual import on
-from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets.option_list import Option
@@ -16,9 +15,8 @@ from story_tui.widgets.text import literal
 class SectionOption(Option):
     """An option carrying its section."""
 
-    def __init__(self, section: Section, number: int) -> None:
-        prompt = Content.assemble((f"{number}. ", "$text-muted"), literal(section.title))
-        super().__init__(prompt, id=section.id)
+    def __init__(self, section: Section) -> None:
+        super().__init__(literal(section.title), id=section.id)
         self.section = section
 
 
@@ -50,7 +48,7 @@ Press `enter` to scroll the article to the highlighted section.
     """The id of the section the article is showing."""
 
     def __init__(self, story: Story, *, id: str | None = None) -> None:
-        super().__init__(*(SectionOption(s, i + 1) for i, s in enumerate(story.sections)), id=id)
+        super().__init__(*(SectionOption(s) for s in story.sections), id=id)
         self.story = story
 
     def watch_current(self, section_id: str | None) -> None:

@@ -9,7 +9,7 @@ from textual.widgets.option_list import Option
 
 from story_tui.formatting import human_date
 from story_tui.model import Story, TimelineEvent
-from story_tui.widgets.lists import ListPane
+from story_tui.widgets.lists import ListPane, separated
 from story_tui.widgets.text import literal
 
 
@@ -49,7 +49,7 @@ Press `enter` to see the highlighted event in the article.
             return self.pane
 
     def __init__(self, story: Story, *, id: str | None = None) -> None:
-        super().__init__(*(EventOption(e) for e in story.timeline_sorted()), id=id)
+        super().__init__(*separated(EventOption(e) for e in story.timeline_sorted()), id=id)
         self.story = story
 
     @on(ListPane.OptionSelected)

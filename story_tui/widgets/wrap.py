@@ -41,7 +41,9 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
     for match in _TOKEN.finditer(text):
         token = match.group()
         if token == "\n":
-            lines.append((line_start, line_end) if line_start is not None else (match.start(), match.start()))
+            lines.append(
+                (line_start, line_end) if line_start is not None else (match.start(), match.start())
+            )
             line_start, used, pending_gap = None, 0, 0
             continue
         if token.isspace():
