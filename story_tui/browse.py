@@ -11,6 +11,6 @@ def run_browser(story: Story, args: argparse.Namespace) -> int:
     """Run the Textual app on `story` and return the exit code."""
     from story_tui.app import StoryApp
 
-    app = StoryApp(story)
+    app = StoryApp(story, theme=args.theme)
     app.run()
     return app.return_code or 0

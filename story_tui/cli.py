@@ -89,6 +89,11 @@ def build_browse_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("file", nargs="?", metavar="FILE", help="a story YAML file")
     parser.add_argument("--version", action="version", version=f"{PROG} {version()}")
+    parser.add_argument(
+        "--theme",
+        metavar="NAME",
+        help="colour theme, e.g. textual-light, textual-ansi, nord (remembered for next time)",
+    )
     _add_max_bytes(parser)
     return parser
 
@@ -223,6 +228,12 @@ def cmd_schema(_args: argparse.Namespace) -> int:
 
 def cmd_browse(args: argparse.Namespace) -> int:
     """`story-tui [FILE]`: load the story, then open the browser."""
+    if args.theme is not None:
+        from textual.theme import BUILTIN_THEMES
+
+        if args.theme not in BUILTIN_THEMES:
+            names = ", ".join(sorted(BUILTIN_THEMES))
+            raise UsageError(f"unknown theme {args.theme!r}; choose one of: {names}")
     try:
         story = _load(args.file, args.max_bytes)
     except StoryUnreadable as error:

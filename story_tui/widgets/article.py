@@ -26,6 +26,7 @@ from story_tui.widgets.wrap import wrap_offsets
 READING_WIDTH = 80
 """Widest the text is set; wider terminals centre it."""
 
+_HIGHLIGHT = Style(bold=True, reverse=True)
 MARK_KINDS = ("name", "direct", "paraphrase", "figure", "highlight")
 
 
@@ -103,7 +104,6 @@ The whole article in one scroll, with the editor's section headings.
         "article--direct",
         "article--paraphrase",
         "article--figure",
-        "article--highlight",
     }
 
     class SectionChanged(Message):
@@ -137,7 +137,6 @@ The whole article in one scroll, with the editor's section headings.
         self._section_starts: list[int] = []
         self._paragraph_starts: dict[tuple[int, int], int] = {}
         self._built_width = -1
-        self._styles: dict[str, Style] = {}
         self._current_section = 0
 
     # Building lines ----------------------------------------------------------------------------
@@ -211,10 +210,6 @@ The whole article in one scroll, with the editor's section headings.
             self.scroll_to(y=self._section_starts[anchor.section], animate=False, immediate=True)
         self.refresh()
 
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._styles.clear()  # theme or CSS changed
-
     def watch_highlight(self, old: Location | None, new: Location | None) -> None:
         self._rebuild_paragraph(old)
         self._rebuild_paragraph(new)
@@ -223,11 +218,12 @@ The whole article in one scroll, with the editor's section headings.
     # Rendering ---------------------------------------------------------------------------------
 
     def _style(self, kind: str) -> Style:
-        style = self._styles.get(kind)
-        if style is None:
-            style = self.get_visual_style(f"article--{kind}")
-            self._styles[kind] = style
-        return style
+        if kind == "highlight":
+            # Reverse video shows in every theme and under NO_COLOR; CSS visual styles
+            # cannot carry `reverse`, so this one is fixed here.
+            return _HIGHLIGHT
+        # Textual caches visual styles per pseudo-class state; no cache of our own to go stale.
+        return self.get_visual_style(f"article--{kind}")
 
     def _line_at(self, y: int) -> _Line | None:
         if 0 <= y < len(self._lines):
