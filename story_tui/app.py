@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.command import Provider
 from textual.screen import Screen
 
+from story_tui.commands import StoryCommands
 from story_tui.model import Story
 from story_tui.safety import visible
-from story_tui.screens.main import MainScreen
+from story_tui.screens.main import MainScreen, Target
 from story_tui.state import State, load_state, save_state
 
 DEFAULT_THEME = "textual-dark"
@@ -20,7 +23,10 @@ class StoryApp(App[None]):
     """Browse one story: sections, article, people, key figures, timeline."""
 
     CSS_PATH = "app.tcss"
-    ENABLE_COMMAND_PALETTE = True
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {
+        *App.COMMANDS,
+        StoryCommands,
+    }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit"),
     ]
@@ -37,6 +43,7 @@ class StoryApp(App[None]):
         theme: str | None = None,
         state: State | None = None,
         remember: bool = True,
+        start: Target | None = None,
     ) -> None:
         """Create the app.
 
@@ -45,9 +52,11 @@ class StoryApp(App[None]):
             theme: A theme name to start with (overrides the remembered one).
             state: Remembered settings; read from the state directory when None.
             remember: Save the reader's theme choice for next time.
+            start: Open at this item: ("section" | "person" | "quote" | "figure" | "event", id).
         """
         super().__init__()
         self.story = story
+        self.start = start
         self.remember = remember
         self.state = state if state is not None else (load_state() if remember else State())
         self.title = visible(story.title)
@@ -55,7 +64,7 @@ class StoryApp(App[None]):
         self._theme_ready = False
 
     def get_default_screen(self) -> Screen[None]:
-        return MainScreen(self.story)
+        return MainScreen(self.story, self.start)
 
     def on_mount(self) -> None:
         if self._initial_theme in self.available_themes:

@@ -11,12 +11,11 @@ import argparse
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
-from pathlib import Path
 from typing import NoReturn, TextIO
 
 from story_tui.diagnostics import StoryInvalid, StoryUnreadable
+from story_tui.files import write_atomic
 from story_tui.loader import load_story
 from story_tui.model import Story
 from story_tui.resources import bundled_story
@@ -94,8 +93,45 @@ def build_browse_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="colour theme, e.g. textual-light, textual-ansi, nord (remembered for next time)",
     )
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--section", metavar="ID", help="open with the article at this section")
+    where.add_argument("--person", metavar="ID", help="open this person's card")
+    where.add_argument("--figure", metavar="ID", help="open with this figure highlighted")
+    where.add_argument(
+        "--quote", metavar="TEXT", help="open at the first quote containing TEXT (any case)"
+    )
     _add_max_bytes(parser)
     return parser
+
+
+def start_target(story: Story, args: argparse.Namespace) -> tuple[str, str] | None:
+    """The item `--section/--person/--figure/--quote` ask to open at, checked against the story.
+
+    Raises:
+        UsageError: the id or text is not in the story (with the closest id as a hint).
+    """
+    import difflib
+
+    for kind, known in (
+        ("section", [s.id for s in story.sections]),
+        ("person", [p.id for p in story.people]),
+        ("figure", [f.id for f in story.figures]),
+    ):
+        wanted = getattr(args, kind, None)
+        if wanted is None:
+            continue
+        if wanted in known:
+            return kind, wanted
+        hint = difflib.get_close_matches(wanted, known, n=1)
+        suffix = f" (did you mean {hint[0]!r}?)" if hint else ""
+        raise UsageError(f"this story has no {kind} {wanted!r}{suffix}")
+    if args.quote is not None:
+        needle = args.quote.casefold()
+        for quote in story.quotes:
+            if needle in quote.text.casefold():
+                return "quote", quote.key
+        raise UsageError(f"no quote in this story contains {args.quote!r}")
+    return None
 
 
 def build_command_parser(command: str) -> argparse.ArgumentParser:
@@ -145,16 +181,7 @@ def _write_output(text: str, output: str | None) -> None:
     if output is None or output == "-":
         sys.stdout.write(text)
         return
-    target = Path(output)
-    # Write beside the target, then rename: a reader never sees half a file.
-    fd, temp = tempfile.mkstemp(dir=target.parent or Path("."), prefix=f".{target.name}.")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    write_atomic(output, text)
 
 
 def _plural(count: int, word: str) -> str:
@@ -243,9 +270,10 @@ def cmd_browse(args: argparse.Namespace) -> int:
         for diagnostic in error.diagnostics:
             _say(sys.stderr, str(diagnostic))
         return EXIT_INVALID
+    start = start_target(story, args)
     from story_tui.browse import run_browser
 
-    return run_browser(story, args)
+    return run_browser(story, args, start)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

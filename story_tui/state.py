@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from story_tui.files import write_atomic
 
 STATE_FILE = "state.json"
 
@@ -66,14 +67,7 @@ def save_state(state: State, directory: Path | None = None) -> str | None:
     folder = directory or state_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=folder, prefix=".state.", suffix=".json")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(state.data, handle, indent=2)
-            os.replace(temp, folder / STATE_FILE)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+        write_atomic(folder / STATE_FILE, json.dumps(state.data, indent=2))
     except OSError as error:
         return f"could not save settings in {folder}: {error.strerror}"
     return None

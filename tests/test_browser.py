@@ -358,7 +358,7 @@ async def test_reading_width_is_capped_and_centred(story: Story) -> None:
     async with app.run_test(size=(200, 50)) as pilot:
         await pilot.pause()
         lines = widget_text(article(app)).splitlines()[3:12]
-        widths = [len(line.strip(" │▁▂▃▄▅▆▇█")) for line in lines]
+        widths = [len(line.strip(" │▌▁▂▃▄▅▆▇█")) for line in lines]
         assert max(widths) <= 80
         margin = len(lines[2]) - len(lines[2].lstrip("│ "))
         assert margin > 10

@@ -34,6 +34,10 @@ def _key_name(key: str) -> str:
         "question_mark": "?",
         "shift+tab": "shift+tab",
         "pagedown": "PgDn",
+        "left_curly_bracket": "{",
+        "right_curly_bracket": "}",
+        "slash": "/",
+        "backspace": "backspace",
         "pageup": "PgUp",
         "home": "Home",
         "end": "End",
@@ -91,3 +95,53 @@ class HelpScreen(ModalScreen[None]):
     def action_close(self) -> None:
         """Close help."""
         self.dismiss(None)
+
+
+def help_groups(screen_bindings: list[BindingType]) -> list[tuple[str, KeyTable, str]]:
+    """The help screen's tables, read from the bindings so they never drift from the keys."""
+    from story_tui.screens.paragraph import ParagraphItems
+    from story_tui.screens.person import PersonCard
+    from story_tui.widgets.article import ArticleView
+    from story_tui.widgets.findbar import FindBar
+    from story_tui.widgets.lists import ListPane
+
+    return [
+        (
+            "Everywhere",
+            [
+                *keys_of(screen_bindings),
+                ("ctrl+q", "Quit at once"),
+                ("ctrl+p", "Command palette: jump to anything, themes, export"),
+            ],
+            "",
+        ),
+        (
+            "Article",
+            keys_of(ArticleView.BINDINGS),
+            "Bold: a name · italic: direct quote · underline: paraphrase · "
+            "bold underline: key figure. Click a name to open the person's card.",
+        ),
+        (
+            "Sections, People, Key figures, Timeline",
+            keys_of(ListPane.BINDINGS),
+            "enter: Sections scrolls the article there; People opens the person's card; "
+            "Key figures and Timeline show the item in the article. Moving through People "
+            "marks that person's mentions and quotes in the article (n / N step through them).",
+        ),
+        (
+            "Person card",
+            [*keys_of(PersonCard.BINDINGS), ("enter", "Show the quote in the article")],
+            "",
+        ),
+        (
+            "In this paragraph",
+            [*keys_of(ParagraphItems.BINDINGS), ("enter", "Open the item")],
+            "",
+        ),
+        ("Find bar", [*keys_of(FindBar.BINDINGS), ("enter", "Next match, back to the pane")], ""),
+        (
+            "Mouse",
+            [("click", "Focus a pane, choose an item, open a name"), ("wheel", "Scroll")],
+            "",
+        ),
+    ]

@@ -1,11 +1,13 @@
 """The main screen: lays out the panes and mediates between them.
 
 Panes never talk to each other. Each posts a message when the reader does something; this screen
-handles it and sets state on the other panes (attributes down, messages up).
+handles it and sets state on the other panes (attributes down, messages up). Every jump goes
+through `open_target`, which records where the reader was so `backspace` can bring them back.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import on
@@ -19,16 +21,22 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 
-from story_tui.model import Location, Story
-from story_tui.screens.help import HelpScreen, KeyTable, keys_of
+from story_tui.attribution import attribution
+from story_tui.find import ArticleIndex, matches_text
+from story_tui.history import History
+from story_tui.model import Figure, Location, Quote, Story, TimelineEvent
+from story_tui.safety import visible
+from story_tui.screens.help import HelpScreen, help_groups
+from story_tui.screens.paragraph import ParagraphItems, Target
 from story_tui.screens.person import PersonCard
 from story_tui.widgets.article import ArticleView
-from story_tui.widgets.figures import FiguresPane, GrowthChart
+from story_tui.widgets.figures import FigureOption, FiguresPane, GrowthChart
+from story_tui.widgets.findbar import FindBar
 from story_tui.widgets.lists import ListPane
-from story_tui.widgets.people import PeoplePane
+from story_tui.widgets.people import PeoplePane, PersonOption
 from story_tui.widgets.sections import SectionsPane
 from story_tui.widgets.text import literal
-from story_tui.widgets.timeline import TimelinePane
+from story_tui.widgets.timeline import EventOption, TimelinePane
 
 PANES: tuple[str, ...] = ("sections", "article", "people", "figures", "timeline")
 """Pane ids in the order of their number keys (1 to 5) and of tab."""
@@ -46,6 +54,7 @@ COLUMN_OF = {
     "figures": "right",
     "timeline": "right",
 }
+LIST_PANES = ("sections", "people", "figures", "timeline")
 MIN_WIDTH, MIN_HEIGHT = 40, 12
 """Below this the screen shows a message instead of a broken layout."""
 NARROW_WIDTH = 70
@@ -64,6 +73,26 @@ def layout_mode(width: int, height: int) -> str:
     if width < MEDIUM_WIDTH:
         return "medium"
     return "wide"
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where the reader was: the pane, the article's place and each list's highlighted row."""
+
+    pane: str
+    article: tuple[float, int, Location | None]
+    lists: tuple[int | None, ...]
+
+
+@dataclass
+class FindState:
+    """The current search: in which pane, its matches and the current one."""
+
+    pane: str
+    query: str = ""
+    matches: tuple[Location, ...] | tuple[int, ...] = ()
+    current: int | None = None
+    more: bool = False
 
 
 class MainScreen(Screen[None]):
@@ -89,6 +118,13 @@ class MainScreen(Screen[None]):
         Binding(
             "right_square_bracket", "step_section(1)", "Next section", show=False, id="section.next"
         ),
+        Binding("slash", "find", "Find", id="find"),
+        Binding("n", "next_hit(1)", "Next match", show=False, id="find.next"),
+        Binding("N", "next_hit(-1)", "Previous match", show=False, id="find.prev"),
+        Binding("backspace,H", "back", "Back", show=False, id="history.back"),
+        Binding("L", "forward", "Forward", show=False, id="history.forward"),
+        Binding("y", "copy", "Copy", show=False, id="copy"),
+        Binding("escape", "clear", "Clear marks", show=False, id="clear"),
         Binding("z", "toggle_maximize", "Maximize", id="pane.maximize"),
         Binding("s", "toggle_standfirst", "Standfirst", show=False, id="standfirst.toggle"),
         Binding("question_mark,f1", "help", "Help", id="help"),
@@ -100,6 +136,11 @@ class MainScreen(Screen[None]):
     | tab, shift+tab | Next, previous pane. |
     | 1 2 3 4 5 | Sections, Article, People, Key figures, Timeline. |
     | [, ] | Previous, next section. |
+    | / | Find in the focused pane (the article by default). |
+    | n, N | Next, previous match (or mention of the marked person). |
+    | backspace, H / L | Back to where you were before a jump / forward again. |
+    | y | Copy the highlighted quote, figure or event with its attribution. |
+    | escape | Clear find matches and the speaker lens. |
     | z | Maximize the focused pane, and back. |
     | s | Show or hide the standfirst. |
     | ?, F1 | Help: every key, by pane. |
@@ -111,10 +152,15 @@ class MainScreen(Screen[None]):
     mode: reactive[str] = reactive("wide")
     """The layout for the terminal's size: tiny, narrow, medium or wide."""
 
-    def __init__(self, story: Story) -> None:
+    def __init__(self, story: Story, start: Target | None = None) -> None:
         super().__init__()
         self.story = story
+        self.start = start
+        self.history: History[Place] = History()
+        self.find: FindState | None = None
+        self._article_index = ArticleIndex(story)
         self._standfirst_wanted: bool | None = None
+        self._lens_step: int | None = None
 
     # Layout ------------------------------------------------------------------------------------
 
@@ -138,6 +184,9 @@ class MainScreen(Screen[None]):
             ),
             id="too-small",
         )
+        finder = FindBar(id="find")
+        finder.display = False
+        yield finder
         yield Footer()
 
     def on_mount(self) -> None:
@@ -145,28 +194,43 @@ class MainScreen(Screen[None]):
             self.pane(pane_id).border_title = f"{number} {PANE_TITLES[pane_id]}"
         sections = self.query_one(SectionsPane)
         sections.current = self.story.sections[0].id
-        for widget in (
-            sections,
-            self.query_one(PeoplePane),
-            self.query_one(FiguresPane),
-            self.query_one(TimelinePane),
-        ):
-            if widget.option_count:
-                widget.highlighted = 0
-        self.query_one("#standfirst").display = bool(self.story.standfirst)
+        for pane_id in LIST_PANES:
+            pane = self.list_pane(pane_id)
+            if pane.option_count:
+                pane.highlighted = 0
         self._apply_layout()
         self.pane("article").focus()
+        if self.start is not None:
+            self.call_after_refresh(self.open_target, self.start, False)
 
     def pane(self, pane_id: str) -> Widget:
         """The widget of a pane, by id."""
         return self.query_one(f"#{pane_id}", Widget)
 
+    def list_pane(self, pane_id: str) -> ListPane:
+        """A list pane, by id."""
+        return self.query_one(f"#{pane_id}", ListPane)
+
+    @property
+    def article(self) -> ArticleView:
+        """The article pane."""
+        return self.query_one(ArticleView)
+
     def on_resize(self, event: Resize) -> None:
         self.mode = layout_mode(event.size.width, event.size.height)
         self._apply_layout()
 
-    def watch_active(self) -> None:
+    def watch_active(self, active: str) -> None:
         self._apply_layout()
+        if active == "people":
+            # The speaker lens follows the reader through the People pane.
+            option = _highlighted_option(self.list_pane("people"))
+            if isinstance(option, PersonOption):
+                self._set_lens(option.person.id)
+
+    def _set_lens(self, person_id: str | None) -> None:
+        self.article.lens = person_id
+        self._lens_step = None
 
     def watch_mode(self, mode: str) -> None:
         for name in ("tiny", "narrow", "medium", "wide"):
@@ -180,29 +244,27 @@ class MainScreen(Screen[None]):
         tiny = mode == "tiny"
         self.query_one("#too-small").display = tiny
         self.query_one("#body").display = not tiny
-        standfirst = self.query_one("#standfirst")
         wanted = self._standfirst_wanted
         if wanted is None:
             wanted = self.size.height >= TALL_ENOUGH_FOR_STANDFIRST
+        standfirst = self.query_one("#standfirst")
         standfirst.display = bool(self.story.standfirst) and wanted and not tiny
         column = COLUMN_OF[active]
+        has_chart = self.query_one(GrowthChart).has_bars
         if mode == "narrow":
             for column_id in ("left", "article", "right"):
                 self.query_one(f"#{column_id}").display = column_id == column
-            for pane_id in ("sections", "people", "figures", "timeline"):
+            for pane_id in LIST_PANES:
                 self.pane(pane_id).display = pane_id == active
-            self.query_one("#chart").display = active == "figures" and self._has_chart()
+            self.query_one("#chart").display = active == "figures" and has_chart
         else:
             for column_id in ("left", "article"):
                 self.query_one(f"#{column_id}").display = True
-            for pane_id in ("sections", "people", "figures", "timeline"):
+            for pane_id in LIST_PANES:
                 self.pane(pane_id).display = True
-            self.query_one("#chart").display = self._has_chart()
+            self.query_one("#chart").display = has_chart
             # In a medium terminal the sidebar opens over the article while it has focus.
             self.query_one("#right").display = mode == "wide" or column == "right"
-
-    def _has_chart(self) -> bool:
-        return self.query_one(GrowthChart).has_bars
 
     # Focus -------------------------------------------------------------------------------------
 
@@ -223,6 +285,9 @@ class MainScreen(Screen[None]):
 
     def action_cycle(self, step: int) -> None:
         """Move to the next (1) or previous (-1) pane, in the order of their numbers."""
+        if isinstance(self.focused, Widget) and self.focused.id == "find-input":
+            self.action_focus_pane(self.find.pane if self.find else "article")
+            return
         index = PANES.index(self.active) if self.active in PANES else 0
         self.action_focus_pane(PANES[(index + step) % len(PANES)])
 
@@ -241,84 +306,287 @@ class MainScreen(Screen[None]):
 
     def action_help(self) -> None:
         """Show every key, by pane."""
-        self.app.push_screen(HelpScreen(help_groups()))
+        self.app.push_screen(HelpScreen(help_groups(self.BINDINGS)))
 
     async def action_quit(self) -> None:
         """Quit the app."""
         self.app.exit()
 
-    # Sections ----------------------------------------------------------------------------------
+    # History -----------------------------------------------------------------------------------
+
+    def place(self) -> Place:
+        """Where the reader is now."""
+        return Place(
+            self.active,
+            self.article.place,
+            tuple(self.list_pane(p).highlighted for p in LIST_PANES),
+        )
+
+    def go_to(self, place: Place) -> None:
+        """Put the reader back exactly where a `Place` says."""
+        for pane_id, highlighted in zip(LIST_PANES, place.lists, strict=True):
+            self.list_pane(pane_id).highlighted = highlighted
+        self.article.restore(place.article)
+        self.action_focus_pane(place.pane)
+
+    def action_back(self) -> None:
+        """Go back to where the reader was before the last jump."""
+        place = self.history.back(self.place())
+        if place is None:
+            self.notify("Nothing to go back to.", timeout=2)
+            return
+        self.go_to(place)
+
+    def action_forward(self) -> None:
+        """Redo a jump undone with back."""
+        place = self.history.forward(self.place())
+        if place is None:
+            self.notify("Nothing to go forward to.", timeout=2)
+            return
+        self.go_to(place)
+
+    # Jumps -------------------------------------------------------------------------------------
+
+    def open_target(self, target: Target, record: bool = True) -> None:
+        """Open a section, person, quote, figure or event, remembering where the reader was."""
+        kind, key = target
+        story = self.story
+        if kind == "person":
+            person = story.person(key)
+            if person is not None:
+                self.list_pane("people").highlighted = story.people.index(person)
+                self.app.push_screen(PersonCard(story, person), self._card_closed)
+            return
+        if record:
+            self.history.record(self.place())
+        if kind == "section":
+            self.action_focus_pane("article")
+            self.article.scroll_to_section(key)
+            self.query_one(SectionsPane).current = key
+            return
+        item: Quote | Figure | TimelineEvent | None
+        if kind == "quote":
+            item = story.quote(key)
+        elif kind == "figure":
+            item = story.figure(key)
+            if item is not None:
+                self.list_pane("figures").highlighted = story.figures.index(item)
+        else:
+            item = next((e for e in story.timeline if e.key == key), None)
+            if item is not None:
+                order = story.timeline_sorted()
+                self.list_pane("timeline").highlighted = order.index(item)
+        if item is None:
+            return
+        self.action_focus_pane("article")
+        self.article.show_location(item.location)
+        self.query_one(SectionsPane).current = item.location.section
+
+    def _card_closed(self, quote_key: str | None) -> None:
+        if quote_key is not None:
+            self.open_target(("quote", quote_key))
+
+    def _items_closed(self, target: Target | None) -> None:
+        if target is not None:
+            self.open_target(target)
 
     def action_step_section(self, step: int) -> None:
         """Scroll the article to the previous or next section."""
-        article = self.query_one(ArticleView)
-        self.query_one(SectionsPane).current = article.step_section(step)
+        self.history.record(self.place())
+        self.query_one(SectionsPane).current = self.article.step_section(step)
 
     @on(SectionsPane.SectionSelected)
     def _section_selected(self, event: SectionsPane.SectionSelected) -> None:
-        self.query_one(ArticleView).scroll_to_section(event.section.id)
-        self.query_one(SectionsPane).current = event.section.id
+        self.open_target(("section", event.section.id))
 
     @on(ArticleView.SectionChanged)
     def _article_scrolled(self, event: ArticleView.SectionChanged) -> None:
         self.query_one(SectionsPane).current = event.section_id
 
-    # Items -------------------------------------------------------------------------------------
+    @on(ArticleView.ParagraphOpened)
+    def _paragraph_opened(self, event: ArticleView.ParagraphOpened) -> None:
+        self.app.push_screen(
+            ParagraphItems(self.story, event.section_id, event.paragraph), self._items_closed
+        )
+
+    @on(ArticleView.NameClicked)
+    def _name_clicked(self, event: ArticleView.NameClicked) -> None:
+        self.open_target(("person", event.person.id))
 
     @on(PeoplePane.PersonChosen)
     def _person_chosen(self, event: PeoplePane.PersonChosen) -> None:
-        self.app.push_screen(PersonCard(self.story, event.person), self._card_closed)
+        self.open_target(("person", event.person.id))
 
-    def _card_closed(self, quote_key: str | None) -> None:
-        if quote_key is None:
-            return
-        quote = self.story.quote(quote_key)
-        if quote is not None:
-            self._show(quote.location)
+    @on(ListPane.OptionHighlighted, "#people")
+    def _person_highlighted(self, event: ListPane.OptionHighlighted) -> None:
+        if isinstance(event.option, PersonOption) and self.active == "people":
+            self._set_lens(event.option.person.id)
 
     @on(FiguresPane.FigureChosen)
     def _figure_chosen(self, event: FiguresPane.FigureChosen) -> None:
-        self._show(event.figure.location)
+        self.open_target(("figure", event.figure.id))
 
     @on(TimelinePane.EventChosen)
     def _event_chosen(self, event: TimelinePane.EventChosen) -> None:
-        self._show(event.event.location)
+        self.open_target(("event", event.event.key))
 
-    def _show(self, location: Location) -> None:
-        article = self.query_one(ArticleView)
+    # Find and the speaker lens -----------------------------------------------------------------
+
+    def action_find(self) -> None:
+        """Open the find bar for the focused pane."""
+        pane = self.active if self.active in PANES else "article"
+        if self.find is None or self.find.pane != pane:
+            self._clear_find()
+            self.find = FindState(pane)
+        self.query_one(FindBar).open(PANE_TITLES[pane])
+
+    @on(FindBar.Changed)
+    def _find_changed(self, event: FindBar.Changed) -> None:
+        if self.find is None:
+            return
+        find = self.find
+        find.query = event.query
+        if find.pane == "article":
+            locations, more = self._article_index.find(event.query)
+            find.matches, find.more = tuple(locations), more
+            # Start at the first match below the reader's place, like `less`.
+            top = self.article.cursor
+            find.current = next(
+                (i for i, loc in enumerate(locations) if self._order(loc) >= top),
+                0 if locations else None,
+            )
+        else:
+            pane = self.list_pane(find.pane)
+            hits = [
+                index
+                for index in range(pane.option_count)
+                if matches_text(event.query, _option_text(pane, index))
+            ]
+            find.matches, find.more = tuple(hits), False
+            find.current = 0 if hits else None
+        self._show_find()
+
+    def _order(self, location: Location) -> int:
+        section = self.story.section(location.section)
+        index = section.index if section else 0
+        return sum(len(s.paragraphs) for s in self.story.sections[:index]) + location.paragraph
+
+    def _show_find(self) -> None:
+        find = self.find
+        if find is None:
+            return
+        bar = self.query_one(FindBar)
+        bar.show_count(find.current, len(find.matches), find.more)
+        if find.pane == "article":
+            current = None
+            if find.current is not None and find.matches:
+                location = find.matches[find.current]
+                assert isinstance(location, Location)
+                current = location
+                self.article.reveal(location)
+            self.article.set_matches([m for m in find.matches if isinstance(m, Location)], current)
+        elif find.current is not None and find.matches:
+            index = find.matches[find.current]
+            assert isinstance(index, int)
+            self.list_pane(find.pane).highlighted = index
+
+    @on(FindBar.Step)
+    def _find_step(self, event: FindBar.Step) -> None:
+        self._step_find(event.step)
+        if event.leave and self.find is not None:
+            self.action_focus_pane(self.find.pane)
+
+    def _step_find(self, step: int) -> None:
+        find = self.find
+        if find is None or not find.matches:
+            return
+        if find.current is None:
+            find.current = 0
+        else:
+            find.current = (find.current + step) % len(find.matches)
+        self._show_find()
+
+    @on(FindBar.Closed)
+    def _find_closed(self, _event: FindBar.Closed) -> None:
+        pane = self.find.pane if self.find else "article"
+        self._clear_find()
+        self.action_focus_pane(pane)
+
+    def _clear_find(self) -> None:
+        self.find = None
+        self.article.set_matches([], None)
+        bar = self.query_one(FindBar)
+        bar.display = False
+
+    def action_next_hit(self, step: int) -> None:
+        """Next or previous find match; with no search, the marked person's next mention."""
+        if self.find is not None and self.find.matches:
+            self._step_find(step)
+            return
+        hits = self.article.lens_locations()
+        if not hits:
+            self.notify("Nothing to step through: press / to find, or pick a person.", timeout=3)
+            return
+        if self._lens_step is None:
+            top = self.article.cursor
+            self._lens_step = next((i for i, loc in enumerate(hits) if self._order(loc) >= top), 0)
+            if step < 0:
+                self._lens_step = (self._lens_step - 1) % len(hits)
+        else:
+            self._lens_step = (self._lens_step + step) % len(hits)
+        location = hits[self._lens_step]
+        self.article.show_location(location)
         self.action_focus_pane("article")
-        article.show_location(location)
-        self.query_one(SectionsPane).current = location.section
+
+    def action_clear(self) -> None:
+        """Clear find matches, the speaker lens and the highlight."""
+        self._clear_find()
+        self._set_lens(None)
+        self.article.highlight = None
+        if self.maximized is not None:
+            self.minimize()
+
+    # Copy --------------------------------------------------------------------------------------
+
+    def copyable(self) -> Quote | Figure | TimelineEvent | None:
+        """The item `y` would copy: the focused list's item, or the article's highlighted one."""
+        if self.active == "figures":
+            option = _highlighted_option(self.list_pane("figures"))
+            return option.figure if isinstance(option, FigureOption) else None
+        if self.active == "timeline":
+            option = _highlighted_option(self.list_pane("timeline"))
+            return option.event if isinstance(option, EventOption) else None
+        if self.active == "article" and self.article.highlight is not None:
+            location = self.article.highlight
+            for item in self.story.anchored_in(location.section, location.paragraph):
+                if item.location == location:
+                    return item
+        return None
+
+    def action_copy(self) -> None:
+        """Copy the focused quote, figure or event with its attribution."""
+        item = self.copyable()
+        if item is None:
+            self.notify(
+                "Nothing to copy here: highlight a quote, figure or event first.", timeout=3
+            )
+            return
+        text = attribution(self.story, item)
+        self.app.copy_to_clipboard(text)
+        self.notify(visible(text), title="Copied", timeout=4, markup=False)
 
 
-def help_groups() -> list[tuple[str, KeyTable, str]]:
-    """The help screen's tables, read from the bindings so they never drift from the keys."""
-    return [
-        (
-            "Everywhere",
-            [
-                *keys_of(MainScreen.BINDINGS),
-                ("ctrl+q", "Quit at once"),
-                ("ctrl+p", "Command palette (themes, …)"),
-            ],
-            "",
-        ),
-        (
-            "Article",
-            keys_of(ArticleView.BINDINGS),
-            "Bold: a name · italic: direct quote · "
-            "underline: paraphrase · bold underline: key figure",
-        ),
-        (
-            "Sections, People, Key figures, Timeline",
-            keys_of(ListPane.BINDINGS),
-            "enter: Sections scrolls the article there; People opens the person's card; "
-            "Key figures and Timeline show the item in the article.",
-        ),
-        (
-            "Person card",
-            [*keys_of(PersonCard.BINDINGS), ("enter", "Show the quote in the article")],
-            "",
-        ),
-        ("Mouse", [("click", "Focus a pane, choose an item"), ("wheel", "Scroll")], ""),
-    ]
+def _highlighted_option(pane: ListPane) -> object | None:
+    if pane.highlighted is None:
+        return None
+    return pane.get_option_at_index(pane.highlighted)
+
+
+def _option_text(pane: ListPane, index: int) -> str:
+    """The words of an option, for find in a list pane."""
+    option = pane.get_option_at_index(index)
+    prompt = option.prompt
+    return prompt.plain if isinstance(prompt, Content) else str(prompt)
+
+
+__all__ = ["PANES", "MainScreen", "Target", "layout_mode"]

@@ -3,6 +3,9 @@
 Only the visible lines are rendered, so a 20,000-paragraph story scrolls as fast as a short one.
 People's names, direct quotes, paraphrases and figures are marked in the text; each mark differs in
 more than colour (bold, italic, underline), so they stay distinguishable under `NO_COLOR`.
+
+Besides the marks that never change, a few overlays are drawn at render time: the span the reader
+jumped to, find matches, and a speaker lens (every mention and quote of one person).
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.content import Content, Span
+from textual.events import Click
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -19,25 +23,45 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
 
-from story_tui.model import Figure, Location, Quote, Story, TimelineEvent
+from story_tui.model import Figure, Location, Person, Quote, Story
 from story_tui.safety import replace_unsafe
 from story_tui.widgets.wrap import wrap_offsets
 
 READING_WIDTH = 80
 """Widest the text is set; wider terminals centre it."""
+GUTTER = 2
+"""Cells left of the text for the paragraph cursor."""
 
+# Reverse video shows in every theme and under NO_COLOR; Textual's CSS visual styles cannot carry
+# `reverse`, so the overlays that must stand out are fixed here.
 _HIGHLIGHT = Style(bold=True, reverse=True)
-MARK_KINDS = ("name", "direct", "paraphrase", "figure", "highlight")
+_CURRENT_MATCH = Style(bold=True, reverse=True, underline=True)
+_CURSOR_MARK = "▌"
+
+ParagraphKey = tuple[int, int]
+"""(section index, paragraph index within the section)."""
 
 
 @dataclass(frozen=True, slots=True)
 class _Line:
-    """One screen line of the article: its content (spans name mark kinds) and where it is from."""
+    """One screen line: its content (spans name mark kinds), where it is from, and its offset."""
 
     content: Content
     section: int
     paragraph: int
     """-1 for a heading or blank line."""
+    start: int = 0
+    """Offset of the line's first character in its paragraph."""
+
+
+def _slice(text: str, spans: list[Span], start: int, end: int) -> Content:
+    """The line `text[start:end]` with the parts of `spans` that fall on it."""
+    line_spans = [
+        Span(max(span.start, start) - start, min(span.end, end) - start, span.style)
+        for span in spans
+        if span.start < end and span.end > start
+    ]
+    return Content(text[start:end], line_spans, strip_control_codes=False)
 
 
 def _marks(story: Story, section_id: str, index: int) -> list[Span]:
@@ -56,18 +80,8 @@ def _marks(story: Story, section_id: str, index: int) -> list[Span]:
     return spans
 
 
-def _slice(text: str, spans: list[Span], start: int, end: int) -> Content:
-    """The line `text[start:end]` with the parts of `spans` that fall on it."""
-    line_spans = [
-        Span(max(span.start, start) - start, min(span.end, end) - start, span.style)
-        for span in spans
-        if span.start < end and span.end > start
-    ]
-    return Content(text[start:end], line_spans, strip_control_codes=False)
-
-
 class ArticleView(ScrollView, can_focus=True):
-    """The article text with section headings and marked spans."""
+    """The article text with section headings, marked spans and a paragraph cursor."""
 
     HELP = """\
 ## Article
@@ -76,7 +90,9 @@ The whole article in one scroll, with the editor's section headings.
 
 - **Bold**: a person's name. *Italic*: a direct quote. Underlined: a paraphrase.
   Bold and underlined: a key figure.
-- `[` and `]` jump to the previous and next section.
+- `{` and `}` move the paragraph cursor (the bar on the left); `enter` lists the people, quotes and
+  figures of that paragraph. Click a name to open that person's card.
+- `n` and `N` step through find matches, or through the marked person's mentions and quotes.
 """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -86,6 +102,9 @@ The whole article in one scroll, with the editor's section headings.
         Binding("pageup,b", "page_up", "Page up", show=False),
         Binding("home,g", "scroll_home", "Top", show=False),
         Binding("end,G", "scroll_end", "Bottom", show=False),
+        Binding("right_curly_bracket", "paragraph(1)", "Next paragraph", show=False),
+        Binding("left_curly_bracket", "paragraph(-1)", "Previous paragraph", show=False),
+        Binding("enter", "open_paragraph", "Paragraph items"),
     ]
     """
     | Key(s) | Description |
@@ -96,6 +115,9 @@ The whole article in one scroll, with the editor's section headings.
     | pageup, b | Scroll up a page. |
     | home, g | Go to the top. |
     | end, G | Go to the bottom. |
+    | } | Paragraph cursor to the next paragraph. |
+    | { | Paragraph cursor to the previous paragraph. |
+    | enter | List the people, quotes and figures of the cursor's paragraph. |
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -104,6 +126,9 @@ The whole article in one scroll, with the editor's section headings.
         "article--direct",
         "article--paraphrase",
         "article--figure",
+        "article--match",
+        "article--lens",
+        "article--cursor",
     }
 
     class SectionChanged(Message):
@@ -120,8 +145,42 @@ The whole article in one scroll, with the editor's section headings.
             """The article that scrolled."""
             return self.article
 
-    highlight: reactive[Location | None] = reactive(None, layout=False)
+    class ParagraphOpened(Message):
+        """The reader pressed enter on a paragraph."""
+
+        def __init__(self, article: ArticleView, section_id: str, paragraph: int) -> None:
+            super().__init__()
+            self.article = article
+            self.section_id = section_id
+            """The paragraph's section."""
+            self.paragraph = paragraph
+            """The paragraph's index in its section."""
+
+        @property
+        def control(self) -> ArticleView:
+            """The article."""
+            return self.article
+
+    class NameClicked(Message):
+        """The reader clicked a person's name in the text."""
+
+        def __init__(self, article: ArticleView, person: Person) -> None:
+            super().__init__()
+            self.article = article
+            self.person = person
+            """The person named there."""
+
+        @property
+        def control(self) -> ArticleView:
+            """The article."""
+            return self.article
+
+    highlight: reactive[Location | None] = reactive(None)
     """A span to highlight (a quote, figure or event the reader jumped to)."""
+    lens: reactive[str | None] = reactive(None)
+    """A person id whose mentions and quotes are marked (the speaker lens)."""
+    cursor: reactive[int] = reactive(0)
+    """The paragraph cursor, counted over the whole article."""
 
     def __init__(
         self,
@@ -135,35 +194,37 @@ The whole article in one scroll, with the editor's section headings.
         self.story = story
         self._lines: list[_Line] = []
         self._section_starts: list[int] = []
-        self._paragraph_starts: dict[tuple[int, int], int] = {}
+        self._paragraph_starts: dict[ParagraphKey, int] = {}
+        self._paragraph_order: list[ParagraphKey] = [
+            (s, p)
+            for s, section in enumerate(story.sections)
+            for p in range(len(section.paragraphs))
+        ]
+        self._order_index = {key: i for i, key in enumerate(self._paragraph_order)}
         self._built_width = -1
         self._current_section = 0
+        self._lens_spans: dict[ParagraphKey, list[tuple[int, int]]] = {}
+        self._match_spans: dict[ParagraphKey, list[tuple[int, int]]] = {}
+        self._current_match: Location | None = None
 
     # Building lines ----------------------------------------------------------------------------
 
     @property
     def reading_width(self) -> int:
         """Width the text is wrapped to."""
-        return max(10, min(READING_WIDTH, self.scrollable_content_region.width - 2))
+        return max(10, min(READING_WIDTH, self.scrollable_content_region.width - GUTTER - 1))
 
-    def _paragraph_lines(self, section: int, index: int, width: int) -> list[_Line]:
-        sec = self.story.sections[section]
-        text = replace_unsafe(sec.paragraphs[index])
-        spans = _marks(self.story, sec.id, index)
-        highlight = self.highlight
-        if highlight is not None and (highlight.section, highlight.paragraph) == (sec.id, index):
-            spans.append(Span(highlight.start, highlight.end, "highlight"))
-        return [
-            _Line(_slice(text, spans, start, end), section, index)
-            for start, end in wrap_offsets(text, width)
-        ]
+    def _ensure_built(self) -> None:
+        if self._built_width < 0:
+            self._build(self.reading_width)
 
     def _build(self, width: int) -> None:
         lines: list[_Line] = []
         section_starts: list[int] = []
-        paragraph_starts: dict[tuple[int, int], int] = {}
+        paragraph_starts: dict[ParagraphKey, int] = {}
         blank = Content("")
-        for s_index, section in enumerate(self.story.sections):
+        story = self.story
+        for s_index, section in enumerate(story.sections):
             section_starts.append(len(lines))
             title = replace_unsafe(section.title)
             heading = [Span(0, len(title), "heading")]
@@ -172,9 +233,14 @@ The whole article in one scroll, with the editor's section headings.
                 for start, end in wrap_offsets(title, width)
             )
             lines.append(_Line(blank, s_index, -1))
-            for p_index in range(len(section.paragraphs)):
+            for p_index, paragraph in enumerate(section.paragraphs):
                 paragraph_starts[(s_index, p_index)] = len(lines)
-                lines.extend(self._paragraph_lines(s_index, p_index, width))
+                text = replace_unsafe(paragraph)
+                spans = _marks(story, section.id, p_index)
+                lines.extend(
+                    _Line(_slice(text, spans, start, end), s_index, p_index, start)
+                    for start, end in wrap_offsets(text, width)
+                )
                 lines.append(_Line(blank, s_index, -1))
         self._lines = lines
         self._section_starts = section_starts
@@ -182,26 +248,19 @@ The whole article in one scroll, with the editor's section headings.
         self._built_width = width
         self.virtual_size = Size(self.scrollable_content_region.width, len(lines))
 
-    def _rebuild_paragraph(self, location: Location | None) -> None:
-        if location is None or self._built_width < 0:
-            return
-        section = self._section_index(location.section)
-        start = self._paragraph_starts.get((section, location.paragraph))
-        if start is None:
-            return
-        new = self._paragraph_lines(section, location.paragraph, self._built_width)
-        self._lines[start : start + len(new)] = new
-
     def _section_index(self, section_id: str) -> int:
         section = self.story.section(section_id)
         return section.index if section is not None else 0
+
+    def _key(self, location: Location) -> ParagraphKey:
+        return self._section_index(location.section), location.paragraph
 
     def on_resize(self) -> None:
         width = self.reading_width
         if width == self._built_width:
             return
         # Keep the reader's place: the paragraph at the top stays at the top.
-        anchor = self._line_at(int(self.scroll_y))
+        anchor = self._line_at(round(self.scroll_y)) if self._lines else None
         self._build(width)
         if anchor is not None and anchor.paragraph >= 0:
             y = self._paragraph_starts.get((anchor.section, anchor.paragraph), 0)
@@ -210,18 +269,44 @@ The whole article in one scroll, with the editor's section headings.
             self.scroll_to(y=self._section_starts[anchor.section], animate=False, immediate=True)
         self.refresh()
 
-    def watch_highlight(self, old: Location | None, new: Location | None) -> None:
-        self._rebuild_paragraph(old)
-        self._rebuild_paragraph(new)
+    # Overlays ----------------------------------------------------------------------------------
+
+    def watch_highlight(self) -> None:
         self.refresh()
+
+    def watch_cursor(self) -> None:
+        self.refresh()
+
+    def watch_lens(self, person_id: str | None) -> None:
+        spans: dict[ParagraphKey, list[tuple[int, int]]] = {}
+        person = self.story.person(person_id) if person_id else None
+        if person is not None:
+            locations = [*person.mentions, *(q.location for q in person.quotes)]
+            for location in locations:
+                spans.setdefault(self._key(location), []).append((location.start, location.end))
+        self._lens_spans = spans
+        self.refresh()
+
+    def set_matches(self, matches: list[Location], current: Location | None) -> None:
+        """Show find matches, one of them as the current one."""
+        spans: dict[ParagraphKey, list[tuple[int, int]]] = {}
+        for location in matches:
+            spans.setdefault(self._key(location), []).append((location.start, location.end))
+        self._match_spans = spans
+        self._current_match = current
+        self.refresh()
+
+    def lens_locations(self) -> list[Location]:
+        """The marked person's mentions and quotes, in article order."""
+        person = self.story.person(self.lens) if self.lens else None
+        if person is None:
+            return []
+        locations = [*person.mentions, *(q.location for q in person.quotes)]
+        return sorted(locations, key=lambda loc: (*self._key(loc), loc.start))
 
     # Rendering ---------------------------------------------------------------------------------
 
     def _style(self, kind: str) -> Style:
-        if kind == "highlight":
-            # Reverse video shows in every theme and under NO_COLOR; CSS visual styles
-            # cannot carry `reverse`, so this one is fixed here.
-            return _HIGHLIGHT
         # Textual caches visual styles per pseudo-class state; no cache of our own to go stale.
         return self.get_visual_style(f"article--{kind}")
 
@@ -230,34 +315,62 @@ The whole article in one scroll, with the editor's section headings.
             return self._lines[y]
         return None
 
+    def _overlays(self, line: _Line) -> list[Span]:
+        key = (line.section, line.paragraph)
+        start = line.start
+        end = start + len(line.content.plain)
+        spans: list[Span] = []
+
+        def add(s: int, e: int, style: Style) -> None:
+            if s < end and e > start:
+                spans.append(Span(max(s, start) - start, min(e, end) - start, style))
+
+        for s, e in self._lens_spans.get(key, ()):
+            add(s, e, self._style("lens"))
+        for s, e in self._match_spans.get(key, ()):
+            add(s, e, self._style("match"))
+        for location, style in (
+            (self.highlight, _HIGHLIGHT),
+            (self._current_match, _CURRENT_MATCH),
+        ):
+            if location is not None and self._key(location) == key:
+                add(location.start, location.end, style)
+        return spans
+
     def render_line(self, y: int) -> Strip:
-        if self._built_width < 0:
-            self._build(self.reading_width)
+        self._ensure_built()
         width = self.scrollable_content_region.width
         rich_base = self.rich_style
-        line = self._line_at(int(self.scroll_y) + y)
+        line = self._line_at(round(self.scroll_y) + y)
         if line is None:
             return Strip.blank(width, rich_base)
         content = line.content
-        if content.spans:
-            content = Content(
-                content.plain,
-                [Span(s.start, s.end, self._style(str(s.style))) for s in content.spans],
-                content.cell_length,
-                strip_control_codes=False,
-            )
-        margin = max(0, (width - self._built_width) // 2)
-        segments = content.render_segments()
-        strip = Strip(segments, content.cell_length).apply_style(rich_base)
-        if margin:
-            strip = Strip.join([Strip.blank(margin, rich_base), strip])
+        spans = [Span(s.start, s.end, self._style(str(s.style))) for s in content.spans]
+        if line.paragraph >= 0:
+            spans.extend(self._overlays(line))
+        if spans:
+            content = Content(content.plain, spans, content.cell_length, strip_control_codes=False)
+        margin = max(GUTTER, (width - self._built_width) // 2)
+        gutter = " " * margin
+        if (
+            line.paragraph >= 0
+            and self._order_index.get((line.section, line.paragraph)) == self.cursor
+        ):
+            gutter = " " * (margin - GUTTER) + _CURSOR_MARK + " "
+        gutter_strip = Strip(
+            Content(gutter, [Span(0, len(gutter), self._style("cursor"))]).render_segments(),
+            margin,
+        ).apply_style(rich_base)
+        body = Strip(content.render_segments(), content.cell_length).apply_style(rich_base)
+        strip = Strip.join([gutter_strip, body])
         return strip.extend_cell_length(width, rich_base).crop(0, width)
 
     # Following the reader ----------------------------------------------------------------------
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
-        line = self._line_at(int(new_value))
+        top = round(new_value)
+        line = self._line_at(top)
         if line is None:
             return
         # At the very bottom the last section is current, even if its heading is not at the top.
@@ -267,20 +380,84 @@ The whole article in one scroll, with the editor's section headings.
         if section != self._current_section:
             self._current_section = section
             self.post_message(self.SectionChanged(self, self.story.sections[section].id))
+        self._keep_cursor_visible(top)
+
+    def _keep_cursor_visible(self, top: int) -> None:
+        """Like `less`: when the cursor scrolls out of view, it moves to the first visible one."""
+        if not self._paragraph_order or not self._lines:
+            return
+        height = max(1, self.scrollable_content_region.height)
+        section, paragraph = self._paragraph_order[self.cursor]
+        start = self._paragraph_starts.get((section, paragraph), 0)
+        if top <= start < top + height:
+            return
+        for y in range(top, min(len(self._lines), top + height)):
+            line = self._lines[y]
+            if line.paragraph >= 0 and line.start == 0:
+                self.cursor = self._order_index[(line.section, line.paragraph)]
+                return
 
     @property
     def current_section(self) -> str:
         """The id of the section at the top of the view."""
         return self.story.sections[self._current_section].id
 
+    @property
+    def cursor_location(self) -> tuple[str, int]:
+        """(section id, paragraph index) of the paragraph cursor."""
+        section, paragraph = self._paragraph_order[self.cursor]
+        return self.story.sections[section].id, paragraph
+
+    # Actions -----------------------------------------------------------------------------------
+
+    def action_paragraph(self, step: int) -> None:
+        """Move the paragraph cursor and keep it in view."""
+        if not self._paragraph_order:
+            return
+        self._ensure_built()
+        self.cursor = max(0, min(len(self._paragraph_order) - 1, self.cursor + step))
+        start = self._paragraph_starts[self._paragraph_order[self.cursor]]
+        height = self.scrollable_content_region.height
+        if not (self.scroll_y <= start < self.scroll_y + height - 2):
+            self.scroll_to(y=max(0, start - 2), animate=False, immediate=True)
+
+    def action_open_paragraph(self) -> None:
+        """Ask the screen to list what is anchored in the cursor's paragraph."""
+        if self._paragraph_order:
+            section_id, paragraph = self.cursor_location
+            self.post_message(self.ParagraphOpened(self, section_id, paragraph))
+
+    def on_click(self, event: Click) -> None:
+        self._ensure_built()
+        where = event.get_content_offset(self)
+        if where is None:
+            return
+        line = self._line_at(round(self.scroll_y) + where.y)
+        if line is None or line.paragraph < 0:
+            return
+        self.cursor = self._order_index[(line.section, line.paragraph)]
+        margin = max(GUTTER, (self.scrollable_content_region.width - self._built_width) // 2)
+        offset = _cell_to_offset(line.content.plain, where.x - margin)
+        if offset is None:
+            return
+        section_id = self.story.sections[line.section].id
+        at = line.start + offset
+        for person, location in self.story.mentions_in(section_id, line.paragraph):
+            if location.start <= at < location.end:
+                event.stop()
+                self.post_message(self.NameClicked(self, person))
+                return
+
     # Commands from the screen ------------------------------------------------------------------
 
     def scroll_to_section(self, section_id: str) -> None:
         """Put a section's heading at the top."""
-        if self._built_width < 0:
-            self._build(self.reading_width)
+        self._ensure_built()
         index = self._section_index(section_id)
         self.scroll_to(y=self._section_starts[index], animate=False, immediate=True)
+        first = self._order_index.get((index, 0))
+        if first is not None:
+            self.cursor = first
 
     def step_section(self, delta: int) -> str:
         """Go to the previous (-1) or next (+1) section; returns the id now at the top."""
@@ -289,15 +466,58 @@ The whole article in one scroll, with the editor's section headings.
         self.scroll_to_section(section_id)
         return section_id
 
-    def show_location(self, location: Location) -> None:
-        """Highlight a span and scroll its paragraph into the upper part of the view."""
-        if self._built_width < 0:
-            self._build(self.reading_width)
-        self.highlight = location
-        section = self._section_index(location.section)
-        start = self._paragraph_starts.get((section, location.paragraph), 0)
-        self.scroll_to(y=max(0, start - 2), animate=False, immediate=True)
+    def line_of(self, location: Location) -> int:
+        """The screen line (in the whole article) where a location's span starts."""
+        self._ensure_built()
+        key = self._key(location)
+        first = self._paragraph_starts.get(key, 0)
+        y = first
+        while y + 1 < len(self._lines):
+            following = self._lines[y + 1]
+            if (following.section, following.paragraph) != key or following.start > location.start:
+                break
+            y += 1
+        return y
 
-    def show_item(self, item: Quote | Figure | TimelineEvent) -> None:
-        """Jump to an anchored item."""
-        self.show_location(item.location)
+    def reveal(self, location: Location) -> None:
+        """Scroll so a span is in view (in the upper third) and put the cursor on its paragraph."""
+        self._ensure_built()
+        key = self._key(location)
+        self.cursor = self._order_index.get(key, self.cursor)
+        y = self.line_of(location)
+        height = self.scrollable_content_region.height
+        start = self._paragraph_starts.get(key, y)
+        target = start - 2 if y - start < height // 2 else y - height // 3
+        self.scroll_to(y=max(0, target), animate=False, immediate=True)
+
+    def show_location(self, location: Location) -> None:
+        """Highlight a span and scroll it into view."""
+        self.highlight = location
+        self.reveal(location)
+
+    @property
+    def place(self) -> tuple[float, int, Location | None]:
+        """Where the reader is: scroll position, paragraph cursor and highlighted span."""
+        return self.scroll_y, self.cursor, self.highlight
+
+    def restore(self, place: tuple[float, int, Location | None]) -> None:
+        """Go back to a place returned by `place`."""
+        self._ensure_built()
+        scroll_y, cursor, highlight = place
+        self.highlight = highlight
+        self.scroll_to(y=scroll_y, animate=False, immediate=True)
+        self.cursor = cursor
+
+
+def _cell_to_offset(text: str, cell: int) -> int | None:
+    """The index of the character drawn at `cell` (wide characters take two cells)."""
+    if cell < 0:
+        return None
+    from rich.cells import cell_len
+
+    position = 0
+    for index, char in enumerate(text):
+        position += cell_len(char)
+        if cell < position:
+            return index
+    return None
