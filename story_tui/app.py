@@ -3,20 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.command import Provider
 from textual.screen import Screen
 
-from story_tui.commands import StoryCommands
 from story_tui.model import Story
+
+if TYPE_CHECKING:
+    from textual.command import Provider
 from story_tui.safety import visible
 from story_tui.screens.main import MainScreen, Target
 from story_tui.state import State, load_state, save_state
 
 DEFAULT_THEME = "textual-dark"
+
+
+def _story_commands() -> type[Provider]:
+    # Imported when the palette first opens: textual.command costs start-up time.
+    from story_tui.commands import StoryCommands
+
+    return StoryCommands
 
 
 class StoryApp(App[None]):
@@ -25,7 +33,7 @@ class StoryApp(App[None]):
     CSS_PATH = "app.tcss"
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {
         *App.COMMANDS,
-        StoryCommands,
+        _story_commands,
     }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit"),

@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
 from story_tui.diagnostics import StoryInvalid, StoryUnreadable
-from story_tui.files import write_atomic
 from story_tui.loader import load_story
 from story_tui.model import Story
 from story_tui.resources import bundled_story
@@ -36,6 +35,20 @@ def version() -> str:
         return dist_version("story-tui")
     except PackageNotFoundError:  # running from a source tree that was never installed
         return "0+unknown"
+
+
+class _VersionAction(argparse.Action):
+    """Print the version; looked up only when asked (reading package metadata costs start-up)."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        sys.stdout.write(f"{PROG} {version()}\n")
+        parser.exit()
 
 
 class UsageError(Exception):
@@ -87,7 +100,7 @@ def build_browse_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("file", nargs="?", metavar="FILE", help="a story YAML file")
-    parser.add_argument("--version", action="version", version=f"{PROG} {version()}")
+    parser.add_argument("--version", action=_VersionAction, nargs=0, help="show the version")
     parser.add_argument(
         "--theme",
         metavar="NAME",
@@ -181,6 +194,8 @@ def _write_output(text: str, output: str | None) -> None:
     if output is None or output == "-":
         sys.stdout.write(text)
         return
+    from story_tui.files import write_atomic
+
     write_atomic(output, text)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 BUNDLED_STORY = "chile-peru-border.yaml"
@@ -12,9 +11,11 @@ def bundled_story() -> Path:
     """The path of the story that ships with story-tui.
 
     A wheel carries `assets/` inside the package (`story_tui/assets/`); a source checkout or an
-    editable install keeps it at the top of the project, beside the package.
+    editable install keeps it at the top of the project, beside the package. (A plain path check:
+    `importlib.resources` costs start-up time and the package is never zipped.)
     """
-    packaged = resources.files("story_tui") / "assets" / BUNDLED_STORY
+    package = Path(__file__).resolve().parent
+    packaged = package / "assets" / BUNDLED_STORY
     if packaged.is_file():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parent.parent / "assets" / BUNDLED_STORY
+        return packaged
+    return package.parent / "assets" / BUNDLED_STORY

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
 from textual.content import Content, Span
 from textual.events import Click
 from textual.geometry import Size
@@ -44,14 +45,15 @@ ParagraphKey = tuple[int, int]
 
 @dataclass(frozen=True, slots=True)
 class _Line:
-    """One screen line: its content (spans name mark kinds), where it is from, and its offset."""
+    """One screen line: where its text is. Content is made when the line is first drawn."""
 
-    content: Content
     section: int
     paragraph: int
     """-1 for a heading or blank line."""
     start: int = 0
-    """Offset of the line's first character in its paragraph."""
+    """Offset of the line's first character in its paragraph (or heading)."""
+    end: int = 0
+    heading: bool = False
 
 
 def _slice(text: str, spans: list[Span], start: int, end: int) -> Content:
@@ -96,12 +98,12 @@ The whole article in one scroll, with the editor's section headings.
 """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "scroll_down", "Down", show=False),
-        Binding("up,k", "scroll_up", "Up", show=False),
-        Binding("pagedown,space", "page_down", "Page down", show=False),
-        Binding("pageup,b", "page_up", "Page up", show=False),
-        Binding("home,g", "scroll_home", "Top", show=False),
-        Binding("end,G", "scroll_end", "Bottom", show=False),
+        Binding("down,j", "line(1)", "Down", show=False),
+        Binding("up,k", "line(-1)", "Up", show=False),
+        Binding("pagedown,space", "page(1)", "Page down", show=False),
+        Binding("pageup,b", "page(-1)", "Page up", show=False),
+        Binding("home,g", "top", "Top", show=False),
+        Binding("end,G", "bottom", "Bottom", show=False),
         Binding("right_curly_bracket", "paragraph(1)", "Next paragraph", show=False),
         Binding("left_curly_bracket", "paragraph(-1)", "Previous paragraph", show=False),
         Binding("enter", "open_paragraph", "Paragraph items"),
@@ -206,6 +208,7 @@ The whole article in one scroll, with the editor's section headings.
         self._lens_spans: dict[ParagraphKey, list[tuple[int, int]]] = {}
         self._match_spans: dict[ParagraphKey, list[tuple[int, int]]] = {}
         self._current_match: Location | None = None
+        self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
 
     # Building lines ----------------------------------------------------------------------------
 
@@ -219,34 +222,41 @@ The whole article in one scroll, with the editor's section headings.
             self._build(self.reading_width)
 
     def _build(self, width: int) -> None:
+        # Only the wrap is computed here; a line's styled content is made when it is drawn.
         lines: list[_Line] = []
         section_starts: list[int] = []
         paragraph_starts: dict[ParagraphKey, int] = {}
-        blank = Content("")
-        story = self.story
-        for s_index, section in enumerate(story.sections):
+        for s_index, section in enumerate(self.story.sections):
             section_starts.append(len(lines))
-            title = replace_unsafe(section.title)
-            heading = [Span(0, len(title), "heading")]
             lines.extend(
-                _Line(_slice(title, heading, start, end), s_index, -1)
-                for start, end in wrap_offsets(title, width)
+                _Line(s_index, -1, start, end, heading=True)
+                for start, end in wrap_offsets(replace_unsafe(section.title), width)
             )
-            lines.append(_Line(blank, s_index, -1))
+            lines.append(_Line(s_index, -1))
             for p_index, paragraph in enumerate(section.paragraphs):
                 paragraph_starts[(s_index, p_index)] = len(lines)
-                text = replace_unsafe(paragraph)
-                spans = _marks(story, section.id, p_index)
                 lines.extend(
-                    _Line(_slice(text, spans, start, end), s_index, p_index, start)
-                    for start, end in wrap_offsets(text, width)
+                    _Line(s_index, p_index, start, end)
+                    for start, end in wrap_offsets(replace_unsafe(paragraph), width)
                 )
-                lines.append(_Line(blank, s_index, -1))
+                lines.append(_Line(s_index, -1))
         self._lines = lines
         self._section_starts = section_starts
         self._paragraph_starts = paragraph_starts
         self._built_width = width
+        self._strips.clear()
         self.virtual_size = Size(self.scrollable_content_region.width, len(lines))
+
+    def _content(self, line: _Line) -> Content:
+        """The line's text with its marks (spans name mark kinds)."""
+        section = self.story.sections[line.section]
+        if line.heading:
+            title = replace_unsafe(section.title)
+            return _slice(title, [Span(0, len(title), "heading")], line.start, line.end)
+        if line.paragraph < 0:
+            return Content("")
+        text = replace_unsafe(section.paragraphs[line.paragraph])
+        return _slice(text, _marks(self.story, section.id, line.paragraph), line.start, line.end)
 
     def _section_index(self, section_id: str) -> int:
         section = self.story.section(section_id)
@@ -271,11 +281,20 @@ The whole article in one scroll, with the editor's section headings.
 
     # Overlays ----------------------------------------------------------------------------------
 
-    def watch_highlight(self) -> None:
+    def refresh_lines(self) -> None:
+        """Redraw every line (an overlay, the cursor or the theme changed)."""
+        self._strips.clear()
         self.refresh()
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    def watch_highlight(self) -> None:
+        self.refresh_lines()
+
     def watch_cursor(self) -> None:
-        self.refresh()
+        self.refresh_lines()
 
     def watch_lens(self, person_id: str | None) -> None:
         spans: dict[ParagraphKey, list[tuple[int, int]]] = {}
@@ -285,7 +304,7 @@ The whole article in one scroll, with the editor's section headings.
             for location in locations:
                 spans.setdefault(self._key(location), []).append((location.start, location.end))
         self._lens_spans = spans
-        self.refresh()
+        self.refresh_lines()
 
     def set_matches(self, matches: list[Location], current: Location | None) -> None:
         """Show find matches, one of them as the current one."""
@@ -294,7 +313,7 @@ The whole article in one scroll, with the editor's section headings.
             spans.setdefault(self._key(location), []).append((location.start, location.end))
         self._match_spans = spans
         self._current_match = current
-        self.refresh()
+        self.refresh_lines()
 
     def lens_locations(self) -> list[Location]:
         """The marked person's mentions and quotes, in article order."""
@@ -317,8 +336,7 @@ The whole article in one scroll, with the editor's section headings.
 
     def _overlays(self, line: _Line) -> list[Span]:
         key = (line.section, line.paragraph)
-        start = line.start
-        end = start + len(line.content.plain)
+        start, end = line.start, line.end
         spans: list[Span] = []
 
         def add(s: int, e: int, style: Style) -> None:
@@ -340,11 +358,20 @@ The whole article in one scroll, with the editor's section headings.
     def render_line(self, y: int) -> Strip:
         self._ensure_built()
         width = self.scrollable_content_region.width
+        index = round(self.scroll_y) + y
+        key = (index, width)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._render_article_line(index, width)
+            self._strips[key] = strip
+        return strip
+
+    def _render_article_line(self, index: int, width: int) -> Strip:
         rich_base = self.rich_style
-        line = self._line_at(round(self.scroll_y) + y)
+        line = self._line_at(index)
         if line is None:
             return Strip.blank(width, rich_base)
-        content = line.content
+        content = self._content(line)
         spans = [Span(s.start, s.end, self._style(str(s.style))) for s in content.spans]
         if line.paragraph >= 0:
             spans.extend(self._overlays(line))
@@ -409,6 +436,24 @@ The whole article in one scroll, with the editor's section headings.
         return self.story.sections[section].id, paragraph
 
     # Actions -----------------------------------------------------------------------------------
+    # Scrolling is immediate, as in `less`: an animated jump through a long story costs frames.
+
+    def action_line(self, step: int) -> None:
+        """Scroll by a line."""
+        self.scroll_to(y=self.scroll_y + step, animate=False, immediate=True)
+
+    def action_page(self, step: int) -> None:
+        """Scroll by a page."""
+        height = max(1, self.scrollable_content_region.height - 1)
+        self.scroll_to(y=self.scroll_y + step * height, animate=False, immediate=True)
+
+    def action_top(self) -> None:
+        """Go to the top."""
+        self.scroll_to(y=0, animate=False, immediate=True)
+
+    def action_bottom(self) -> None:
+        """Go to the bottom."""
+        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
 
     def action_paragraph(self, step: int) -> None:
         """Move the paragraph cursor and keep it in view."""
@@ -437,7 +482,7 @@ The whole article in one scroll, with the editor's section headings.
             return
         self.cursor = self._order_index[(line.section, line.paragraph)]
         margin = max(GUTTER, (self.scrollable_content_region.width - self._built_width) // 2)
-        offset = _cell_to_offset(line.content.plain, where.x - margin)
+        offset = _cell_to_offset(self._content(line).plain, where.x - margin)
         if offset is None:
             return
         section_id = self.story.sections[line.section].id

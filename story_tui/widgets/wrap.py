@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rich.cells import cell_len
 
@@ -26,6 +27,24 @@ def _split_long(text: str, start: int, end: int, width: int) -> list[tuple[int, 
     return pieces
 
 
+# Text made only of these characters takes one cell per character (no wide, zero-width or
+# combining characters, no newlines or tabs): printable ASCII, Latin-1 to Latin Extended and IPA,
+# Greek, Cyrillic, dashes, quotation marks and other general punctuation, currency signs.
+_ONE_CELL_EACH = re.compile(
+    "[\u0020-\u007e\u00a0-\u02ff\u0370-\u03ff\u0400-\u0482\u048a-\u04ff"
+    "\u2010-\u2027\u2030-\u205e\u20a0-\u20c0]*\\Z"
+)
+
+
+@lru_cache(maxsize=16)
+def _line_pattern(width: int) -> re.Pattern[str]:
+    # A line: from a non-space, as many characters as fit, ending on a non-space before a space
+    # or the end; failing that (a word longer than the line), `width` characters of the word.
+    if width == 1:
+        return re.compile(r"\S")
+    return re.compile(rf"\S(?:.{{0,{width - 2}}}\S)?(?=\s|$)|\S{{1,{width}}}")
+
+
 def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
     """Greedy word wrap of `text` to `width` cells.
 
@@ -33,6 +52,15 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
     dropped; newlines force a break; a word wider than the line is split.
     """
     width = max(1, width)
+    if _ONE_CELL_EACH.match(text):
+        # One cell per character: a regular expression does the greedy wrap in C.
+        lines = [match.span() for match in _line_pattern(width).finditer(text)]
+        return lines or [(0, 0)]
+    return _wrap_slow(text, width)
+
+
+def _wrap_slow(text: str, width: int) -> list[tuple[int, int]]:
+    """The general wrap: wide characters, zero-width ones and newlines."""
     lines: list[tuple[int, int]] = []
     line_start: int | None = None
     line_end = 0
