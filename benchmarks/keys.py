@@ -24,9 +24,9 @@ from textual import events
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from story_tui.app import StoryApp  # noqa: E402
-from story_tui.loader import load_story  # noqa: E402
-from story_tui.resources import bundled_story  # noqa: E402
+from story_tui.app import StoryApp
+from story_tui.loader import load_story
+from story_tui.resources import bundled_story
 
 # (label, keys to set up, the key measured, keys to undo). Each starts from the main screen with the
 # article focused.
@@ -130,7 +130,9 @@ def main() -> None:
     width, height = (int(n) for n in args.size.split("x"))
     summary = asyncio.run(measure(Path(args.story), args.rounds, (width, height)))
     for label, row in summary.items():
-        print(f"{label:28} median {row['median']!s:>8} ms   p95 {row['p95']!s:>8} ms   n={row['n']}")
+        print(
+            f"{label:28} median {row['median']!s:>8} ms   p95 {row['p95']!s:>8} ms   n={row['n']}"
+        )
     if args.json:
         Path(args.json).write_text(json.dumps(summary, indent=2), encoding="utf-8")
 

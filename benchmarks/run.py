@@ -33,12 +33,27 @@ def sh(cmd: list[str], **kwargs: Any) -> subprocess.CompletedProcess[str]:
 
 def ttfp(ttfp_tool: Path, pairs: list[tuple[str, str, str]], rounds: int) -> dict[str, Any]:
     """Time to first paint of pairs (label, command, marker); the first is compared to the rest."""
-    (label, cmd, marker), *rest = pairs
+    (_label, cmd, marker), *rest = pairs
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
         out = Path(handle.name)
-    args = [PY, str(ttfp_tool), "--runs", str(rounds), "--warmup", "2", "--size", "120x36",
-            "--timeout", "60", "--json", str(out), "--names", ",".join(p[0] for p in pairs),
-            cmd, marker]
+    args = [
+        PY,
+        str(ttfp_tool),
+        "--runs",
+        str(rounds),
+        "--warmup",
+        "2",
+        "--size",
+        "120x36",
+        "--timeout",
+        "60",
+        "--json",
+        str(out),
+        "--names",
+        ",".join(p[0] for p in pairs),
+        cmd,
+        marker,
+    ]
     for _label, other, other_marker in rest:
         args += ["--vs", other, other_marker]
     result = sh(args, cwd=ROOT)
@@ -86,8 +101,19 @@ def keys(story: Path, rounds: int) -> dict[str, Any]:
     """Key latency table from benchmarks/keys.py."""
     out = OUT / f"keys-{story.stem}.json"
     env = {**os.environ, "STORY_TUI_STATE_DIR": tempfile.mkdtemp()}
-    sh([PY, str(ROOT / "benchmarks" / "keys.py"), str(story), "--rounds", str(rounds),
-        "--json", str(out)], env=env, cwd=ROOT)
+    sh(
+        [
+            PY,
+            str(ROOT / "benchmarks" / "keys.py"),
+            str(story),
+            "--rounds",
+            str(rounds),
+            "--json",
+            str(out),
+        ],
+        env=env,
+        cwd=ROOT,
+    )
     result: dict[str, Any] = json.loads(out.read_text())
     return result
 
@@ -116,12 +142,34 @@ def main() -> None:
 
     tool = Path(args.ttfp)
     if tool.exists():
-        small = ttfp(tool, [("story-tui", STORY_TUI, "As Chile’s presidential"),
-                            ("bare", bare, "Bare Textual app ready")], args.rounds)
-        big = ttfp(tool, [("story-tui-6mb", f"{STORY_TUI} --max-bytes 67108864 {scale}",
-                           "Section 1"), ("bare", bare, "Bare Textual app ready")], args.rounds)
-        lines += ["## Time to first paint", "", "```", small["stdout"].strip(), "```", "",
-                  "```", big["stdout"].strip(), "```", ""]
+        small = ttfp(
+            tool,
+            [
+                ("story-tui", STORY_TUI, "As Chile’s presidential"),
+                ("bare", bare, "Bare Textual app ready"),
+            ],
+            args.rounds,
+        )
+        big = ttfp(
+            tool,
+            [
+                ("story-tui-6mb", f"{STORY_TUI} --max-bytes 67108864 {scale}", "Section 1"),
+                ("bare", bare, "Bare Textual app ready"),
+            ],
+            args.rounds,
+        )
+        lines += [
+            "## Time to first paint",
+            "",
+            "```",
+            small["stdout"].strip(),
+            "```",
+            "",
+            "```",
+            big["stdout"].strip(),
+            "```",
+            "",
+        ]
     else:
         lines += [f"Time to first paint: not measured ({tool} not found).", ""]
 
@@ -129,8 +177,13 @@ def main() -> None:
     big_keys = keys(scale, args.rounds)
     for title, table in (("bundled story", small_keys), (f"{size_mb:.1f} MB story", big_keys)):
         median, worst = overall(table)
-        lines += [f"## Key latency, {title} (median of medians {median:.1f} ms, worst p95 "
-                  f"{worst:.1f} ms)", "", "| key | median ms | p95 ms |", "|---|---|---|"]
+        lines += [
+            f"## Key latency, {title} (median of medians {median:.1f} ms, worst p95 "
+            f"{worst:.1f} ms)",
+            "",
+            "| key | median ms | p95 ms |",
+            "|---|---|---|",
+        ]
         lines += [f"| {k} | {v['median']} | {v['p95']} |" for k, v in table.items()]
         lines.append("")
 
@@ -138,12 +191,21 @@ def main() -> None:
     lines += [f"## Peak memory, {size_mb:.1f} MB story: {rss:.0f} MB RSS", ""]
 
     validate = [STORY_TUI, "validate", "-q", "--max-bytes", "67108864", str(scale)]
-    bare_parse = [PY, "-c", "import sys, yaml; yaml.load(open(sys.argv[1], encoding='utf-8')"
-                  ".read(), Loader=yaml.CSafeLoader)", str(scale)]
+    bare_parse = [
+        PY,
+        "-c",
+        "import sys, yaml; yaml.load(open(sys.argv[1], encoding='utf-8')"
+        ".read(), Loader=yaml.CSafeLoader)",
+        str(scale),
+    ]
     va, vb, ratio = timed_pair(validate, bare_parse, args.rounds)
-    lines += [f"## Validate, {size_mb:.1f} MB story", "",
-              f"story-tui validate {va:.2f} s, bare CSafeLoader load {vb:.2f} s: "
-              f"ratio {ratio:.2f} (median of per-round ratios)", ""]
+    lines += [
+        f"## Validate, {size_mb:.1f} MB story",
+        "",
+        f"story-tui validate {va:.2f} s, bare CSafeLoader load {vb:.2f} s: "
+        f"ratio {ratio:.2f} (median of per-round ratios)",
+        "",
+    ]
     Path(args.report).write_text("\n".join(lines), encoding="utf-8")
     print("\n".join(lines))
 

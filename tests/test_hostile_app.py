@@ -23,10 +23,43 @@ from story_tui.state import State, load_state, save_state
 from tests.conftest import DATA
 
 APP_KEYS = [
-    "tab", "shift+tab", "1", "2", "3", "4", "5", "j", "k", "up", "down", "space", "b", "g", "G",
-    "pageup", "pagedown", "home", "end", "left_square_bracket", "right_square_bracket",
-    "left_curly_bracket", "right_curly_bracket", "enter", "escape", "z", "s", "slash", "n", "N",
-    "backspace", "H", "L", "y", "question_mark", "f1", "q",
+    "tab",
+    "shift+tab",
+    "1",
+    "2",
+    "3",
+    "4",
+    "5",
+    "j",
+    "k",
+    "up",
+    "down",
+    "space",
+    "b",
+    "g",
+    "G",
+    "pageup",
+    "pagedown",
+    "home",
+    "end",
+    "left_square_bracket",
+    "right_square_bracket",
+    "left_curly_bracket",
+    "right_curly_bracket",
+    "enter",
+    "escape",
+    "z",
+    "s",
+    "slash",
+    "n",
+    "N",
+    "backspace",
+    "H",
+    "L",
+    "y",
+    "question_mark",
+    "f1",
+    "q",
 ]
 
 
@@ -78,15 +111,22 @@ async def test_controls_in_story_text_never_reach_the_terminal(story: Story) -> 
     app = StoryApp(poisoned(story), remember=False)
     async with app.run_test(size=(140, 45)) as pilot:
         await pilot.pause()
-        steps = [([], True), (["3", "enter"], True), (["escape", "question_mark"], False),
-                 (["escape", "4", "enter"], True), (["right_curly_bracket", "enter"], True)]
+        steps = [
+            ([], True),
+            (["3", "enter"], True),
+            (["escape", "question_mark"], False),
+            (["escape", "4", "enter"], True),
+            (["right_curly_bracket", "enter"], True),
+        ]
         for keys, shows_story in steps:
             await pilot.press(*keys)
             await pilot.pause()
             text = rendered_text(list(app.screen.walk_children(Widget)))
             if shows_story:
                 assert "evil" in text  # the text is there...
-            assert not UNSAFE_TEXT.search(text), repr(UNSAFE_TEXT.search(text))  # ...its controls not
+            assert not UNSAFE_TEXT.search(text), repr(
+                UNSAFE_TEXT.search(text)
+            )  # ...its controls not
         svg = app.export_screenshot()
         assert "\x1b" not in svg and "\u202e" not in svg
 
@@ -111,9 +151,7 @@ async def _mash(story: Story, keys: list[str], size: tuple[int, int]) -> None:
             assert not app.is_running
 
 
-MASHING = settings(
-    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+MASHING = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 KEYS = st.lists(
     st.one_of(
         st.sampled_from([k for k in APP_KEYS if k != "q"]),
@@ -206,8 +244,9 @@ def test_unwritable_state_dir_is_a_notice_not_a_crash(tmp_path: Path) -> None:
     assert stat.S_ISREG(blocker.stat().st_mode)
 
 
-async def test_unwritable_state_while_running(story: Story, tmp_path: Path,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_unwritable_state_while_running(
+    story: Story, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")
     monkeypatch.setenv("STORY_TUI_STATE_DIR", str(blocker / "sub"))

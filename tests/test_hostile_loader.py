@@ -12,7 +12,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import story_tui.yamltree as yamltree
+from story_tui import yamltree
 from story_tui.diagnostics import StoryInvalid
 from story_tui.export import to_json
 from story_tui.loader import load_story, parse_story
@@ -95,9 +95,11 @@ def test_billion_laughs_refused_fast_and_small() -> None:
 def test_20000_deep_nesting_refused(pure: bool, monkeypatch: pytest.MonkeyPatch) -> None:
     if pure:
         monkeypatch.setattr(yamltree, "_EventLoader", yaml.SafeLoader)
-    for text in ("[" * 20000, "[" * 20000 + "]" * 20000, "a:\n" + "".join(
-        "  " * i + "- \n" for i in range(3000)
-    )):
+    for text in (
+        "[" * 20000,
+        "[" * 20000 + "]" * 20000,
+        "a:\n" + "".join("  " * i + "- \n" for i in range(3000)),
+    ):
         result, seconds = timed(text)
         assert seconds < SECOND
         assert isinstance(result, StoryInvalid)
@@ -122,8 +124,14 @@ def test_fifty_megabytes_refused_before_reading(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("data", "expected"),
     [
-        (bytes(range(256)) * 4, "2:118: error: the file is not UTF-8 text (byte 0x80 at offset 128)"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00", "1:1: error: the file is not UTF-8 text (byte 0x89 at offset 0)"),
+        (
+            bytes(range(256)) * 4,
+            "2:118: error: the file is not UTF-8 text (byte 0x80 at offset 128)",
+        ),
+        (
+            b"\x89PNG\r\n\x1a\n\x00\x00",
+            "1:1: error: the file is not UTF-8 text (byte 0x89 at offset 0)",
+        ),
         (b"title: caf\xe9\n", "1:11: error: the file is not UTF-8 text (byte 0xE9 at offset 10)"),
         (b"", "1:1: error: the file is empty; a story starts with 'format: 1'"),
         (b"---\nformat: 1\n---\nformat: 1\n", "3:1: error: a story file holds one YAML document"),
@@ -157,9 +165,7 @@ def test_python_object_apply_never_runs(tmp_path: Path) -> None:
 
 VALID = MINI.read_text(encoding="utf-8")
 VALID_LINES = VALID.splitlines(keepends=True)
-FAST = settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @FAST
@@ -263,8 +269,12 @@ def test_tricky_text_stays_valid_and_literal(tricky: str) -> None:
         "title": tricky,
         "sections": [{"id": "s", "title": tricky, "paragraphs": [paragraph]}],
         "people": [
-            {"id": "p", "name": "Some One", "role": tricky,
-             "quotes": [{"text": tricky, "kind": "direct"}]}
+            {
+                "id": "p",
+                "name": "Some One",
+                "role": tricky,
+                "quotes": [{"text": tricky, "kind": "direct"}],
+            }
         ],
     }
     story = parse_story(yaml.safe_dump(data, allow_unicode=True, width=10**9))
@@ -278,10 +288,18 @@ def test_hundred_kilobyte_paragraph() -> None:
     paragraph = ("word " * 20_000) + "“the end”"
     text = json.dumps(
         {
-            "format": 1, "id": "long", "title": "Long",
+            "format": 1,
+            "id": "long",
+            "title": "Long",
             "sections": [{"id": "s", "title": "S", "paragraphs": [paragraph]}],
-            "people": [{"id": "p", "name": "P", "role": "R",
-                        "quotes": [{"text": "the end", "kind": "direct"}]}],
+            "people": [
+                {
+                    "id": "p",
+                    "name": "P",
+                    "role": "R",
+                    "quotes": [{"text": "the end", "kind": "direct"}],
+                }
+            ],
         }
     )
     story, seconds = timed(text)

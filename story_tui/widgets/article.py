@@ -281,7 +281,7 @@ The whole article in one scroll, with the editor's section headings.
 
     # Overlays ----------------------------------------------------------------------------------
 
-    def refresh_lines(self) -> None:
+    def redraw(self) -> None:
         """Redraw every line (an overlay, the cursor or the theme changed)."""
         self._strips.clear()
         self.refresh()
@@ -291,10 +291,10 @@ The whole article in one scroll, with the editor's section headings.
         self._strips.clear()
 
     def watch_highlight(self) -> None:
-        self.refresh_lines()
+        self.redraw()
 
     def watch_cursor(self) -> None:
-        self.refresh_lines()
+        self.redraw()
 
     def watch_lens(self, person_id: str | None) -> None:
         spans: dict[ParagraphKey, list[tuple[int, int]]] = {}
@@ -304,7 +304,7 @@ The whole article in one scroll, with the editor's section headings.
             for location in locations:
                 spans.setdefault(self._key(location), []).append((location.start, location.end))
         self._lens_spans = spans
-        self.refresh_lines()
+        self.redraw()
 
     def set_matches(self, matches: list[Location], current: Location | None) -> None:
         """Show find matches, one of them as the current one."""
@@ -313,7 +313,7 @@ The whole article in one scroll, with the editor's section headings.
             spans.setdefault(self._key(location), []).append((location.start, location.end))
         self._match_spans = spans
         self._current_match = current
-        self.refresh_lines()
+        self.redraw()
 
     def lens_locations(self) -> list[Location]:
         """The marked person's mentions and quotes, in article order."""
