@@ -22,7 +22,7 @@ from story_tui.safety import visible
 from story_tui.spec import DEFAULT_MAX_BYTES
 
 PROG = "story-tui"
-COMMANDS = ("validate", "export", "schema")
+COMMANDS = ("validate", "export", "schema", "draft")
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
@@ -95,6 +95,7 @@ def build_browse_parser() -> argparse.ArgumentParser:
             "  story-tui validate [FILE...]             check story files (exit 1 if invalid)\n"
             "  story-tui export [FILE] --format F       write json or markdown\n"
             "  story-tui schema                         print the JSON Schema of the format\n"
+            "  story-tui draft ARTICLE.txt -o story.yaml   draft a story file from an article\n"
             "Run 'story-tui COMMAND --help' for a command's options."
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -158,6 +159,9 @@ def build_command_parser(command: str) -> argparse.ArgumentParser:
             "files", nargs="*", metavar="FILE", help="story files (default: the bundled story)"
         )
         parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+        parser.add_argument(
+            "--watch", action="store_true", help="check again on every save (ctrl+c to stop)"
+        )
         _add_max_bytes(parser)
     elif command == "export":
         parser = _Parser(
@@ -174,6 +178,21 @@ def build_command_parser(command: str) -> argparse.ArgumentParser:
             "-o", "--output", metavar="OUT", help="write to OUT instead of standard output"
         )
         _add_max_bytes(parser)
+    elif command == "draft":
+        parser = _Parser(
+            prog=f"{PROG} draft",
+            description=(
+                "Draft a story file from a plain-text or Markdown article: quotes, speakers, "
+                "people, figures and dates, copied verbatim; guesses marked '# check:'."
+            ),
+        )
+        parser.add_argument("article", metavar="ARTICLE", help="the article, plain text or Markdown")
+        parser.add_argument("-o", "--output", metavar="OUT", help="write here (default: stdout)")
+        parser.add_argument("--id", help="the story id (default: from the file name)")
+        parser.add_argument(
+            "--paragraphs-per-section", type=int, default=3, metavar="N",
+            help="paragraphs per placeholder section when the article has no headings",
+        )
     else:
         parser = _Parser(
             prog=f"{PROG} schema",
@@ -238,6 +257,34 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return status
 
 
+def cmd_validate_or_watch(args: argparse.Namespace) -> int:
+    """`story-tui validate`, once or (with --watch) on every save until ctrl+c."""
+    if not args.watch:
+        return cmd_validate(args)
+    if not args.files:
+        raise UsageError("--watch needs the FILE(S) to watch")
+    from datetime import datetime
+    from pathlib import Path
+
+    from watchfiles import watch
+
+    targets = {Path(f).resolve() for f in args.files}
+    status = cmd_validate(args)
+    _say(sys.stdout, f"-- watching {len(targets)} file(s); ctrl+c to stop")
+    sys.stdout.flush()
+    folders = {str(t.parent) for t in targets}
+    try:
+        for changes in watch(*folders, raise_interrupt=False, rust_timeout=500):
+            if not any(Path(path).resolve() in targets for _change, path in changes):
+                continue
+            _say(sys.stdout, f"-- {datetime.now():%H:%M:%S} changed")
+            status = cmd_validate(args)
+            sys.stdout.flush()
+    except KeyboardInterrupt:
+        pass
+    return status
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     """`story-tui export`: JSON or Markdown of the resolved model."""
     from story_tui.export import to_json, to_markdown
@@ -254,6 +301,43 @@ def cmd_export(args: argparse.Namespace) -> int:
     text = to_json(story) if args.format == "json" else to_markdown(story)
     try:
         _write_output(text, args.output)
+    except OSError as error:
+        _say(sys.stderr, visible(f"{PROG}: error: cannot write {args.output}: {error.strerror}"))
+        return EXIT_USAGE
+    return EXIT_OK
+
+
+def cmd_draft(args: argparse.Namespace) -> int:
+    """`story-tui draft`: a story file from an article, checked before it is written."""
+    from pathlib import Path
+
+    from story_tui.draft import make_draft, slug, summary, to_yaml
+    from story_tui.loader import decode_story_bytes, parse_story
+
+    try:
+        data = Path(args.article).read_bytes()
+    except OSError as error:
+        _say(sys.stderr, visible(f"{PROG}: error: cannot read {args.article}: {error.strerror}"))
+        return EXIT_USAGE
+    try:
+        text = decode_story_bytes(data, args.article)
+    except StoryInvalid as error:
+        for diagnostic in error.diagnostics:
+            _say(sys.stderr, str(diagnostic))
+        return EXIT_INVALID
+    draft = make_draft(text, max(1, args.paragraphs_per_section))
+    story_id = args.id or slug(Path(args.article).stem)
+    yaml_text = to_yaml(draft, story_id)
+    _say(sys.stderr, visible(summary(draft)))
+    try:
+        parse_story(yaml_text, args.output or "<draft>")
+    except StoryInvalid as error:
+        # The article itself breaks a rule (a control character, say): say so, write anyway.
+        _say(sys.stderr, "the draft does not validate yet:")
+        for diagnostic in error.diagnostics:
+            _say(sys.stderr, f"  {diagnostic}")
+    try:
+        _write_output(yaml_text, args.output)
     except OSError as error:
         _say(sys.stderr, visible(f"{PROG}: error: cannot write {args.output}: {error.strerror}"))
         return EXIT_USAGE
@@ -298,7 +382,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if argv and argv[0] in COMMANDS:
             command = argv[0]
             args = build_command_parser(command).parse_args(argv[1:])
-            handler = {"validate": cmd_validate, "export": cmd_export, "schema": cmd_schema}
+            handler = {
+                "validate": cmd_validate_or_watch,
+                "export": cmd_export,
+                "schema": cmd_schema,
+                "draft": cmd_draft,
+            }
             return handler[command](args)
         return cmd_browse(build_browse_parser().parse_args(argv))
     except UsageError as error:
