@@ -11,8 +11,18 @@ def run_browser(
     story: Story, args: argparse.Namespace, start: tuple[str, str] | None = None
 ) -> int:
     """Run the Textual app on `story` and return the exit code."""
-    from story_tui.app import StoryApp
+    from pathlib import Path
 
-    app = StoryApp(story, theme=args.theme, start=start)
+    from story_tui.app import StoryApp
+    from story_tui.loader import load_story
+
+    watch = Path(args.file) if getattr(args, "watch", False) and args.file else None
+    app = StoryApp(
+        story,
+        theme=args.theme,
+        start=start,
+        watch=watch,
+        reload=(lambda: load_story(watch, args.max_bytes)) if watch else None,
+    )
     app.run()
     return app.return_code or 0

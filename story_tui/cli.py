@@ -107,6 +107,9 @@ def build_browse_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="colour theme, e.g. textual-light, textual-ansi, nord (remembered for next time)",
     )
+    parser.add_argument(
+        "--watch", action="store_true", help="reload the story whenever FILE is saved"
+    )
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--section", metavar="ID", help="open with the article at this section")
     where.add_argument("--person", metavar="ID", help="open this person's card")
@@ -186,11 +189,16 @@ def build_command_parser(command: str) -> argparse.ArgumentParser:
                 "people, figures and dates, copied verbatim; guesses marked '# check:'."
             ),
         )
-        parser.add_argument("article", metavar="ARTICLE", help="the article, plain text or Markdown")
+        parser.add_argument(
+            "article", metavar="ARTICLE", help="the article, plain text or Markdown"
+        )
         parser.add_argument("-o", "--output", metavar="OUT", help="write here (default: stdout)")
         parser.add_argument("--id", help="the story id (default: from the file name)")
         parser.add_argument(
-            "--paragraphs-per-section", type=int, default=3, metavar="N",
+            "--paragraphs-per-section",
+            type=int,
+            default=3,
+            metavar="N",
             help="paragraphs per placeholder section when the article has no headings",
         )
     else:
@@ -370,6 +378,8 @@ def cmd_browse(args: argparse.Namespace) -> int:
             _say(sys.stderr, str(diagnostic))
         return EXIT_INVALID
     start = start_target(story, args)
+    if args.watch and args.file is None:
+        raise UsageError("--watch needs the FILE to watch")
     from story_tui.browse import run_browser
 
     return run_browser(story, args, start)

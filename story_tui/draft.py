@@ -31,8 +31,20 @@ from dataclasses import dataclass, field
 _MONTHS = {
     name: number
     for number, name in enumerate(
-        "January February March April May June July August September October November December"
-        .split(),
+        [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ],
         start=1,
     )
 }
@@ -162,8 +174,8 @@ def split_paragraphs(text: str) -> tuple[str | None, list[tuple[str | None, str]
     title: str | None = None
     heading: str | None = None
     paragraphs: list[tuple[str | None, str]] = []
-    for block in blocks:
-        block = block.strip()
+    for raw in blocks:
+        block = raw.strip()
         if not block:
             continue
         if block.startswith("#"):
@@ -189,7 +201,9 @@ class _Drafter:
             new_heading = heading_of[index] is not None and (
                 index == 0 or heading_of[index] != heading_of[index - 1]
             )
-            if current and (new_heading or (heading_of[index] is None and len(current) >= per_section)):
+            if current and (
+                new_heading or (heading_of[index] is None and len(current) >= per_section)
+            ):
                 self._close(current, heading_of[index - 1])
                 current = []
             current.append(paragraph)
@@ -218,7 +232,8 @@ class _Drafter:
         found = self.lookup(name)
         if found is not None:
             return found
-        person = DraftPerson(name=name, id=slug(name.split()[-1]) if " " in name else slug(name))
+        surname = name.rsplit(maxsplit=1)[-1]
+        person = DraftPerson(name=name, id=slug(surname))
         if any(p.id == person.id for p in self.people.values()):
             person.id = slug(name)
         person.first = at
@@ -355,7 +370,13 @@ class _Drafter:
                         seen.add(text)
                         figures.append(
                             DraftFigure(
-                                f"date-{slug(iso)}", text, f"Date: {text}", iso, None, iso, sources,
+                                f"date-{slug(iso)}",
+                                text,
+                                f"Date: {text}",
+                                iso,
+                                None,
+                                iso,
+                                sources,
                                 "write a label saying what happened on this date",
                             )
                         )
@@ -384,7 +405,13 @@ class _Drafter:
                     seen.add(text)
                     figures.append(
                         DraftFigure(
-                            figure_id, text, f"Count: {text}", value, unit, as_of, sources,
+                            figure_id,
+                            text,
+                            f"Count: {text}",
+                            value,
+                            unit,
+                            as_of,
+                            sources,
                             check or "write a label saying what is counted",
                         )
                     )
@@ -416,9 +443,7 @@ def _trim_name(name: str) -> str:
 
 
 def _in_date(sentence: str, match: re.Match[str]) -> bool:
-    return any(
-        d.start() <= match.start("num") < d.end() for d in _DATE.finditer(sentence)
-    )
+    return any(d.start() <= match.start("num") < d.end() for d in _DATE.finditer(sentence))
 
 
 def _clause_around(sentence: str, match: re.Match[str]) -> str:
@@ -499,9 +524,9 @@ def to_yaml(draft: Draft, story_id: str) -> str:
         "# Look at each `# check:` comment, then run `story-tui validate` on this file.",
         "format: 1",
         f"id: {story_id}",
-        f"title: {_q(draft.title)}" + ("  # check: write the headline" if draft.title ==
-                                         "Untitled story" else ""),
-        "# standfirst: \"…\"  # check: add a one- or two-sentence summary here",
+        f"title: {_q(draft.title)}"
+        + ("  # check: write the headline" if draft.title == "Untitled story" else ""),
+        '# standfirst: "…"  # check: add a one- or two-sentence summary here',
         "sources:" + ("" if draft.sources else " []"),
     ]
     for source_id, name in draft.sources.items():
@@ -551,7 +576,9 @@ def to_yaml(draft: Draft, story_id: str) -> str:
             f"    text: {_q(figure.text)}",
         ]
         if figure.value is not None:
-            out.append(f"    value: {figure.value if isinstance(figure.value, int) else _q(figure.value)}")
+            out.append(
+                f"    value: {figure.value if isinstance(figure.value, int) else _q(figure.value)}"
+            )
         if figure.unit:
             out.append(f"    unit: {figure.unit}")
         if figure.as_of:

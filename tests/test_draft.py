@@ -36,7 +36,11 @@ def test_draft_finds_all_five_people_with_details() -> None:
     draft = drafted()
     people = {p.name: p for p in draft.people}
     assert set(people) == {
-        "Milbayajaira Rivas", "Billy Gonzalez", "Diego Paco", "Hugo de Zela", "Jose Antonio Kast"
+        "Milbayajaira Rivas",
+        "Billy Gonzalez",
+        "Diego Paco",
+        "Hugo de Zela",
+        "Jose Antonio Kast",
     }
     rivas, gonzalez = people["Milbayajaira Rivas"], people["Billy Gonzalez"]
     assert (rivas.age, rivas.origin, rivas.role) == (56, "Venezuela", "Nurse")
@@ -96,7 +100,9 @@ def test_precision_and_recall_against_the_bundled_story(story: Story) -> None:
     draft = drafted()
     truth_quotes = {q.text for q in story.quotes if q.kind == "direct"}
     found_quotes = {q.text for q in draft.quotes}
-    truth_speakers = {(q.text, story.speaker_of(q).name) for q in story.quotes if q.kind == "direct"}
+    truth_speakers = {
+        (q.text, story.speaker_of(q).name) for q in story.quotes if q.kind == "direct"
+    }
     found_speakers = {(q.text, draft.speaker_of(q).name) for q in draft.quotes}
     truth_figures = {f.text for f in story.figures}
     found_figures = {f.text for f in draft.figures}

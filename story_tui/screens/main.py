@@ -190,6 +190,28 @@ class MainScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._setup()
+        self.pane("article").focus()
+        if self.start is not None:
+            self.call_after_refresh(self.open_target, self.start, False)
+
+    async def replace_story(self, story: Story) -> None:
+        """Show a new version of the story (the file changed), keeping the reader's place."""
+        active = self.active
+        section_id, paragraph = self.article.cursor_location
+        self.story = story
+        self._article_index = ArticleIndex(story)
+        self.history = History()
+        self.find = None
+        self._lens_step = None
+        await self.recompose()
+        self._setup()
+        section = story.section(section_id)
+        if section is not None and paragraph < len(section.paragraphs):
+            self.article.reveal(Location(section_id, paragraph, 0, 0))
+        self.action_focus_pane(active)
+
+    def _setup(self) -> None:
         for number, pane_id in enumerate(PANES, start=1):
             self.pane(pane_id).border_title = f"{number} {PANE_TITLES[pane_id]}"
         sections = self.query_one(SectionsPane)
@@ -199,9 +221,6 @@ class MainScreen(Screen[None]):
             if pane.option_count:
                 pane.highlighted = 0
         self._apply_layout()
-        self.pane("article").focus()
-        if self.start is not None:
-            self.call_after_refresh(self.open_target, self.start, False)
 
     def pane(self, pane_id: str) -> Widget:
         """The widget of a pane, by id."""

@@ -1,0 +1,92 @@
+"""Live checking for authors: validate --watch, and the app reloading a changed file."""
+
+from __future__ import annotations
+
+import os
+import select
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from story_tui.app import StoryApp
+from story_tui.loader import load_story
+from story_tui.screens.main import MainScreen
+from tests.conftest import MINI
+
+
+def _read_until(stream: int, needle: str, seconds: float) -> str:
+    data = b""
+    deadline = time.monotonic() + seconds
+    while needle.encode() not in data and time.monotonic() < deadline:
+        ready, _, _ = select.select([stream], [], [], 0.1)
+        if ready:
+            chunk = os.read(stream, 65536)
+            if not chunk:
+                break
+            data += chunk
+    return data.decode("utf-8", errors="replace")
+
+
+@pytest.mark.slow
+def test_validate_watch_rechecks_on_every_save(tmp_path: Path) -> None:
+    story = tmp_path / "story.yaml"
+    story.write_text(MINI.read_text(encoding="utf-8"), encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "story_tui", "validate", "--watch", str(story)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    assert process.stdout is not None
+    fd = process.stdout.fileno()
+    try:
+        assert "valid (2 sections" in _read_until(fd, "watching", 20)
+        time.sleep(0.5)
+        story.write_text(
+            MINI.read_text(encoding="utf-8").replace("title: First", "title: 7"), encoding="utf-8"
+        )
+        out = _read_until(fd, "expected text", 20)
+        assert f"{story}:12:12: error: expected text, got integer 7 (put it in quotes)" in out
+        story.write_text(MINI.read_text(encoding="utf-8"), encoding="utf-8")
+        assert "valid (2 sections" in _read_until(fd, "valid", 20)
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=10)
+    assert process.returncode in (0, 1)
+
+
+@pytest.mark.slow
+async def test_app_reloads_a_changed_file_and_keeps_the_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("STORY_TUI_STATE_DIR", str(tmp_path / "state"))
+    path = tmp_path / "story.yaml"
+    original = MINI.read_text(encoding="utf-8")
+    path.write_text(original, encoding="utf-8")
+    app = StoryApp(load_story(path), remember=False, watch=path, reload=lambda: load_story(path))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("right_square_bracket")  # to the second section
+        await pilot.pause(0.5)
+        path.write_text(original.replace("title: Second", "title: Second, renamed"), "utf-8")
+        for _ in range(60):
+            await pilot.pause(0.1)
+            if app.story.sections[1].title == "Second, renamed":
+                break
+        await pilot.pause(0.2)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        assert screen.story.sections[1].title == "Second, renamed"
+        assert screen.article.cursor_location == ("second", 0)
+        # An invalid version: the app keeps the last valid one and shows the errors.
+        path.write_text(original.replace("format: 1", "format: 2"), encoding="utf-8")
+        for _ in range(60):
+            await pilot.pause(0.1)
+            if any("unsupported format" in str(n.message) for n in app._notifications):
+                break
+        assert any("unsupported format" in str(n.message) for n in app._notifications)
+        assert app.is_running
+        assert screen.story.sections[1].title == "Second, renamed"
