@@ -22,7 +22,7 @@ from story_tui.safety import visible
 from story_tui.spec import DEFAULT_MAX_BYTES
 
 PROG = "story-tui"
-COMMANDS = ("validate", "export", "schema", "draft")
+COMMANDS = ("validate", "export", "schema", "draft", "read")
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
@@ -93,7 +93,8 @@ def build_browse_parser() -> argparse.ArgumentParser:
         epilog=(
             "commands:\n"
             "  story-tui validate [FILE...]             check story files (exit 1 if invalid)\n"
-            "  story-tui export [FILE] --format F       write json or markdown\n"
+            "  story-tui export [FILE] --format F       write json, markdown, html or svg\n"
+            "  story-tui read [FILE]                    the story as plain linear text\n"
             "  story-tui schema                         print the JSON Schema of the format\n"
             "  story-tui draft ARTICLE.txt -o story.yaml   draft a story file from an article\n"
             "Run 'story-tui COMMAND --help' for a command's options."
@@ -175,11 +176,32 @@ def build_command_parser(command: str) -> argparse.ArgumentParser:
             "file", nargs="?", metavar="FILE", help="a story file (default: the bundled story)"
         )
         parser.add_argument(
-            "-f", "--format", choices=("json", "markdown"), default="json", help="default: json"
+            "-f",
+            "--format",
+            choices=("json", "markdown", "html", "svg"),
+            default="json",
+            help="json (default), markdown, html (one self-contained page) or svg (a screenshot "
+            "of the app's main screen)",
         )
         parser.add_argument(
             "-o", "--output", metavar="OUT", help="write to OUT instead of standard output"
         )
+        _add_max_bytes(parser)
+    elif command == "read":
+        parser = _Parser(
+            prog=f"{PROG} read",
+            description=(
+                "Print the story as plain, linear text for screen readers, braille displays and "
+                "pipes: headings, paragraphs, people and quotes, figures, timeline."
+            ),
+        )
+        parser.add_argument(
+            "file", nargs="?", metavar="FILE", help="a story file (default: the bundled story)"
+        )
+        parser.add_argument("--width", type=int, metavar="N", help="wrap to N columns")
+        part = parser.add_mutually_exclusive_group()
+        part.add_argument("--section", metavar="ID", help="print just this section")
+        part.add_argument("--person", metavar="ID", help="print just this person and quotes")
         _add_max_bytes(parser)
     elif command == "draft":
         parser = _Parser(
@@ -306,7 +328,16 @@ def cmd_export(args: argparse.Namespace) -> int:
         for diagnostic in error.diagnostics:
             _say(sys.stderr, str(diagnostic))
         return EXIT_INVALID
-    text = to_json(story) if args.format == "json" else to_markdown(story)
+    if args.format == "json":
+        text = to_json(story)
+    elif args.format == "markdown":
+        text = to_markdown(story)
+    elif args.format == "html":
+        from story_tui.reader import to_html
+
+        text = to_html(story)
+    else:
+        text = screenshot_svg(story)
     try:
         _write_output(text, args.output)
     except OSError as error:
@@ -349,6 +380,53 @@ def cmd_draft(args: argparse.Namespace) -> int:
     except OSError as error:
         _say(sys.stderr, visible(f"{PROG}: error: cannot write {args.output}: {error.strerror}"))
         return EXIT_USAGE
+    return EXIT_OK
+
+
+def screenshot_svg(story: Story, size: tuple[int, int] = (120, 36)) -> str:
+    """An SVG screenshot of the app's main screen on a story (rendered headless)."""
+    import asyncio
+    import os
+    import tempfile
+
+    from story_tui.app import StoryApp
+
+    os.environ.setdefault("STORY_TUI_STATE_DIR", tempfile.mkdtemp(prefix="story-tui-"))
+
+    async def shoot() -> str:
+        app = StoryApp(story, remember=False)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            return app.export_screenshot(title=story.title)
+
+    return asyncio.run(shoot())
+
+
+def cmd_read(args: argparse.Namespace) -> int:
+    """`story-tui read`: linear plain text."""
+    import os
+    import shutil
+
+    from story_tui.reader import read_text
+
+    try:
+        story = _load(args.file, args.max_bytes)
+    except StoryUnreadable as error:
+        _say(sys.stderr, f"{PROG}: error: {error}")
+        return EXIT_USAGE
+    except StoryInvalid as error:
+        for diagnostic in error.diagnostics:
+            _say(sys.stderr, str(diagnostic))
+        return EXIT_INVALID
+    tty = sys.stdout.isatty()
+    width = args.width or (shutil.get_terminal_size((80, 24)).columns if tty else 80)
+    color = tty and not os.environ.get("NO_COLOR")
+    try:
+        text = read_text(story, width, color, args.section, args.person)
+    except KeyError as missing:
+        kind = "section" if args.section else "person"
+        raise UsageError(f"this story has no {kind} {missing.args[0]!r}") from None
+    sys.stdout.write(text)
     return EXIT_OK
 
 
@@ -397,6 +475,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "export": cmd_export,
                 "schema": cmd_schema,
                 "draft": cmd_draft,
+                "read": cmd_read,
             }
             return handler[command](args)
         return cmd_browse(build_browse_parser().parse_args(argv))
