@@ -16,12 +16,36 @@ from story_tui.diagnostics import Diagnostic, StoryInvalid, StoryUnreadable
 from story_tui.model import Story
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
     from textual.command import Provider
 from story_tui.safety import visible
 from story_tui.screens.main import MainScreen, Target
 from story_tui.state import State, load_state, save_state
 
 DEFAULT_THEME = "textual-dark"
+
+
+def story_digest(story: Story) -> str:
+    """A digest of the story's content, to notice that a file changed between readings."""
+    import hashlib
+
+    from story_tui.export import to_json
+
+    return hashlib.sha256(to_json(story).encode("utf-8")).hexdigest()[:32]
+
+
+def remembered_place(memory: dict[str, object]) -> tuple[str, str, int] | None:
+    """(pane, section id, paragraph) from a story's memory, if well formed."""
+    pane, section, paragraph = memory.get("pane"), memory.get("section"), memory.get("paragraph")
+    if isinstance(pane, str) and isinstance(section, str) and type(paragraph) is int:
+        return pane, section, paragraph
+    return None
+
+
+def remembered_seen(memory: dict[str, object]) -> set[str]:
+    """The items the reader opened before."""
+    seen = memory.get("seen")
+    return {item for item in seen if isinstance(item, str)} if isinstance(seen, list) else set()
 
 
 def _story_commands() -> type[Provider]:
@@ -58,6 +82,8 @@ class StoryApp(App[None]):
         start: Target | None = None,
         reload: Callable[[], Story] | None = None,
         watch: Path | None = None,
+        content_hash: str | None = None,
+        fresh: bool = False,
     ) -> None:
         """Create the app.
 
@@ -65,11 +91,14 @@ class StoryApp(App[None]):
             story: The loaded story to browse.
             theme: A theme name to start with (overrides the remembered one).
             state: Remembered settings; read from the state directory when None.
-            remember: Save the reader's theme choice for next time.
+            remember: Remember the theme, the reader's place and what they opened, per story.
             start: Open at this item: ("section" | "person" | "quote" | "figure" | "event", id).
             reload: Loads the story again (from its file); used with `watch`.
             watch: A story file to watch: on every save the app reloads it with `reload`,
                 keeping the reader's place, or shows the errors of an invalid version.
+            content_hash: A digest of the story file, to tell the reader it changed since last
+                time (computed from the model when not given).
+            fresh: Ignore what was remembered about this story (it is still saved on exit).
         """
         super().__init__()
         self.story = story
@@ -80,21 +109,75 @@ class StoryApp(App[None]):
         self.remember = remember
         self.state = state if state is not None else (load_state() if remember else State())
         self.title = visible(story.title)
-        self._initial_theme = theme or self.state.theme or DEFAULT_THEME
+        self.content_hash = content_hash
+        if remember and content_hash is None:
+            self.content_hash = story_digest(story)
+        memory = {} if fresh or not remember else self.state.story(story.id)
+        self.memory = memory
+        self.changed_since_last_time = bool(memory) and memory.get("hash") != self.content_hash
+        remembered_theme = memory.get("theme")
+        self._initial_theme = (
+            theme
+            or (remembered_theme if isinstance(remembered_theme, str) else None)
+            or self.state.theme
+            or DEFAULT_THEME
+        )
         self._theme_ready = False
+        self._place_saved = False
+        self._main_screen: MainScreen | None = None
 
     def get_default_screen(self) -> Screen[None]:
-        return MainScreen(self.story, self.start)
+        self._main_screen = MainScreen(
+            self.story,
+            self.start,
+            restore=remembered_place(self.memory),
+            seen=remembered_seen(self.memory),
+        )
+        return self._main_screen
 
     def on_mount(self) -> None:
         if self._initial_theme in self.available_themes:
             self.theme = self._initial_theme
         self._theme_ready = True  # from now on a theme change is the reader's choice
+        if self.state.problem:
+            self.notify(
+                visible(self.state.problem), title="Settings", severity="warning", markup=False
+            )
+        if self.changed_since_last_time:
+            self.notify(
+                "This story file changed since you last read it.", title="Changed", timeout=6
+            )
         if self._watch_path is not None and self._reload is not None:
             self._watch_file()
 
+    def exit(
+        self,
+        result: None = None,
+        return_code: int = 0,
+        message: RenderableType | None = None,
+    ) -> None:
+        """Remember the reader's place for this story, then exit."""
+        if self.remember:
+            self.save_place()
+        self._stop_watch.set()
+        super().exit(result, return_code, message)
+
     def on_unmount(self) -> None:
         self._stop_watch.set()
+        if self.remember:
+            self.save_place()
+
+    def save_place(self) -> None:
+        """Remember, for this story, the pane, the paragraph, the theme and the items opened."""
+        if self._place_saved:
+            return
+        screen = self.screen_stack[0] if self.screen_stack else self._main_screen
+        if not isinstance(screen, MainScreen) or not hasattr(screen, "_article_view"):
+            return
+        self._place_saved = True
+        memory = {"hash": self.content_hash, "theme": self.theme, **screen.memory()}
+        self.state.remember_story(self.story.id, memory)
+        save_state(self.state)
 
     @work(thread=True, exclusive=True, group="watch")
     def _watch_file(self) -> None:
@@ -140,15 +223,13 @@ class StoryApp(App[None]):
 
     def _show_unreadable(self, message: str) -> None:
         self.notify(visible(message), title="Cannot reload", severity="error", markup=False)
-        if self.state.problem:
-            self.notify(
-                visible(self.state.problem), title="Settings", severity="warning", markup=False
-            )
 
     def watch_theme(self, theme: str) -> None:
         if not self.remember or not self._theme_ready or theme == self.state.theme:
             return
         self.state.data["theme"] = theme
+        if self.memory is not None:
+            self.memory["theme"] = theme
         problem = save_state(self.state)
         if problem:
             self.notify(visible(problem), title="Settings", severity="warning", markup=False)

@@ -111,6 +111,9 @@ def build_browse_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--watch", action="store_true", help="reload the story whenever FILE is saved"
     )
+    parser.add_argument(
+        "--fresh", action="store_true", help="ignore the remembered place and theme for this story"
+    )
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--section", metavar="ID", help="open with the article at this section")
     where.add_argument("--person", metavar="ID", help="open this person's card")

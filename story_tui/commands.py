@@ -83,11 +83,38 @@ def story_commands(screen: MainScreen) -> list[Command]:
                 partial(export_story, screen, fmt, target),
             )
         )
+    for title, help_text, item in unseen_items(screen):
+        commands.append((title, help_text, partial(screen.open_target, item)))
     commands.append(("help: every key", "The help screen (? or F1)", screen.action_help))
     commands.append(
         ("back: where I was", "Back before the last jump (backspace)", screen.action_back)
     )
     return commands
+
+
+def unseen_items(screen: MainScreen) -> list[tuple[str, str, tuple[str, str]]]:
+    """Quotes, figures and events the reader has not opened yet, as `unseen …` palette items."""
+    story = screen.story
+    items: list[tuple[str, str, tuple[str, str]]] = []
+    for quote in story.quotes:
+        if f"quote:{quote.key}" not in screen.seen:
+            speaker = story.speaker_of(quote).name
+            items.append(
+                (
+                    f"unseen quote: {speaker}: {_short(quote.text)}",
+                    "Not opened yet",
+                    ("quote", quote.key),
+                )
+            )
+    for figure in story.figures:
+        if f"figure:{figure.id}" not in screen.seen:
+            items.append(
+                (f"unseen figure: {figure.label}", "Not opened yet", ("figure", figure.id))
+            )
+    for event in story.timeline_sorted():
+        if f"event:{event.key}" not in screen.seen:
+            items.append((f"unseen event: {event.label}", "Not opened yet", ("event", event.key)))
+    return items
 
 
 def export_story(screen: MainScreen, fmt: str, target: str) -> None:

@@ -468,11 +468,12 @@ class _Checker:
         items = self.items(fields.get("paragraphs"), f"{path}.paragraphs", True, "paragraph")
         for i, item in enumerate(items):
             paragraph = self.text(item, f"{path}.paragraphs[{i}]")
-            if paragraph is not None:
-                paragraphs.append(paragraph)
-        if section_id is None or title is None or len(paragraphs) != len(items) or not items:
+            paragraphs.append(paragraph if paragraph is not None else "")  # keep indices
+        if not items:
             return None
-        return Section(section_id, title, tuple(paragraphs), index, extensions)
+        # A section with a bad id or title still holds its paragraphs: quotes anchored in them
+        # must not be reported as missing too (one mistake, one error).
+        return Section(section_id or f"#{index}", title or "", tuple(paragraphs), index, extensions)
 
     def person(self, node: Node, path: str) -> _PersonDraft | None:
         fields, extensions = self.fields(node, path, "person")

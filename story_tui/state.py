@@ -16,6 +16,7 @@ from typing import Any
 from story_tui.files import write_atomic
 
 STATE_FILE = "state.json"
+MAX_STORIES = 100
 
 
 def state_dir() -> Path:
@@ -34,6 +35,23 @@ class State:
 
     data: dict[str, Any] = field(default_factory=dict)
     problem: str | None = None
+
+    def story(self, story_id: str) -> dict[str, Any]:
+        """What was remembered about one story (a copy; empty when nothing)."""
+        stories = self.data.get("stories")
+        memory = stories.get(story_id) if isinstance(stories, dict) else None
+        return dict(memory) if isinstance(memory, dict) else {}
+
+    def remember_story(self, story_id: str, memory: dict[str, Any]) -> None:
+        """Store what to remember about a story; keeps the most recent MAX_STORIES."""
+        stories = self.data.get("stories")
+        if not isinstance(stories, dict):
+            stories = {}
+        stories.pop(story_id, None)
+        stories[story_id] = memory  # dicts keep insertion order: most recent last
+        while len(stories) > MAX_STORIES:
+            stories.pop(next(iter(stories)))
+        self.data["stories"] = stories
 
     @property
     def theme(self) -> str | None:

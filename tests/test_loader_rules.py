@@ -365,3 +365,14 @@ def test_all_errors_at_once_in_file_order() -> None:
     text = with_lines(l2="id: Bad", l3="title: 7", l12="    role: ''", l15="        kind: nope")
     lines = [e.split(":")[1] for e in errors_of(text)]
     assert lines == ["2", "3", "12", "15"]
+
+
+def test_one_mistake_one_error() -> None:
+    # A bad section title must not also make every quote anchored in the section "not found".
+    assert errors_of(with_lines(l6="    title: 7")) == [
+        "s.yaml:6:12: error: expected text, got integer 7 (put it in quotes) [sections[0].title]"
+    ]
+    assert errors_of(with_lines(l5="  - id: One")) == [
+        "s.yaml:5:9: error: 'One' is not a valid id: use lowercase letters, digits and hyphens, "
+        "starting with a letter or digit [sections[0].id]"
+    ]

@@ -18,6 +18,13 @@ from story_tui.screens.main import MainScreen
 from tests.conftest import MINI
 
 
+def _save(path: Path, text: str) -> None:
+    """Save as editors do: write a temporary file, then rename it over the story."""
+    temp = path.with_suffix(".tmp")
+    temp.write_text(text, encoding="utf-8")
+    os.replace(temp, path)
+
+
 def _read_until(stream: int, needle: str, seconds: float) -> str:
     data = b""
     deadline = time.monotonic() + seconds
@@ -46,13 +53,11 @@ def test_validate_watch_rechecks_on_every_save(tmp_path: Path) -> None:
     try:
         assert "valid (2 sections" in _read_until(fd, "watching", 20)
         time.sleep(0.5)
-        story.write_text(
-            MINI.read_text(encoding="utf-8").replace("title: First", "title: 7"), encoding="utf-8"
-        )
-        out = _read_until(fd, "expected text", 20)
+        _save(story, MINI.read_text(encoding="utf-8").replace("title: First", "title: 7"))
+        out = _read_until(fd, "1 error", 20)
         assert f"{story}:12:12: error: expected text, got integer 7 (put it in quotes)" in out
-        story.write_text(MINI.read_text(encoding="utf-8"), encoding="utf-8")
-        assert "valid (2 sections" in _read_until(fd, "valid", 20)
+        _save(story, MINI.read_text(encoding="utf-8"))
+        assert "valid (2 sections" in _read_until(fd, "valid (", 20)
     finally:
         process.send_signal(signal.SIGINT)
         process.wait(timeout=10)
@@ -90,3 +95,42 @@ async def test_app_reloads_a_changed_file_and_keeps_the_place(
         assert any("unsupported format" in str(n.message) for n in app._notifications)
         assert app.is_running
         assert screen.story.sections[1].title == "Second, renamed"
+
+
+async def test_remembers_place_theme_and_seen_items_per_story(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("STORY_TUI_STATE_DIR", str(tmp_path / "state"))
+    story = load_story(MINI)
+    app = StoryApp(story, content_hash="v1")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("right_square_bracket", "4", "enter", "3")
+        app.theme = "nord"
+        await pilot.pause()
+    again = StoryApp(story, content_hash="v1")
+    async with again.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        screen = again.screen
+        assert isinstance(screen, MainScreen)
+        assert again.theme == "nord"
+        assert screen.active == "people"
+        assert screen.article.cursor_location[0] == "first"  # the figure's paragraph
+        assert "figure:bread-price" in screen.seen
+        assert not again.changed_since_last_time
+        from story_tui.commands import unseen_items
+
+        unseen = [title for title, _h, _t in unseen_items(screen)]
+        assert "unseen figure: Rise in the price of bread" not in unseen
+        assert "unseen event: Prices rise" in unseen
+    changed = StoryApp(story, content_hash="v2")
+    async with changed.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert changed.changed_since_last_time
+        assert any("changed since you last read" in str(n.message) for n in changed._notifications)
+    fresh = StoryApp(story, content_hash="v2", fresh=True)
+    async with fresh.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        screen = fresh.screen
+        assert isinstance(screen, MainScreen)
+        assert screen.active == "article" and not screen.seen

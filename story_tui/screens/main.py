@@ -152,10 +152,19 @@ class MainScreen(Screen[None]):
     mode: reactive[str] = reactive("wide")
     """The layout for the terminal's size: tiny, narrow, medium or wide."""
 
-    def __init__(self, story: Story, start: Target | None = None) -> None:
+    def __init__(
+        self,
+        story: Story,
+        start: Target | None = None,
+        restore: tuple[str, str, int] | None = None,
+        seen: set[str] | None = None,
+    ) -> None:
         super().__init__()
         self.story = story
         self.start = start
+        self.restore = restore
+        self.seen: set[str] = set(seen or ())
+        """Items the reader has opened, as `kind:key` (e.g. `quote:rivas#0`)."""
         self.history: History[Place] = History()
         self.find: FindState | None = None
         self._article_index = ArticleIndex(story)
@@ -194,6 +203,20 @@ class MainScreen(Screen[None]):
         self.pane("article").focus()
         if self.start is not None:
             self.call_after_refresh(self.open_target, self.start, False)
+        elif self.restore is not None:
+            self.call_after_refresh(self._restore_place, *self.restore)
+
+    def _restore_place(self, pane: str, section_id: str, paragraph: int) -> None:
+        section = self.story.section(section_id)
+        if section is not None and 0 <= paragraph < len(section.paragraphs):
+            self.article.reveal(Location(section_id, paragraph, 0, 0))
+            self.article.scroll_to(
+                y=self.article.line_of(Location(section_id, paragraph, 0, 0)),
+                animate=False,
+                immediate=True,
+            )
+        if pane in PANES:
+            self.action_focus_pane(pane)
 
     async def replace_story(self, story: Story) -> None:
         """Show a new version of the story (the file changed), keeping the reader's place."""
@@ -212,6 +235,7 @@ class MainScreen(Screen[None]):
         self.action_focus_pane(active)
 
     def _setup(self) -> None:
+        self._article_view = self.article
         for number, pane_id in enumerate(PANES, start=1):
             self.pane(pane_id).border_title = f"{number} {PANE_TITLES[pane_id]}"
         sections = self.query_one(SectionsPane)
@@ -234,6 +258,17 @@ class MainScreen(Screen[None]):
     def article(self) -> ArticleView:
         """The article pane."""
         return self.query_one(ArticleView)
+
+    def memory(self) -> dict[str, object]:
+        """What to remember about the reader's place (works after the screen is unmounted)."""
+        article = self._article_view
+        section_id, paragraph = article.cursor_location
+        return {
+            "pane": self.active,
+            "section": section_id,
+            "paragraph": paragraph,
+            "seen": sorted(self.seen),
+        }
 
     def on_resize(self, event: Resize) -> None:
         self.mode = layout_mode(event.size.width, event.size.height)
@@ -370,6 +405,7 @@ class MainScreen(Screen[None]):
         """Open a section, person, quote, figure or event, remembering where the reader was."""
         kind, key = target
         story = self.story
+        self.seen.add(f"{kind}:{key}")
         if kind == "person":
             person = story.person(key)
             if person is not None:
