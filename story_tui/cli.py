@@ -22,7 +22,7 @@ from story_tui.safety import visible
 from story_tui.spec import DEFAULT_MAX_BYTES
 
 PROG = "story-tui"
-COMMANDS = ("validate", "export", "schema", "draft", "read")
+COMMANDS = ("validate", "export", "schema", "draft", "read", "serve")
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
@@ -95,6 +95,7 @@ def build_browse_parser() -> argparse.ArgumentParser:
             "  story-tui validate [FILE...]             check story files (exit 1 if invalid)\n"
             "  story-tui export [FILE] --format F       write json, markdown, html or svg\n"
             "  story-tui read [FILE]                    the story as plain linear text\n"
+            "  story-tui serve [FILE]                   the browser in a web browser\n"
             "  story-tui schema                         print the JSON Schema of the format\n"
             "  story-tui draft ARTICLE.txt -o story.yaml   draft a story file from an article\n"
             "Run 'story-tui COMMAND --help' for a command's options."
@@ -205,6 +206,21 @@ def build_command_parser(command: str) -> argparse.ArgumentParser:
         part = parser.add_mutually_exclusive_group()
         part.add_argument("--section", metavar="ID", help="print just this section")
         part.add_argument("--person", metavar="ID", help="print just this person and quotes")
+        _add_max_bytes(parser)
+    elif command == "serve":
+        parser = _Parser(
+            prog=f"{PROG} serve",
+            description=(
+                "Serve the browser to a web browser (works offline). Listens on 127.0.0.1 and "
+                "prints an address with a one-time token; only that page may connect."
+            ),
+        )
+        parser.add_argument(
+            "file", nargs="?", metavar="FILE", help="a story file (default: the bundled story)"
+        )
+        parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
+        parser.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+        parser.add_argument("--theme", metavar="NAME", help="colour theme for every session")
         _add_max_bytes(parser)
     elif command == "draft":
         parser = _Parser(
@@ -433,6 +449,24 @@ def cmd_read(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    """`story-tui serve`: check the story, then serve it until ctrl+c."""
+    try:
+        story = _load(args.file, args.max_bytes)
+    except StoryUnreadable as error:
+        _say(sys.stderr, f"{PROG}: error: {error}")
+        return EXIT_USAGE
+    except StoryInvalid as error:
+        for diagnostic in error.diagnostics:
+            _say(sys.stderr, str(diagnostic))
+        return EXIT_INVALID
+    if not 0 < args.port < 65536:
+        raise UsageError(f"--port must be between 1 and 65535, not {args.port}")
+    from story_tui.serve import serve
+
+    return serve(args.file, args.host, args.port, args.theme, visible(story.title))
+
+
 def cmd_schema(_args: argparse.Namespace) -> int:
     """`story-tui schema`: the JSON Schema of the format."""
     from story_tui.export import json_schema
@@ -479,6 +513,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "schema": cmd_schema,
                 "draft": cmd_draft,
                 "read": cmd_read,
+                "serve": cmd_serve,
             }
             return handler[command](args)
         return cmd_browse(build_browse_parser().parse_args(argv))

@@ -440,3 +440,18 @@ async def test_wide_characters_align(story: Story) -> None:
         assert widths == {view.scrollable_content_region.width}
         assert any("東京" in strip.text for strip in lines)
         assert all(cell_len(strip.text) == strip.cell_length for strip in lines)
+
+
+async def test_keys_typed_fast_reach_the_new_pane(story: Story) -> None:
+    """`3` then `enter` in one burst (as a fast typist or a paste sends them) opens the card."""
+    from textual import events
+
+    app = StoryApp(story, remember=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        driver = app._driver
+        assert driver is not None
+        driver.send_message(events.Key("3", "3"))
+        driver.send_message(events.Key("enter", "\r"))
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, PersonCard)

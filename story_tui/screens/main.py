@@ -335,7 +335,9 @@ class MainScreen(Screen[None]):
         """Focus a pane, showing it first if the layout had folded it away."""
         self.active = pane_id
         self._apply_layout()
-        self.pane(pane_id).focus()
+        # Focus now, not after the next message: a key typed right after (3 then enter) must
+        # reach the pane it was meant for.
+        self.set_focus(self.pane(pane_id))
 
     def action_cycle(self, step: int) -> None:
         """Move to the next (1) or previous (-1) pane, in the order of their numbers."""
