@@ -276,6 +276,9 @@ async def test_palette_finds_each_kind_and_jumps(story: Story) -> None:
             "export",
             "help",
             "back",
+            "unseen quote",
+            "unseen figure",
+            "unseen event",
         }
         await pilot.press("ctrl+p", *"330,000")
         await pilot.pause(0.3)
