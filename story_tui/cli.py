@@ -258,6 +258,27 @@ def _load(path: str | None, max_bytes: int) -> Story:
     return load_story(path if path is not None else bundled_story(), max_bytes)
 
 
+class _Exit(Exception):
+    """Stop the command with an exit code (what it had to say is already printed)."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def _load_or_exit(path: str | None, max_bytes: int) -> Story:
+    """Load a story, or print why not on stderr and stop with exit code 2 or 1."""
+    try:
+        return _load(path, max_bytes)
+    except StoryUnreadable as error:
+        _say(sys.stderr, f"{PROG}: error: {error}")
+        raise _Exit(EXIT_USAGE) from None
+    except StoryInvalid as error:
+        for diagnostic in error.diagnostics:
+            _say(sys.stderr, str(diagnostic))
+        raise _Exit(EXIT_INVALID) from None
+
+
 def _write_output(text: str, output: str | None) -> None:
     if output is None or output == "-":
         sys.stdout.write(text)
@@ -338,15 +359,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     """`story-tui export`: JSON or Markdown of the resolved model."""
     from story_tui.export import to_json, to_markdown
 
-    try:
-        story = _load(args.file, args.max_bytes)
-    except StoryUnreadable as error:
-        _say(sys.stderr, f"{PROG}: error: {error}")
-        return EXIT_USAGE
-    except StoryInvalid as error:
-        for diagnostic in error.diagnostics:
-            _say(sys.stderr, str(diagnostic))
-        return EXIT_INVALID
+    story = _load_or_exit(args.file, args.max_bytes)
     if args.format == "json":
         text = to_json(story)
     elif args.format == "markdown":
@@ -428,15 +441,7 @@ def cmd_read(args: argparse.Namespace) -> int:
 
     from story_tui.reader import read_text
 
-    try:
-        story = _load(args.file, args.max_bytes)
-    except StoryUnreadable as error:
-        _say(sys.stderr, f"{PROG}: error: {error}")
-        return EXIT_USAGE
-    except StoryInvalid as error:
-        for diagnostic in error.diagnostics:
-            _say(sys.stderr, str(diagnostic))
-        return EXIT_INVALID
+    story = _load_or_exit(args.file, args.max_bytes)
     tty = sys.stdout.isatty()
     width = args.width or (shutil.get_terminal_size((80, 24)).columns if tty else 80)
     color = tty and not os.environ.get("NO_COLOR")
@@ -451,15 +456,7 @@ def cmd_read(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """`story-tui serve`: check the story, then serve it until ctrl+c."""
-    try:
-        story = _load(args.file, args.max_bytes)
-    except StoryUnreadable as error:
-        _say(sys.stderr, f"{PROG}: error: {error}")
-        return EXIT_USAGE
-    except StoryInvalid as error:
-        for diagnostic in error.diagnostics:
-            _say(sys.stderr, str(diagnostic))
-        return EXIT_INVALID
+    story = _load_or_exit(args.file, args.max_bytes)
     if not 0 < args.port < 65536:
         raise UsageError(f"--port must be between 1 and 65535, not {args.port}")
     from story_tui.serve import serve
@@ -483,15 +480,7 @@ def cmd_browse(args: argparse.Namespace) -> int:
         if args.theme not in BUILTIN_THEMES:
             names = ", ".join(sorted(BUILTIN_THEMES))
             raise UsageError(f"unknown theme {args.theme!r}; choose one of: {names}")
-    try:
-        story = _load(args.file, args.max_bytes)
-    except StoryUnreadable as error:
-        _say(sys.stderr, f"{PROG}: error: {error}")
-        return EXIT_USAGE
-    except StoryInvalid as error:
-        for diagnostic in error.diagnostics:
-            _say(sys.stderr, str(diagnostic))
-        return EXIT_INVALID
+    story = _load_or_exit(args.file, args.max_bytes)
     start = start_target(story, args)
     if args.watch and args.file is None:
         raise UsageError("--watch needs the FILE to watch")
@@ -520,6 +509,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as error:
         _say(sys.stderr, visible(f"{PROG}: error: {error}"))
         return EXIT_USAGE
+    except _Exit as stop:
+        return stop.code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
