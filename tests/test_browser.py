@@ -455,3 +455,34 @@ async def test_keys_typed_fast_reach_the_new_pane(story: Story) -> None:
         driver.send_message(events.Key("enter", "\r"))
         await pilot.pause(0.2)
         assert isinstance(app.screen, PersonCard)
+
+
+async def test_marks_differ_by_more_than_colour(story: Story) -> None:
+    """Under NO_COLOR only text attributes remain: each kind of mark must differ in them."""
+    app = StoryApp(story, remember=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("right_square_bracket")  # the section with quotes and a paraphrase
+        await pilot.pause()
+        view = article(app)
+        attributes: dict[str, set[tuple[bool, bool, bool]]] = {}
+        wanted = {
+            "Hugo de Zela": "name",
+            "November 28, 2025": "figure",
+            "Peru would not": "paraphrase",
+            "Peru doesn’t want": "direct",
+        }
+        for y in range(view.scrollable_content_region.height):
+            for segment in view.render_line(y):
+                style = segment.style
+                if style is None:
+                    continue
+                for needle, kind in wanted.items():
+                    text = segment.text.strip()
+                    if len(text) >= 4 and (needle.startswith(text) or text.startswith(needle)):
+                        attributes.setdefault(kind, set()).add(
+                            (bool(style.bold), bool(style.italic), bool(style.underline))
+                        )
+        assert attributes["name"] == {(True, False, False)}
+        assert attributes["figure"] == {(True, False, True)}
+        assert attributes["paraphrase"] == {(False, False, True)}
+        assert (False, True, False) in attributes["direct"]

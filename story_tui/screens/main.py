@@ -59,7 +59,7 @@ MIN_WIDTH, MIN_HEIGHT = 40, 12
 """Below this the screen shows a message instead of a broken layout."""
 NARROW_WIDTH = 70
 """Below this width one pane is shown at a time."""
-MEDIUM_WIDTH = 100
+MEDIUM_WIDTH = 110
 """Below this width the figures and timeline sidebar folds away until 4 or 5 is pressed."""
 TALL_ENOUGH_FOR_STANDFIRST = 30
 
