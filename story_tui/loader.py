@@ -439,8 +439,8 @@ class _Checker:
             people=tuple(
                 _finish_person(p, tuple(mentions.get(p.id, ()))) for p in people if p is not None
             ),
-            figures=tuple(_finish(f) for f in figures if f is not None),
-            timeline=tuple(_finish(e) for e in timeline if e is not None),
+            figures=tuple(f.finish() for f in figures if f is not None),
+            timeline=tuple(e.finish() for e in timeline if e is not None),
             extensions=extensions,
         )
 
@@ -678,10 +678,6 @@ class _EventDraft:
         return TimelineEvent(
             self.key, self.date, self.label, self.text, self.pending.location, self.extensions
         )
-
-
-def _finish(draft: _FigureDraft | _EventDraft) -> Any:
-    return draft.finish()
 
 
 def _finish_person(draft: _PersonDraft, mentions: tuple[Location, ...]) -> Person:

@@ -486,3 +486,36 @@ async def test_marks_differ_by_more_than_colour(story: Story) -> None:
         assert attributes["figure"] == {(True, False, True)}
         assert attributes["paraphrase"] == {(False, False, True)}
         assert (False, True, False) in attributes["direct"]
+
+
+async def test_every_key_on_the_small_fixture_story(mini: Story) -> None:
+    """The same keys work on any story in the format, not only the bundled one."""
+    app = StoryApp(mini, remember=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = main_screen(app)
+        for key, pane_id in zip("12345", PANES, strict=True):
+            await pilot.press(key)
+            assert app.focused is screen.pane(pane_id)
+        sections = screen.query_one(SectionsPane)
+        await pilot.press("2", "right_square_bracket")
+        assert sections.current == "second"  # the whole story fits: the list still follows
+        await pilot.press("left_square_bracket")
+        assert sections.current == "first"
+        await pilot.press("j", "k", "space", "b", "G", "g")
+        assert article(app).scroll_y == 0
+        await pilot.press("3", "j", "enter")
+        assert isinstance(app.screen, PersonCard) and app.screen.person.id == "lee"
+        await pilot.press("enter")
+        await pilot.pause()
+        quote = mini.quote("lee#0")
+        assert quote is not None and article(app).highlight == quote.location
+        await pilot.press("backspace", "4", "enter")
+        figure = mini.figure("bread-price")
+        assert figure is not None and article(app).highlight == figure.location
+        await pilot.press("5", "enter", "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("q", "z")
+        assert main_screen(app).maximized is not None
+        await pilot.press("z", "tab", "shift+tab", "q")
+        await pilot.pause()
+        assert not app.is_running

@@ -205,6 +205,8 @@ The whole article in one scroll, with the editor's section headings.
         self._order_index = {key: i for i, key in enumerate(self._paragraph_order)}
         self._built_width = -1
         self._current_section = 0
+        self._section_cursor = 0
+        """The section `[`/`]` step from: the last one jumped to, or scrolled to."""
         self._lens_spans: dict[ParagraphKey, list[tuple[int, int]]] = {}
         self._match_spans: dict[ParagraphKey, list[tuple[int, int]]] = {}
         self._current_match: Location | None = None
@@ -406,6 +408,7 @@ The whole article in one scroll, with the editor's section headings.
             section = self._lines[-1].section
         if section != self._current_section:
             self._current_section = section
+            self._section_cursor = section
             self.post_message(self.SectionChanged(self, self.story.sections[section].id))
         self._keep_cursor_visible(top)
 
@@ -499,6 +502,7 @@ The whole article in one scroll, with the editor's section headings.
         """Put a section's heading at the top."""
         self._ensure_built()
         index = self._section_index(section_id)
+        self._section_cursor = index
         self.scroll_to(y=self._section_starts[index], animate=False, immediate=True)
         first = self._order_index.get((index, 0))
         if first is not None:
@@ -506,7 +510,9 @@ The whole article in one scroll, with the editor's section headings.
 
     def step_section(self, delta: int) -> str:
         """Go to the previous (-1) or next (+1) section; returns the id now at the top."""
-        index = max(0, min(len(self.story.sections) - 1, self._current_section + delta))
+        # From the section last jumped to: near the end of a story the view cannot scroll a
+        # later heading to the top, and `]` must still move on.
+        index = max(0, min(len(self.story.sections) - 1, self._section_cursor + delta))
         section_id = self.story.sections[index].id
         self.scroll_to_section(section_id)
         return section_id
