@@ -20,8 +20,10 @@ class Diagnostic:
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.col}"
         suffix = f" [{self.field}]" if self.field else ""
-        # Messages quote the file's own text; never let it carry terminal controls out.
-        return visible(f"{where}: error: {self.message}{suffix}")
+        # Messages quote the file's own text: never let it carry terminal controls out, and keep
+        # one problem on one line (a YAML key may contain a newline or a tab).
+        line = f"{where}: error: {self.message}{suffix}"
+        return visible(line.replace("\n", "\\n").replace("\t", "\\t"))
 
 
 class StoryError(Exception):

@@ -376,3 +376,14 @@ def test_one_mistake_one_error() -> None:
         "s.yaml:5:9: error: 'One' is not a valid id: use lowercase letters, digits and hyphens, "
         "starting with a letter or digit [sections[0].id]"
     ]
+
+
+def test_one_problem_stays_on_one_line() -> None:
+    # A key may hold a newline or a tab; the report must still be one line per problem.
+    errors = errors_of(BASE + '"x-ok\\nbad": 1\n"tab\\tkey": 2\n')
+    assert errors == [
+        "s.yaml:17:1: error: unknown key 'tab\\tkey' in story; allowed: format, id, title, "
+        "standfirst, published, language, sources, sections, people, figures, timeline, or x-… "
+        "[tab\\tkey]"
+    ]
+    assert all("\n" not in e and "\t" not in e for e in errors)

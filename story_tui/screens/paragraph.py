@@ -71,6 +71,8 @@ The people, quotes, figures and events anchored in the paragraph. `enter` opens 
 class ParagraphItems(ModalScreen[Target | None]):
     """Lists a paragraph's items; dismisses with the one to open, or None."""
 
+    AUTO_FOCUS = "#items-list"
+
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "close", "Close")]
     """
     | Key(s) | Description |
@@ -96,11 +98,6 @@ class ParagraphItems(ModalScreen[Target | None]):
             else:
                 yield Static("Nothing is anchored in this paragraph.", id="items-empty")
         yield Footer()
-
-    def on_mount(self) -> None:
-        lists = self.query(ItemsList)
-        if lists:
-            lists.first().focus()
 
     @on(ListPane.OptionSelected)
     def _chosen(self, event: ListPane.OptionSelected) -> None:

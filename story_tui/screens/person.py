@@ -54,6 +54,8 @@ Everything this person says in the article. Press `enter` on a quote to see it i
 class PersonCard(ModalScreen[str | None]):
     """A person's card; dismisses with the key of a quote to show, or None."""
 
+    AUTO_FOCUS = "#card-quotes"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "close", "Close"),
     ]
@@ -92,9 +94,6 @@ class PersonCard(ModalScreen[str | None]):
             if not person.quotes:
                 yield Static("No quotes from this person in the story.", id="card-empty")
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one(QuotesList).focus()
 
     @on(ListPane.OptionSelected)
     def _quote_chosen(self, event: ListPane.OptionSelected) -> None:
