@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
 from story_tui.diagnostics import StoryInvalid, StoryUnreadable
+from story_tui.formatting import plural
 from story_tui.loader import load_story
 from story_tui.model import Story
 from story_tui.resources import bundled_story
@@ -70,6 +71,12 @@ def _max_bytes(value: str) -> int:
     if number <= 0:
         raise argparse.ArgumentTypeError("must be a positive number of bytes")
     return number
+
+
+def _add_file(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "file", nargs="?", metavar="FILE", help="a story file (default: the bundled story)"
+    )
 
 
 def _add_max_bytes(parser: argparse.ArgumentParser) -> None:
@@ -176,9 +183,7 @@ def build_command_parser(command: str) -> argparse.ArgumentParser:
             prog=f"{PROG} export",
             description="Write the resolved story (with locations) as JSON or Markdown.",
         )
-        parser.add_argument(
-            "file", nargs="?", metavar="FILE", help="a story file (default: the bundled story)"
-        )
+        _add_file(parser)
         parser.add_argument(
             "-f",
             "--format",
@@ -199,9 +204,7 @@ def build_command_parser(command: str) -> argparse.ArgumentParser:
                 "pipes: headings, paragraphs, people and quotes, figures, timeline."
             ),
         )
-        parser.add_argument(
-            "file", nargs="?", metavar="FILE", help="a story file (default: the bundled story)"
-        )
+        _add_file(parser)
         parser.add_argument("--width", type=int, metavar="N", help="wrap to N columns")
         part = parser.add_mutually_exclusive_group()
         part.add_argument("--section", metavar="ID", help="print just this section")
@@ -215,9 +218,7 @@ def build_command_parser(command: str) -> argparse.ArgumentParser:
                 "prints an address with a one-time token; only that page may connect."
             ),
         )
-        parser.add_argument(
-            "file", nargs="?", metavar="FILE", help="a story file (default: the bundled story)"
-        )
+        _add_file(parser)
         parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
         parser.add_argument("--port", type=int, default=8000, help="port (default 8000)")
         parser.add_argument("--theme", metavar="NAME", help="colour theme for every session")
@@ -288,11 +289,6 @@ def _write_output(text: str, output: str | None) -> None:
     write_atomic(output, text)
 
 
-def _plural(count: int, word: str) -> str:
-    plural = "people" if word == "person" else f"{word}s"
-    return f"{count} {word if count == 1 else plural}"
-
-
 def cmd_validate(args: argparse.Namespace) -> int:
     """`story-tui validate`: print problems; exit 0, 1 (invalid) or 2 (unreadable)."""
     paths: list[str | None] = list(args.files) or [None]
@@ -308,12 +304,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
         except StoryInvalid as error:
             for diagnostic in error.diagnostics:
                 _say(sys.stdout, str(diagnostic))
-            _say(sys.stderr, visible(f"{shown}: {_plural(len(error.diagnostics), 'error')}"))
+            _say(sys.stderr, visible(f"{shown}: {plural(len(error.diagnostics), 'error')}"))
             status = max(status, EXIT_INVALID)
             continue
         if not args.quiet:
             counts = ", ".join(
-                _plural(n, word)
+                plural(n, word, "people" if word == "person" else None)
                 for n, word in (
                     (len(story.sections), "section"),
                     (story.paragraph_count, "paragraph"),

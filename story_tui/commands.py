@@ -8,17 +8,13 @@ from pathlib import Path
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from story_tui.formatting import format_value, human_date
+from story_tui.formatting import format_value, human_date, shorten
 from story_tui.screens.main import PANE_TITLES, PANES, MainScreen
 from story_tui.widgets.text import literal
 
 Command = tuple[str, str, Callable[[], object]]
 """(title, help, callback)."""
 MAX_QUOTE_CHARS = 90
-
-
-def _short(text: str) -> str:
-    return text if len(text) <= MAX_QUOTE_CHARS else text[: MAX_QUOTE_CHARS - 1] + "…"
 
 
 def story_commands(screen: MainScreen) -> list[Command]:
@@ -45,7 +41,7 @@ def story_commands(screen: MainScreen) -> list[Command]:
         speaker = story.speaker_of(quote)
         commands.append(
             (
-                f"quote: {speaker.name}: {_short(quote.text)}",
+                f"quote: {speaker.name}: {shorten(quote.text, MAX_QUOTE_CHARS)}",
                 f"{quote.kind} quote",
                 partial(screen.open_target, ("quote", quote.key)),
             )
@@ -101,7 +97,7 @@ def unseen_items(screen: MainScreen) -> list[tuple[str, str, tuple[str, str]]]:
             speaker = story.speaker_of(quote).name
             items.append(
                 (
-                    f"unseen quote: {speaker}: {_short(quote.text)}",
+                    f"unseen quote: {speaker}: {shorten(quote.text, MAX_QUOTE_CHARS)}",
                     "Not opened yet",
                     ("quote", quote.key),
                 )

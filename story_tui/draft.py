@@ -28,6 +28,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from story_tui.formatting import shorten
+
 _MONTHS = {
     name: number
     for number, name in enumerate(
@@ -346,7 +348,7 @@ class _Drafter:
                     DraftQuote(text, speaker.id if speaker else None, section, source, check)
                 )
                 if check:
-                    self.unsure.append(f"quote “{_short(text)}”: {check}")
+                    self.unsure.append(f"quote “{shorten(text, 50)}”: {check}")
         return quotes
 
     # Figures and timeline ----------------------------------------------------------------------
@@ -466,10 +468,6 @@ def _clause_around(sentence: str, match: re.Match[str]) -> str:
             start -= 3
     text = sentence[start:end].strip()
     return text.rstrip(",;: ")
-
-
-def _short(text: str, width: int = 50) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def make_draft(article: str, per_section: int = 3) -> Draft:

@@ -7,6 +7,16 @@ from story_tui.model import Figure
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """`1 quote`, `3 quotes`; `many` for irregular plurals (`person` -> `people`)."""
+    return f"{count} {word if count == 1 else (many or word + 's')}"
+
+
+def shorten(text: str, width: int) -> str:
+    """The text, cut to `width` characters with an ellipsis when longer."""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def human_date(iso: str) -> str:
     """`2025-12-14` → `14 Dec 2025`, `2023-04` → `Apr 2023`, `2018` → `2018`."""
     parts = iso.split("-")

@@ -10,7 +10,7 @@ import html
 import textwrap
 from collections.abc import Callable
 
-from story_tui.formatting import format_value, human_date
+from story_tui.formatting import format_value, human_date, plural
 from story_tui.model import Figure, Person, Quote, Story, TimelineEvent
 from story_tui.safety import visible
 
@@ -146,7 +146,7 @@ def _person_block(
     if person.origin:
         details.append(f"from {person.origin}")
     count = len(person.quotes)
-    intro = f"{person.name}: {', '.join(details)}. {count} quote{'s' if count != 1 else ''}."
+    intro = f"{person.name}: {', '.join(details)}. {plural(count, 'quote')}."
     if heading is not None:
         heading(person.name)
     para(intro)

@@ -535,9 +535,7 @@ class MainScreen(Screen[None]):
         self._show_find()
 
     def _order(self, location: Location) -> int:
-        section = self.story.section(location.section)
-        index = section.index if section else 0
-        return sum(len(s.paragraphs) for s in self.story.sections[:index]) + location.paragraph
+        return self.article.order_of(location)
 
     def _show_find(self) -> None:
         find = self.find

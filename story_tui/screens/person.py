@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 from textual.widgets.option_list import Option
 
+from story_tui.formatting import plural
 from story_tui.model import Person, Quote, Story
 from story_tui.widgets.lists import ListPane, separated
 from story_tui.widgets.text import literal
@@ -79,7 +80,7 @@ class PersonCard(ModalScreen[str | None]):
         if person.origin:
             details.append(f"from {person.origin}")
         mentions = len(person.mentions)
-        details.append(f"named {mentions} time{'s' if mentions != 1 else ''} in the article")
+        details.append(f"named {plural(mentions, 'time')} in the article")
         facts.append(literal(" · ".join(details), "$text-muted"))
         if person.aliases:
             facts.append(literal("Also: " + ", ".join(person.aliases), "$text-muted"))
@@ -89,7 +90,7 @@ class PersonCard(ModalScreen[str | None]):
                 *separated(QuoteOption(self.story, q) for q in person.quotes), id="card-quotes"
             )
             count = len(person.quotes)
-            quotes.border_title = f"{count} quote{'s' if count != 1 else ''}"
+            quotes.border_title = plural(count, "quote")
             yield quotes
             if not person.quotes:
                 yield Static("No quotes from this person in the story.", id="card-empty")

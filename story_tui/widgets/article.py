@@ -432,6 +432,10 @@ The whole article in one scroll, with the editor's section headings.
         """The id of the section at the top of the view."""
         return self.story.sections[self._current_section].id
 
+    def order_of(self, location: Location) -> int:
+        """A location's paragraph counted over the whole article (what `cursor` counts)."""
+        return self._order_index.get(self._key(location), 0)
+
     @property
     def cursor_location(self) -> tuple[str, int]:
         """(section id, paragraph index) of the paragraph cursor."""

@@ -7,6 +7,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets.option_list import Option
 
+from story_tui.formatting import plural
 from story_tui.model import Person, Story
 from story_tui.widgets.lists import ListPane, separated
 from story_tui.widgets.text import literal
@@ -15,7 +16,7 @@ from story_tui.widgets.text import literal
 def person_prompt(person: Person) -> Content:
     """Two lines: the name, then role, age, origin and how many quotes."""
     count = len(person.quotes)
-    quotes = f" · {count} quote{'s' if count != 1 else ''}" if count else ""
+    quotes = f" · {plural(count, 'quote')}" if count else ""
     # One style per line: Textual's wrap misplaces spans that cross a line break.
     return Content("\n").join(
         [literal(person.name, "bold"), literal(person.summary + quotes, "$text-muted")]
