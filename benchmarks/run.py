@@ -134,6 +134,7 @@ def main() -> None:
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("STORY_TUI_STATE_DIR", tempfile.mkdtemp())
+    os.environ.setdefault("STORY_TUI_CACHE_DIR", tempfile.mkdtemp())
     scale = OUT / "scale.yaml"
     sh([PY, str(ROOT / "benchmarks" / "generate.py"), "-o", str(scale)])
     size_mb = scale.stat().st_size / 1e6

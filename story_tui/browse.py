@@ -8,24 +8,29 @@ from story_tui.model import Story
 
 
 def run_browser(
-    story: Story, args: argparse.Namespace, start: tuple[str, str] | None = None
+    story: Story,
+    args: argparse.Namespace,
+    start: tuple[str, str] | None = None,
+    content_hash: str | None = None,
+    cache: bool = False,
 ) -> int:
-    """Run the Textual app on `story` and return the exit code."""
+    """Run the Textual app on `story` and return the exit code.
+
+    With `cache`, the resolved story is stored under `content_hash` after the app exits, so the
+    next start skips parsing (writing it before would delay the first paint).
+    """
     from pathlib import Path
 
     from story_tui.app import StoryApp
-    from story_tui.loader import load_story
 
     watch = Path(args.file) if getattr(args, "watch", False) and args.file else None
-    import hashlib
+    reload = None
+    if watch is not None:
+        from story_tui.loader import load_story
 
-    from story_tui.resources import bundled_story
+        def reload() -> Story:
+            return load_story(watch, args.max_bytes)
 
-    path = Path(args.file) if args.file else bundled_story()
-    try:
-        content_hash: str | None = hashlib.sha256(path.read_bytes()).hexdigest()[:32]
-    except OSError:
-        content_hash = None
     app = StoryApp(
         story,
         theme=args.theme,
@@ -33,7 +38,11 @@ def run_browser(
         content_hash=content_hash,
         fresh=args.fresh,
         watch=watch,
-        reload=(lambda: load_story(watch, args.max_bytes)) if watch else None,
+        reload=reload,
     )
     app.run()
+    if cache and content_hash is not None:
+        from story_tui.cache import save_cached
+
+        save_cached(content_hash, story)
     return app.return_code or 0

@@ -16,7 +16,6 @@ from typing import NoReturn, TextIO
 
 from story_tui.diagnostics import StoryInvalid, StoryUnreadable
 from story_tui.formatting import plural
-from story_tui.loader import load_story
 from story_tui.model import Story
 from story_tui.resources import bundled_story
 from story_tui.safety import visible
@@ -121,6 +120,9 @@ def build_browse_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--fresh", action="store_true", help="ignore the remembered place and theme for this story"
+    )
+    parser.add_argument(
+        "--no-cache", action="store_true", help="parse the file even if a cached copy exists"
     )
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--section", metavar="ID", help="open with the article at this section")
@@ -256,6 +258,8 @@ def _say(stream: TextIO, text: str) -> None:
 
 
 def _load(path: str | None, max_bytes: int) -> Story:
+    from story_tui.loader import load_story
+
     return load_story(path if path is not None else bundled_story(), max_bytes)
 
 
@@ -379,7 +383,8 @@ def cmd_draft(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from story_tui.draft import make_draft, slug, summary, to_yaml
-    from story_tui.loader import decode_story_bytes, parse_story
+    from story_tui.loader import parse_story
+    from story_tui.storyfile import decode_story_bytes
 
     try:
         data = Path(args.article).read_bytes()
@@ -469,20 +474,41 @@ def cmd_schema(_args: argparse.Namespace) -> int:
 
 
 def cmd_browse(args: argparse.Namespace) -> int:
-    """`story-tui [FILE]`: load the story, then open the browser."""
+    """`story-tui [FILE]`: load the story (from the cache when it can), then open the browser."""
+    from pathlib import Path
+
+    from story_tui.cache import cache_key, load_cached
+    from story_tui.storyfile import decode_story_bytes, read_story_bytes
+
     if args.theme is not None:
         from textual.theme import BUILTIN_THEMES
 
         if args.theme not in BUILTIN_THEMES:
             names = ", ".join(sorted(BUILTIN_THEMES))
             raise UsageError(f"unknown theme {args.theme!r}; choose one of: {names}")
-    story = _load_or_exit(args.file, args.max_bytes)
-    start = start_target(story, args)
     if args.watch and args.file is None:
         raise UsageError("--watch needs the FILE to watch")
+    path = Path(args.file) if args.file is not None else bundled_story()
+    try:
+        data = read_story_bytes(path, args.max_bytes)
+        key = cache_key(data)
+        story = None if args.no_cache else load_cached(key)
+        from_cache = story is not None
+        if story is None:
+            from story_tui.loader import parse_story  # PyYAML only when there is no cache
+
+            story = parse_story(decode_story_bytes(data, str(path)), str(path))
+    except StoryUnreadable as error:
+        _say(sys.stderr, f"{PROG}: error: {error}")
+        return EXIT_USAGE
+    except StoryInvalid as error:
+        for diagnostic in error.diagnostics:
+            _say(sys.stderr, str(diagnostic))
+        return EXIT_INVALID
+    start = start_target(story, args)
     from story_tui.browse import run_browser
 
-    return run_browser(story, args, start)
+    return run_browser(story, args, start, key, cache=not from_cache and not args.no_cache)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 
 from story_tui.anchoring import Article, closest_passage, find_mentions, find_spans
-from story_tui.diagnostics import Diagnostic, StoryInvalid, StoryUnreadable
+from story_tui.diagnostics import Diagnostic, StoryInvalid
 from story_tui.model import (
     QUOTE_KINDS,
     Figure,
@@ -39,6 +39,7 @@ from story_tui.spec import (
     PARTIAL_DATE_PATTERN,
     SLUG_PATTERN,
 )
+from story_tui.storyfile import read_story_text
 from story_tui.yamltree import Map, Node, Scalar, Seq, describe_type, read_tree, to_plain
 
 _SLUG = re.compile(SLUG_PATTERN)
@@ -47,58 +48,6 @@ _LANGUAGE = re.compile(LANGUAGE_PATTERN)
 _URL = re.compile(r"^https?://[^\s]+$")
 MAX_CLOSEST_HINTS = 25
 """Closest-passage hints are fuzzy searches over the whole article; past this many, skip them."""
-
-
-def read_story_text(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    """Read a story file as text, checking its size and encoding.
-
-    Raises:
-        StoryUnreadable: the file cannot be opened or read.
-        StoryInvalid: it is too large or not UTF-8.
-    """
-    name = os.fspath(path)
-    try:
-        with open(name, "rb") as handle:
-            data = handle.read(max_bytes + 1)
-    except IsADirectoryError:
-        raise StoryUnreadable(name, "it is a directory") from None
-    except OSError as error:
-        raise StoryUnreadable(name, error.strerror or str(error)) from None
-    if len(data) > max_bytes:
-        raise StoryInvalid(
-            [
-                Diagnostic(
-                    1,
-                    1,
-                    f"file is larger than the limit of {max_bytes:,} bytes "
-                    "(raise it with --max-bytes)",
-                    file=name,
-                )
-            ]
-        )
-    return decode_story_bytes(data, name)
-
-
-def decode_story_bytes(data: bytes, name: str) -> str:
-    """Decode UTF-8 (an optional BOM is dropped), or report where the first bad byte is."""
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        before = data[: error.start]
-        line = before.count(b"\n") + 1
-        col = len(before) - (before.rfind(b"\n") + 1) + 1
-        byte = data[error.start]
-        raise StoryInvalid(
-            [
-                Diagnostic(
-                    line,
-                    col,
-                    f"the file is not UTF-8 text (byte 0x{byte:02X} at offset {error.start})",
-                    file=name,
-                )
-            ]
-        ) from None
-    return text.removeprefix("\ufeff")
 
 
 def load_story(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Story:

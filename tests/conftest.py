@@ -39,3 +39,13 @@ def errors_of(text: str, filename: str = "s.yaml") -> list[str]:
 def mini_text() -> str:
     """The fixture story's YAML text, for tests that change one line of it."""
     return MINI.read_text(encoding="utf-8")
+
+
+@pytest.fixture(autouse=True)
+def _private_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No test reads or writes the real state or cache directories (subprocesses inherit this)."""
+    base = tmp_path_factory.mktemp("dirs")
+    monkeypatch.setenv("STORY_TUI_STATE_DIR", str(base / "state"))
+    monkeypatch.setenv("STORY_TUI_CACHE_DIR", str(base / "cache"))

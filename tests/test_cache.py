@@ -1,0 +1,89 @@
+"""The cache of resolved stories: exact round trip, and a tampered entry is never trusted."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import story_tui.browse
+from story_tui.cache import cache_key, load_cached, save_cached, story_from_dict
+from story_tui.cli import main
+from story_tui.export import story_to_dict
+from story_tui.loader import load_story
+from story_tui.model import Story
+from story_tui.resources import bundled_story
+from tests.conftest import DATA, MINI
+
+
+@pytest.fixture(autouse=True)
+def _cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("STORY_TUI_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+@pytest.mark.parametrize(
+    "path", [bundled_story(), MINI, DATA / "hostile.yaml"], ids=lambda p: p.name
+)
+def test_round_trip_is_exact(path: Path) -> None:
+    story = load_story(path)
+    again = story_from_dict(json.loads(json.dumps(story_to_dict(story))))
+    assert again == story
+    assert [p.mentions for p in again.people] == [p.mentions for p in story.people]
+    assert again.extensions == story.extensions
+
+
+def test_saved_story_loads_back(story: Story) -> None:
+    key = cache_key(b"some bytes")
+    assert load_cached(key) is None
+    save_cached(key, story)
+    assert load_cached(key) == story
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    ["quote", "control", "mention", "garbage", "shape"],
+)
+def test_tampered_entries_are_ignored(story: Story, _cache_dir: Path, tamper: str) -> None:
+    key = cache_key(b"x")
+    save_cached(key, story)
+    path = _cache_dir / f"{key}.json"
+    data: Any = json.loads(path.read_text(encoding="utf-8"))
+    if tamper == "quote":
+        data["people"][0]["quotes"][0]["text"] = "Words nobody said in the article"
+    elif tamper == "control":
+        data["title"] = "Title \x1b]52;c;aGk=\x07"
+    elif tamper == "mention":
+        data["people"][0]["mentions"][0]["start"] += 1
+    elif tamper == "shape":
+        del data["sections"]
+    text = "{not json" if tamper == "garbage" else json.dumps(data)
+    path.write_text(text, encoding="utf-8")
+    assert load_cached(key) is None
+
+
+def test_the_browser_uses_the_cache_from_the_second_start(
+    monkeypatch: pytest.MonkeyPatch, _cache_dir: Path
+) -> None:
+    calls: list[tuple[bool, str]] = []
+
+    def fake_run(story: Story, args: object, start: object, key: str, cache: bool) -> int:
+        calls.append((cache, story.title))
+        if cache:
+            from story_tui.cache import save_cached
+
+            save_cached(key, story)
+        return 0
+
+    monkeypatch.setattr(story_tui.browse, "run_browser", fake_run)
+    assert main([str(MINI)]) == 0
+    assert main([str(MINI)]) == 0
+    assert main([str(MINI), "--no-cache"]) == 0
+    assert calls == [
+        (True, "A small test story"),
+        (False, "A small test story"),
+        (False, "A small test story"),
+    ]
+    assert len(list(_cache_dir.glob("*.json"))) == 1
