@@ -148,14 +148,17 @@ def main() -> None:
             [
                 ("story-tui", STORY_TUI, "As Chile’s presidential"),
                 ("bare", bare, "Bare Textual app ready"),
+                ("no-cache", f"{STORY_TUI} --no-cache", "As Chile’s presidential"),
             ],
             args.rounds,
         )
+        big_cmd = f"{STORY_TUI} --max-bytes 67108864 {scale}"
         big = ttfp(
             tool,
             [
-                ("story-tui-6mb", f"{STORY_TUI} --max-bytes 67108864 {scale}", "Section 1"),
+                ("6mb-cold", f"{big_cmd} --no-cache", "Section 1"),
                 ("bare", bare, "Bare Textual app ready"),
+                ("6mb-warm", big_cmd, "Section 1"),
             ],
             args.rounds,
         )
