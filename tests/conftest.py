@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -49,3 +50,12 @@ def _private_dirs(
     base = tmp_path_factory.mktemp("dirs")
     monkeypatch.setenv("STORY_TUI_STATE_DIR", str(base / "state"))
     monkeypatch.setenv("STORY_TUI_CACHE_DIR", str(base / "cache"))
+
+
+# In CI the property tests run a fixed set of examples (reproducible; a red run can be replayed);
+# on a developer's machine they explore new ones every run.
+from hypothesis import settings as _hypothesis_settings  # noqa: E402
+
+_hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    _hypothesis_settings.load_profile("ci")
