@@ -311,3 +311,25 @@ async def test_palette_export_writes_a_file(
         await pilot.pause()
     text = (tmp_path / f"{story.id}.md").read_text(encoding="utf-8")
     assert text.startswith(f"# {story.title}")
+
+
+async def test_opened_items_are_marked_as_seen(story: Story) -> None:
+    app = StoryApp(story, remember=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("4", "enter")  # the first figure
+        await pilot.pause()
+        figures = widget_text(screen_of(app).pane("figures"))
+        assert figures.count("✓ seen") == 1
+        assert "14 Dec 2025  ✓ seen" in figures
+        await pilot.press("5", "j", "enter")
+        await pilot.pause()
+        assert widget_text(screen_of(app).pane("timeline")).count("✓ seen") == 1
+        await pilot.press("3", "enter", "enter")  # Rivas's first quote, then her card again
+        await pilot.pause()
+        await pilot.press("3", "enter")
+        await pilot.pause()
+        card = app.screen
+        assert isinstance(card, PersonCard)
+        text = widget_text(card.query_one("#card-quotes"))
+        assert text.count("✓ seen") == 1
+        assert "direct · AFP · in “Migrants rush to leave before the run-off” · ✓ seen" in text

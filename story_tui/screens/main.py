@@ -237,8 +237,23 @@ class MainScreen(Screen[None]):
             self.article.reveal(Location(section_id, paragraph, 0, 0))
         self.action_focus_pane(active)
 
+    def _mark_seen(self, kind: str, key: str) -> None:
+        """Remember that the reader opened an item, and show it in its list."""
+        self.seen.add(f"{kind}:{key}")
+        if kind == "figure":
+            figure = self.story.figure(key)
+            if figure is not None:
+                self.query_one(FiguresPane).mark_seen(figure)
+        elif kind == "event":
+            event = next((e for e in self.story.timeline if e.key == key), None)
+            if event is not None:
+                self.query_one(TimelinePane).mark_seen(event)
+
     def _setup(self) -> None:
         self._article_view = self.article
+        for item in sorted(self.seen):
+            kind, _, key = item.partition(":")
+            self._mark_seen(kind, key)
         for number, pane_id in enumerate(PANES, start=1):
             self.pane(pane_id).border_title = f"{number} {PANE_TITLES[pane_id]}"
         sections = self.query_one(SectionsPane)
@@ -410,12 +425,14 @@ class MainScreen(Screen[None]):
         """Open a section, person, quote, figure or event, remembering where the reader was."""
         kind, key = target
         story = self.story
-        self.seen.add(f"{kind}:{key}")
+        self._mark_seen(kind, key)
         if kind == "person":
             person = story.person(key)
             if person is not None:
                 self.list_pane("people").highlighted = story.people.index(person)
-                self.app.push_screen(PersonCard(story, person), self._card_closed)
+                self.app.push_screen(
+                    PersonCard(story, person, frozenset(self.seen)), self._card_closed
+                )
             return
         if record:
             self.history.record(self.place())

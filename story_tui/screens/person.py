@@ -19,7 +19,7 @@ from story_tui.widgets.lists import ListPane, separated
 from story_tui.widgets.text import literal
 
 
-def quote_prompt(story: Story, quote: Quote) -> Content:
+def quote_prompt(story: Story, quote: Quote, seen: bool = False) -> Content:
     """The quote's words (in quotation marks when direct), then kind, source and section."""
     words = f"“{quote.text}”" if quote.kind == "direct" else f"≈ {quote.text}"
     section = story.section(quote.location.section)
@@ -29,6 +29,8 @@ def quote_prompt(story: Story, quote: Quote) -> Content:
         meta.append(source)
     if section is not None:
         meta.append(f"in “{section.title}”")
+    if seen:
+        meta.append("✓ seen")
     style = "italic" if quote.kind == "direct" else "underline"
     return Content("\n").join([literal(words, style), literal(" · ".join(meta), "$text-muted")])
 
@@ -36,8 +38,8 @@ def quote_prompt(story: Story, quote: Quote) -> Content:
 class QuoteOption(Option):
     """An option carrying its quote."""
 
-    def __init__(self, story: Story, quote: Quote) -> None:
-        super().__init__(quote_prompt(story, quote))
+    def __init__(self, story: Story, quote: Quote, seen: bool = False) -> None:
+        super().__init__(quote_prompt(story, quote, seen))
         self.quote = quote
 
 
@@ -66,10 +68,12 @@ class PersonCard(ModalScreen[str | None]):
     | escape, q | Close the card. |
     """
 
-    def __init__(self, story: Story, person: Person) -> None:
+    def __init__(self, story: Story, person: Person, seen: frozenset[str] = frozenset()) -> None:
         super().__init__()
         self.story = story
         self.person = person
+        self.seen = seen
+        """Items the reader opened before (`quote:<key>`), marked on the card."""
 
     def compose(self) -> ComposeResult:
         person = self.person
@@ -87,7 +91,10 @@ class PersonCard(ModalScreen[str | None]):
         with Vertical(id="card"):
             yield Static(Content("\n").join(facts), id="card-facts")
             quotes = QuotesList(
-                *separated(QuoteOption(self.story, q) for q in person.quotes), id="card-quotes"
+                *separated(
+                    QuoteOption(self.story, q, f"quote:{q.key}" in self.seen) for q in person.quotes
+                ),
+                id="card-quotes",
             )
             count = len(person.quotes)
             quotes.border_title = plural(count, "quote")

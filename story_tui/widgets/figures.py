@@ -26,14 +26,20 @@ def bar(value: float, largest: float, width: int = BAR_WIDTH) -> str:
     return "█" * full + (_EIGHTHS[part] if part else "")
 
 
-def figure_prompt(story: Story, figure: Figure) -> Content:
-    """Value (bold), label, then as-of and sources."""
+SEEN_MARK = "  ✓ seen"
+
+
+def figure_prompt(story: Story, figure: Figure, seen: bool = False) -> Content:
+    """Value (bold), label, then as-of and sources; `✓ seen` once the reader opened it."""
     meta: list[str] = []
     if figure.as_of:
         meta.append(f"as of {human_date(figure.as_of)}")
     if figure.sources:
         meta.append(", ".join(story.source_name(s) or s for s in figure.sources))
-    lines = [literal(format_value(figure), "bold $accent"), literal(figure.label)]
+    value = literal(format_value(figure), "bold $accent")
+    if seen:
+        value = Content.assemble(value, (SEEN_MARK, "$text-muted"))
+    lines = [value, literal(figure.label)]
     if meta:
         lines.append(literal(" · ".join(meta), "$text-muted"))
     return Content("\n").join(lines)
@@ -74,7 +80,7 @@ class FigureOption(Option):
     """An option carrying its figure."""
 
     def __init__(self, story: Story, figure: Figure) -> None:
-        super().__init__(figure_prompt(story, figure), id=figure.id)
+        super().__init__(figure_prompt(story, figure), id=f"figure-{figure.id}")
         self.figure = figure
 
 
@@ -106,6 +112,12 @@ Press `enter` to see the highlighted figure in the article.
     def __init__(self, story: Story, *, id: str | None = None) -> None:
         super().__init__(*separated(FigureOption(story, f) for f in story.figures), id=id)
         self.story = story
+
+    def mark_seen(self, figure: Figure) -> None:
+        """Show that the reader has opened this figure."""
+        self.replace_option_prompt(
+            f"figure-{figure.id}", figure_prompt(self.story, figure, seen=True)
+        )
 
     @on(ListPane.OptionSelected)
     def _chosen(self, event: ListPane.OptionSelected) -> None:

@@ -13,14 +13,23 @@ from story_tui.widgets.lists import ListPane, separated
 from story_tui.widgets.text import literal
 
 
+def event_prompt(event: TimelineEvent, seen: bool = False) -> Content:
+    """The date (bold), then the label; `✓ seen` once the reader opened it."""
+    date = literal(human_date(event.date), "bold $accent")
+    if seen:
+        date = Content.assemble(date, ("  ✓ seen", "$text-muted"))
+    return Content("\n").join([date, literal(event.label)])
+
+
+def _option_id(event: TimelineEvent) -> str:
+    return event.key.replace("[", "-").replace("]", "")
+
+
 class EventOption(Option):
     """An option carrying its timeline event."""
 
     def __init__(self, event: TimelineEvent) -> None:
-        prompt = Content("\n").join(
-            [literal(human_date(event.date), "bold $accent"), literal(event.label)]
-        )
-        super().__init__(prompt, id=event.key.replace("[", "-").replace("]", ""))
+        super().__init__(event_prompt(event), id=_option_id(event))
         self.event = event
 
 
@@ -51,6 +60,10 @@ Press `enter` to see the highlighted event in the article.
     def __init__(self, story: Story, *, id: str | None = None) -> None:
         super().__init__(*separated(EventOption(e) for e in story.timeline_sorted()), id=id)
         self.story = story
+
+    def mark_seen(self, event: TimelineEvent) -> None:
+        """Show that the reader has opened this event."""
+        self.replace_option_prompt(_option_id(event), event_prompt(event, seen=True))
 
     @on(ListPane.OptionSelected)
     def _chosen(self, event: ListPane.OptionSelected) -> None:
