@@ -9,7 +9,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
+
+from story_tui.widgets.keybar import KeyBar
 
 KeyTable = list[tuple[str, str]]
 
@@ -82,7 +84,7 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-body") as body:
             body.border_title = "Keys"
             yield Static(help_content(self.groups), id="help-text")
-        yield Footer()
+        yield KeyBar()
 
     def action_scroll(self, direction: str) -> None:
         """Scroll the help text."""

@@ -16,10 +16,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.events import DescendantFocus, Resize
-from textual.reactive import reactive
+from textual.reactive import Reactive, reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from story_tui.attribution import attribution
 from story_tui.find import ArticleIndex, matches_text
@@ -32,6 +32,7 @@ from story_tui.screens.person import PersonCard
 from story_tui.widgets.article import ArticleView
 from story_tui.widgets.figures import FigureOption, FiguresPane, GrowthChart
 from story_tui.widgets.findbar import FindBar
+from story_tui.widgets.keybar import KeyBar
 from story_tui.widgets.lists import ListPane
 from story_tui.widgets.people import PeoplePane, PersonOption
 from story_tui.widgets.sections import SectionsPane
@@ -153,9 +154,13 @@ class MainScreen(Screen[None]):
     | q | Quit. |
     """
 
-    active: reactive[str] = reactive("article")
+    # Neither needs a repaint of the whole screen when it changes (their watchers show and hide
+    # panes), and neither does a focus change: the focused pane's border is restyled by CSS.
+    # Without these a focus change redrew every cell of the screen.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    active: reactive[str] = reactive("article", repaint=False)
     """The pane the reader is in."""
-    mode: reactive[str] = reactive("wide")
+    mode: reactive[str] = reactive("wide", repaint=False)
     """The layout for the terminal's size: tiny, narrow, medium or wide."""
 
     def __init__(
@@ -199,7 +204,7 @@ class MainScreen(Screen[None]):
             ),
             id="too-small",
         )
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._setup()
@@ -518,7 +523,7 @@ class MainScreen(Screen[None]):
         bar = self._find_bar()
         if bar is None:
             bar = FindBar(id="find")
-            await self.mount(bar, before=self.query_one(Footer))
+            await self.mount(bar, before=self.query_one(KeyBar))
         bar.open(PANE_TITLES[pane])
 
     def _find_bar(self) -> FindBar | None:

@@ -10,11 +10,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from story_tui.formatting import format_value, human_date
 from story_tui.model import Figure, Quote, Story, TimelineEvent
+from story_tui.widgets.keybar import KeyBar
 from story_tui.widgets.lists import ListPane
 from story_tui.widgets.text import literal
 
@@ -97,7 +98,7 @@ class ParagraphItems(ModalScreen[Target | None]):
                 yield ItemsList(*options, id="items-list")
             else:
                 yield Static("Nothing is anchored in this paragraph.", id="items-empty")
-        yield Footer()
+        yield KeyBar()
 
     @on(ListPane.OptionSelected)
     def _chosen(self, event: ListPane.OptionSelected) -> None:

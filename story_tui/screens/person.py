@@ -10,11 +10,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from story_tui.formatting import plural
 from story_tui.model import Person, Quote, Story
+from story_tui.widgets.keybar import KeyBar
 from story_tui.widgets.lists import ListPane, separated
 from story_tui.widgets.text import literal
 
@@ -101,7 +102,7 @@ class PersonCard(ModalScreen[str | None]):
             yield quotes
             if not person.quotes:
                 yield Static("No quotes from this person in the story.", id="card-empty")
-        yield Footer()
+        yield KeyBar()
 
     @on(ListPane.OptionSelected)
     def _quote_chosen(self, event: ListPane.OptionSelected) -> None:
