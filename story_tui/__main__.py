@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import sys
 
+from story_tui.startup import pause_collector, resume_collector
+
 
 def main() -> int:
     """Run the command line; the return value is the process exit code."""
-    from story_tui.cli import main as cli_main
+    pause_collector()  # resumed after the first frame, or when the command is done
+    try:
+        from story_tui.cli import main as cli_main
 
-    return cli_main()
+        return cli_main()
+    finally:
+        resume_collector()
 
 
 if __name__ == "__main__":

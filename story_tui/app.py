@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from textual.command import Provider
 from story_tui.safety import visible
 from story_tui.screens.main import MainScreen, Target
+from story_tui.startup import resume_collector
 from story_tui.state import State, load_state, save_state
 
 DEFAULT_THEME = "textual-dark"
@@ -149,6 +150,10 @@ class StoryApp(App[None]):
             )
         if self._watch_path is not None and self._reload is not None:
             self._watch_file()
+
+    def on_ready(self) -> None:
+        # The first frame is on screen: the collector may run again (see story_tui/startup.py).
+        resume_collector()
 
     def exit(
         self,

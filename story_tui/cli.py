@@ -20,6 +20,7 @@ from story_tui.model import Story
 from story_tui.resources import bundled_story
 from story_tui.safety import visible
 from story_tui.spec import DEFAULT_MAX_BYTES
+from story_tui.startup import resume_collector
 
 PROG = "story-tui"
 COMMANDS = ("validate", "export", "schema", "draft", "read", "serve")
@@ -340,6 +341,7 @@ def cmd_validate_or_watch(args: argparse.Namespace) -> int:
 
     targets = {Path(f).resolve() for f in args.files}
     status = cmd_validate(args)
+    resume_collector()  # a long-running command from here on
     _say(sys.stdout, f"-- watching {len(targets)} file(s); ctrl+c to stop")
     sys.stdout.flush()
     folders = {str(t.parent) for t in targets}
@@ -462,6 +464,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         raise UsageError(f"--port must be between 1 and 65535, not {args.port}")
     from story_tui.serve import serve
 
+    resume_collector()  # a long-running command from here on
     return serve(args.file, args.host, args.port, args.theme, visible(story.title))
 
 

@@ -249,9 +249,13 @@ STRING_PATHS = [p for p in ALL_PATHS if isinstance(_get(BASE_DATA, p), str)]
 @FAST
 @given(st.sampled_from(STRING_PATHS), st.text(max_size=60))
 def test_random_unicode_in_every_text_field(path: tuple[object, ...], text: str) -> None:
-    result = outcome(yaml.safe_dump(_replace(BASE_DATA, path, text), allow_unicode=True))
+    document = yaml.safe_dump(_replace(BASE_DATA, path, text), allow_unicode=True)
+    result = outcome(document)
     if isinstance(result, Story) and path == ("title",):
-        assert result.title == text  # a story that still loads keeps the text verbatim
+        # A story that still loads keeps the text exactly as YAML reads it. (PyYAML's dumper
+        # does not always round-trip: it writes U+0085 inside a quoted scalar, where YAML folds
+        # it to a space, so the oracle is what PyYAML itself reads back.)
+        assert result.title == yaml.safe_load(document)["title"]
 
 
 # Tricky but valid ------------------------------------------------------------------------------

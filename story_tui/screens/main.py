@@ -186,6 +186,11 @@ class MainScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         story = self.story
+        # Start in the layout for the terminal's size: setting it after the first resize would
+        # restyle every widget a second time before the first frame.
+        mode = layout_mode(self.app.size.width, self.app.size.height)
+        self.set_reactive(MainScreen.mode, mode)
+        self.add_class(f"-{mode}", update=False)
         yield Static(literal(story.title, "bold"), id="title")
         yield Static(literal(story.standfirst or ""), id="standfirst")
         with Horizontal(id="body"):
