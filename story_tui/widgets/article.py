@@ -10,6 +10,7 @@ jumped to, find matches, and a speaker lens (every mention and quote of one pers
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -194,9 +195,17 @@ The whole article in one scroll, with the editor's section headings.
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self.story = story
-        self._lines: list[_Line] = []
-        self._section_starts: list[int] = []
-        self._paragraph_starts: dict[ParagraphKey, int] = {}
+        # The article is a list of blocks: each section's heading (paragraph -1), then its
+        # paragraphs; every block is its wrapped lines and one blank line. Only the wrap offsets
+        # are kept per block; a screen line is looked up by bisecting the blocks' first lines.
+        self._blocks: list[ParagraphKey] = []
+        for s_index, section in enumerate(story.sections):
+            self._blocks.append((s_index, -1))
+            self._blocks.extend((s_index, p) for p in range(len(section.paragraphs)))
+        self._block_index = {key: i for i, key in enumerate(self._blocks)}
+        self._wraps: list[list[tuple[int, int]]] = []
+        self._block_starts: list[int] = [0]
+        """First screen line of each block, then the total number of lines."""
         self._paragraph_order: list[ParagraphKey] = [
             (s, p)
             for s, section in enumerate(story.sections)
@@ -225,29 +234,33 @@ The whole article in one scroll, with the editor's section headings.
 
     def _build(self, width: int) -> None:
         # Only the wrap is computed here; a line's styled content is made when it is drawn.
-        lines: list[_Line] = []
-        section_starts: list[int] = []
-        paragraph_starts: dict[ParagraphKey, int] = {}
-        for s_index, section in enumerate(self.story.sections):
-            section_starts.append(len(lines))
-            lines.extend(
-                _Line(s_index, -1, start, end, heading=True)
-                for start, end in wrap_offsets(replace_unsafe(section.title), width)
-            )
-            lines.append(_Line(s_index, -1))
-            for p_index, paragraph in enumerate(section.paragraphs):
-                paragraph_starts[(s_index, p_index)] = len(lines)
-                lines.extend(
-                    _Line(s_index, p_index, start, end)
-                    for start, end in wrap_offsets(replace_unsafe(paragraph), width)
-                )
-                lines.append(_Line(s_index, -1))
-        self._lines = lines
-        self._section_starts = section_starts
-        self._paragraph_starts = paragraph_starts
+        wraps: list[list[tuple[int, int]]] = []
+        starts = [0]
+        total = 0
+        for section in self.story.sections:
+            for text in (section.title, *section.paragraphs):
+                wrap = wrap_offsets(replace_unsafe(text), width)
+                wraps.append(wrap)
+                total += len(wrap) + 1
+                starts.append(total)
+        self._wraps = wraps
+        self._block_starts = starts
         self._built_width = width
         self._strips.clear()
-        self.virtual_size = Size(self.scrollable_content_region.width, len(lines))
+        self.virtual_size = Size(self.scrollable_content_region.width, total)
+
+    @property
+    def _line_count(self) -> int:
+        return self._block_starts[-1]
+
+    def _section_start(self, section: int) -> int:
+        """The first screen line of a section (its heading)."""
+        return self._block_starts[self._block_index[(section, -1)]]
+
+    def _paragraph_start(self, key: ParagraphKey, default: int = 0) -> int:
+        """The first screen line of a paragraph."""
+        block = self._block_index.get(key)
+        return default if block is None or key[1] < 0 else self._block_starts[block]
 
     def _content(self, line: _Line) -> Content:
         """The line's text with its marks (spans name mark kinds)."""
@@ -272,13 +285,13 @@ The whole article in one scroll, with the editor's section headings.
         if width == self._built_width:
             return
         # Keep the reader's place: the paragraph at the top stays at the top.
-        anchor = self._line_at(round(self.scroll_y)) if self._lines else None
+        anchor = self._line_at(round(self.scroll_y)) if self._line_count else None
         self._build(width)
         if anchor is not None and anchor.paragraph >= 0:
-            y = self._paragraph_starts.get((anchor.section, anchor.paragraph), 0)
+            y = self._paragraph_start((anchor.section, anchor.paragraph))
             self.scroll_to(y=y, animate=False, immediate=True)
         elif anchor is not None:
-            self.scroll_to(y=self._section_starts[anchor.section], animate=False, immediate=True)
+            self.scroll_to(y=self._section_start(anchor.section), animate=False, immediate=True)
         self.refresh()
 
     # Overlays ----------------------------------------------------------------------------------
@@ -332,9 +345,16 @@ The whole article in one scroll, with the editor's section headings.
         return self.get_visual_style(f"article--{kind}")
 
     def _line_at(self, y: int) -> _Line | None:
-        if 0 <= y < len(self._lines):
-            return self._lines[y]
-        return None
+        if not 0 <= y < self._line_count:
+            return None
+        block = bisect_right(self._block_starts, y) - 1
+        section, paragraph = self._blocks[block]
+        wrap = self._wraps[block]
+        row = y - self._block_starts[block]
+        if row >= len(wrap):
+            return _Line(section, -1)  # the blank line after the block
+        start, end = wrap[row]
+        return _Line(section, paragraph, start, end, heading=paragraph < 0)
 
     def _overlays(self, line: _Line) -> list[Span]:
         key = (line.section, line.paragraph)
@@ -404,8 +424,8 @@ The whole article in one scroll, with the editor's section headings.
             return
         # At the very bottom the last section is current, even if its heading is not at the top.
         section = line.section
-        if new_value >= self.max_scroll_y and self._lines:
-            section = self._lines[-1].section
+        if new_value >= self.max_scroll_y and self._blocks:
+            section = self._blocks[-1][0]
         if section != self._current_section:
             self._current_section = section
             self._section_cursor = section
@@ -414,16 +434,15 @@ The whole article in one scroll, with the editor's section headings.
 
     def _keep_cursor_visible(self, top: int) -> None:
         """Like `less`: when the cursor scrolls out of view, it moves to the first visible one."""
-        if not self._paragraph_order or not self._lines:
+        if not self._paragraph_order or not self._line_count:
             return
         height = max(1, self.scrollable_content_region.height)
-        section, paragraph = self._paragraph_order[self.cursor]
-        start = self._paragraph_starts.get((section, paragraph), 0)
+        start = self._paragraph_start(self._paragraph_order[self.cursor])
         if top <= start < top + height:
             return
-        for y in range(top, min(len(self._lines), top + height)):
-            line = self._lines[y]
-            if line.paragraph >= 0 and line.start == 0:
+        for y in range(top, min(self._line_count, top + height)):
+            line = self._line_at(y)
+            if line is not None and line.paragraph >= 0 and line.start == 0:
                 self.cursor = self._order_index[(line.section, line.paragraph)]
                 return
 
@@ -468,7 +487,7 @@ The whole article in one scroll, with the editor's section headings.
             return
         self._ensure_built()
         self.cursor = max(0, min(len(self._paragraph_order) - 1, self.cursor + step))
-        start = self._paragraph_starts[self._paragraph_order[self.cursor]]
+        start = self._paragraph_start(self._paragraph_order[self.cursor])
         height = self.scrollable_content_region.height
         if not (self.scroll_y <= start < self.scroll_y + height - 2):
             self.scroll_to(y=max(0, start - 2), animate=False, immediate=True)
@@ -507,7 +526,7 @@ The whole article in one scroll, with the editor's section headings.
         self._ensure_built()
         index = self._section_index(section_id)
         self._section_cursor = index
-        self.scroll_to(y=self._section_starts[index], animate=False, immediate=True)
+        self.scroll_to(y=self._section_start(index), animate=False, immediate=True)
         first = self._order_index.get((index, 0))
         if first is not None:
             self.cursor = first
@@ -525,14 +544,12 @@ The whole article in one scroll, with the editor's section headings.
         """The screen line (in the whole article) where a location's span starts."""
         self._ensure_built()
         key = self._key(location)
-        first = self._paragraph_starts.get(key, 0)
-        y = first
-        while y + 1 < len(self._lines):
-            following = self._lines[y + 1]
-            if (following.section, following.paragraph) != key or following.start > location.start:
-                break
-            y += 1
-        return y
+        block = self._block_index.get(key)
+        if block is None or key[1] < 0:
+            return 0
+        # The last wrapped line that starts at or before the span.
+        rows = sum(1 for start, _end in self._wraps[block][1:] if start <= location.start)
+        return self._block_starts[block] + rows
 
     def reveal(self, location: Location) -> None:
         """Scroll so a span is in view (in the upper third) and put the cursor on its paragraph."""
@@ -541,7 +558,7 @@ The whole article in one scroll, with the editor's section headings.
         self.cursor = self._order_index.get(key, self.cursor)
         y = self.line_of(location)
         height = self.scrollable_content_region.height
-        start = self._paragraph_starts.get(key, y)
+        start = self._paragraph_start(key, y)
         target = start - 2 if y - start < height // 2 else y - height // 3
         self.scroll_to(y=max(0, target), animate=False, immediate=True)
 
