@@ -45,14 +45,22 @@ def figure_prompt(story: Story, figure: Figure, seen: bool = False) -> Content:
     return Content("\n").join(lines)
 
 
-def growth_chart(story: Story) -> Content:
-    """Bars for the figures that share a unit, by date; empty content when there are none."""
+CHART_ROWS = 8
+"""The chart draws at most this many of the latest figures (it sits above the figures list)."""
+
+
+def growth_chart(story: Story, rows_wanted: int = CHART_ROWS) -> Content:
+    """Bars for the latest figures that share a unit, by date; empty when there are none."""
     unit, series = growth_series(story.figures)
     if not series:
         return Content("")
+    title = f"{unit.capitalize()} over time"
+    if len(series) > rows_wanted:
+        title += f" (latest {rows_wanted} of {len(series)})"
+        series = series[-rows_wanted:]
     largest = max(float(f.value) for f in series if isinstance(f.value, int | float))
     label_width = max(len(human_date(f.as_of or "")) for f in series)
-    rows = [literal(f"{unit.capitalize()} over time", "bold")]
+    rows = [literal(title, "bold")]
     for figure in series:
         assert isinstance(figure.value, int | float)
         rows.append(
