@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -39,10 +40,54 @@ class Folded:
         return first, last
 
 
+_FOLDS: dict[bool, dict[str, str]] = {True: {}, False: {}}
+"""Per case mode, each character seen so far and what it folds to."""
+
+
+def _fold_known(char: str, case_sensitive: bool) -> str:
+    known = _FOLDS[case_sensitive]
+    folded = known.get(char)
+    if folded is None:
+        folded = known[char] = _fold_char(char, case_sensitive)
+    return folded
+
+
+def _fold_in_place(text: str, case_sensitive: bool) -> str | None:
+    """`text` folded character for character, or None if some character changes length.
+
+    Most of the work runs in C: `str.lower()`, then one regular-expression pass that replaces
+    only the accented characters.
+    """
+    base = text if case_sensitive else text.lower()
+    if len(base) != len(text):
+        return None
+    replace: dict[str, str] = {}
+    for char in set(base):
+        if char.isascii():
+            continue
+        folded = _fold_known(char, case_sensitive)
+        if len(folded) != 1:
+            return None
+        if folded != char:
+            replace[char] = folded
+    if not replace:
+        return base
+    pattern = re.compile("[" + re.escape("".join(replace)) + "]")
+    return pattern.sub(lambda match: replace[match.group()], base)
+
+
 def fold(text: str, case_sensitive: bool) -> Folded:
     """Fold text: accents removed, and case too unless `case_sensitive`."""
     if text.isascii():
         return Folded(text if case_sensitive else text.lower(), None, len(text))
+    in_place = _fold_in_place(text, case_sensitive)
+    if in_place is not None:
+        return Folded(in_place, None, len(text))
+    return fold_by_character(text, case_sensitive)
+
+
+def fold_by_character(text: str, case_sensitive: bool) -> Folded:
+    """`fold`, one character at a time (the reference; handles characters that change length)."""
     chars: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text):
@@ -71,11 +116,26 @@ class ArticleIndex:
     def _folded(self, case_sensitive: bool) -> list[tuple[str, int, Folded]]:
         cached = self._cache.get(case_sensitive)
         if cached is None:
-            cached = [
-                (section.id, index, fold(paragraph, case_sensitive))
+            places = [
+                (section.id, index, paragraph)
                 for section in self.story.sections
                 for index, paragraph in enumerate(section.paragraphs)
             ]
+            # Fold the whole article in one go when no character changes length (the usual
+            # case): one C-speed pass instead of one per paragraph.
+            joined = "\n".join(paragraph for _s, _i, paragraph in places)
+            whole = fold(joined, case_sensitive)
+            if whole.origin is None:
+                cached = []
+                offset = 0
+                for section_id, index, paragraph in places:
+                    end = offset + len(paragraph)
+                    cached.append(
+                        (section_id, index, Folded(whole.text[offset:end], None, len(paragraph)))
+                    )
+                    offset = end + 1
+            else:
+                cached = [(s, i, fold(paragraph, case_sensitive)) for s, i, paragraph in places]
             self._cache[case_sensitive] = cached
         return cached
 
