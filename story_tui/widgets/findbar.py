@@ -104,7 +104,8 @@ and back to the pane, `up` to the previous one; `escape` closes the bar.
             text = "no matches"
         else:
             text = f"{current + 1 if current is not None else '?'}/{total}{plus}"
-        self.query_one("#find-count", Static).update(Content(text))
+        # A fixed-width label: no layout pass for each letter typed.
+        self.query_one("#find-count", Static).update(Content(text), layout=False)
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
