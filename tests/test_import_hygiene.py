@@ -33,3 +33,49 @@ def test_non_ui_modules_do_not_load_textual_or_rich() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == ""
+
+
+# Imported on first use, not at start-up (each costs start-up time; docs/performance.md).
+ON_DEMAND = [
+    "yaml",  # the cache usually spares the parse
+    "story_tui.screens.help",
+    "story_tui.screens.person",
+    "story_tui.screens.paragraph",
+    "story_tui.widgets.findbar",
+    "story_tui.find",
+    "story_tui.attribution",
+    "story_tui.commands",
+]
+
+
+def test_the_browser_starts_without_what_it_loads_on_demand() -> None:
+    code = (
+        "import asyncio\n"
+        "from story_tui.app import StoryApp\n"
+        "async def main():\n"
+        "    app = StoryApp(STORY, remember=False)\n"
+        "    async with app.run_test(size=(120, 36)) as pilot:\n"
+        "        await pilot.pause()\n"
+        "        loaded = sorted(m for m in ON_DEMAND if m in sys.modules)\n"
+        "        print(','.join(loaded))\n"
+    )
+    # The story comes from JSON, as from the cache, so the loader (and PyYAML) stay unloaded.
+    setup = (
+        f"ON_DEMAND = {ON_DEMAND!r}\n"
+        "import json, sys\n"
+        "from story_tui.cache import story_from_dict\n"
+        "STORY = story_from_dict(json.loads(sys.stdin.read()))\n"
+    )
+    from story_tui.export import to_json
+    from story_tui.loader import load_story
+    from story_tui.resources import bundled_story
+
+    story_json = to_json(load_story(bundled_story()))
+    result = subprocess.run(
+        [sys.executable, "-c", setup + code + "asyncio.run(main())\n"],
+        input=story_json,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == ""

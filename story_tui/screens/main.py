@@ -8,7 +8,7 @@ through `open_target`, which records where the reader was so `backspace` can bri
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -21,23 +21,24 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
-from story_tui.attribution import attribution
-from story_tui.find import ArticleIndex, matches_text
 from story_tui.history import History
 from story_tui.model import Figure, Location, Quote, Story, TimelineEvent
 from story_tui.safety import visible
-from story_tui.screens.help import HelpScreen, help_groups
-from story_tui.screens.paragraph import ParagraphItems, Target
-from story_tui.screens.person import PersonCard
+from story_tui.screens import Target
 from story_tui.widgets.article import ArticleView
 from story_tui.widgets.figures import FigureOption, FiguresPane, GrowthChart
-from story_tui.widgets.findbar import FindBar
 from story_tui.widgets.keybar import KeyBar
 from story_tui.widgets.lists import ListPane
 from story_tui.widgets.people import PeoplePane, PersonOption
 from story_tui.widgets.sections import SectionsPane
 from story_tui.widgets.text import literal
 from story_tui.widgets.timeline import EventOption, TimelinePane
+
+if TYPE_CHECKING:
+    # The overlays, the find bar and find itself are imported when first used: start-up is
+    # faster without them (see docs/performance.md).
+    from story_tui.find import ArticleIndex
+    from story_tui.widgets.findbar import FindBar
 
 PANES: tuple[str, ...] = ("sections", "article", "people", "figures", "timeline")
 """Pane ids in the order of their number keys (1 to 5) and of tab."""
@@ -178,7 +179,7 @@ class MainScreen(Screen[None]):
         """Items the reader has opened, as `kind:key` (e.g. `quote:rivas#0`)."""
         self.history: History[Place] = History()
         self.find: FindState | None = None
-        self._article_index = ArticleIndex(story)
+        self._index: ArticleIndex | None = None
         self._standfirst_wanted: bool | None = None
         self._lens_step: int | None = None
 
@@ -236,7 +237,7 @@ class MainScreen(Screen[None]):
         active = self.active
         section_id, paragraph = self.article.cursor_location
         self.story = story
-        self._article_index = ArticleIndex(story)
+        self._index = None
         self.history = History()
         self.find = None
         self._lens_step = None
@@ -390,6 +391,8 @@ class MainScreen(Screen[None]):
 
     def action_help(self) -> None:
         """Show every key, by pane."""
+        from story_tui.screens.help import HelpScreen, help_groups
+
         self.app.push_screen(HelpScreen(help_groups(self.BINDINGS)))
 
     async def action_quit(self) -> None:
@@ -439,6 +442,8 @@ class MainScreen(Screen[None]):
         if kind == "person":
             person = story.person(key)
             if person is not None:
+                from story_tui.screens.person import PersonCard
+
                 self.list_pane("people").highlighted = story.people.index(person)
                 self.app.push_screen(
                     PersonCard(story, person, frozenset(self.seen)), self._card_closed
@@ -492,6 +497,8 @@ class MainScreen(Screen[None]):
 
     @on(ArticleView.ParagraphOpened)
     def _paragraph_opened(self, event: ArticleView.ParagraphOpened) -> None:
+        from story_tui.screens.paragraph import ParagraphItems
+
         self.app.push_screen(
             ParagraphItems(self.story, event.section_id, event.paragraph), self._items_closed
         )
@@ -527,16 +534,27 @@ class MainScreen(Screen[None]):
             self.find = FindState(pane)
         bar = self._find_bar()
         if bar is None:
+            from story_tui.widgets.findbar import FindBar
+
             bar = FindBar(id="find")
             await self.mount(bar, before=self.query_one(KeyBar))
         bar.open(PANE_TITLES[pane])
 
     def _find_bar(self) -> FindBar | None:
-        bars = self.query(FindBar)
-        return bars.first() if bars else None
+        bars = self.query("#find")
+        return cast("FindBar", bars.first()) if bars else None
 
-    @on(FindBar.Changed)
-    def _find_changed(self, event: FindBar.Changed) -> None:
+    @property
+    def _article_index(self) -> ArticleIndex:
+        if self._index is None:
+            from story_tui.find import ArticleIndex
+
+            self._index = ArticleIndex(self.story)
+        return self._index
+
+    # The find bar's messages (handled by name: the bar's module is imported on first use).
+
+    def on_find_bar_changed(self, event: FindBar.Changed) -> None:
         if self.find is None:
             return
         find = self.find
@@ -551,6 +569,8 @@ class MainScreen(Screen[None]):
                 0 if locations else None,
             )
         else:
+            from story_tui.find import matches_text
+
             pane = self.list_pane(find.pane)
             hits = [
                 index
@@ -584,8 +604,7 @@ class MainScreen(Screen[None]):
             assert isinstance(index, int)
             self.list_pane(find.pane).highlighted = index
 
-    @on(FindBar.Step)
-    def _find_step(self, event: FindBar.Step) -> None:
+    def on_find_bar_step(self, event: FindBar.Step) -> None:
         self._step_find(event.step)
         if event.leave and self.find is not None:
             self.action_focus_pane(self.find.pane)
@@ -600,8 +619,7 @@ class MainScreen(Screen[None]):
             find.current = (find.current + step) % len(find.matches)
         self._show_find()
 
-    @on(FindBar.Closed)
-    def _find_closed(self, _event: FindBar.Closed) -> None:
+    def on_find_bar_closed(self, _event: FindBar.Closed) -> None:
         pane = self.find.pane if self.find else "article"
         self._clear_find()
         self.action_focus_pane(pane)
@@ -666,6 +684,8 @@ class MainScreen(Screen[None]):
                 "Nothing to copy here: highlight a quote, figure or event first.", timeout=3
             )
             return
+        from story_tui.attribution import attribution
+
         text = attribution(self.story, item)
         self.app.copy_to_clipboard(text)
         self.notify(visible(text), title="Copied", timeout=4, markup=False)

@@ -15,11 +15,11 @@ from textual.widgets.option_list import Option
 
 from story_tui.formatting import format_value, human_date
 from story_tui.model import Figure, Quote, Story, TimelineEvent
+from story_tui.screens import Target
 from story_tui.widgets.keybar import KeyBar
 from story_tui.widgets.lists import ListPane
 from story_tui.widgets.text import literal
 
-Target = tuple[str, str]
 """What to open: ("person", id), ("quote", key), ("figure", id) or ("event", key)."""
 
 
