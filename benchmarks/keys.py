@@ -1,9 +1,15 @@
-"""Key latency: time from a key event to the first frame the app renders after it.
+"""Key latency: time from a key event to the frames the app renders after it.
 
-The app runs headless (Textual's test driver, at a fixed size). Each key is sent straight to the
-driver, as a terminal would deliver it, and the harness timestamps the frames the app writes
-(wrapping `App._display`, the one place a frame leaves the app). Pilot's own `press()` sleeps
-between keys, so it cannot measure this.
+The app runs headless (Textual's test driver, at a fixed size), started as the command line
+starts it (collector paused until the first frame). Each key is sent straight to the driver, as a
+terminal would deliver it, and the harness timestamps the frames the app writes (wrapping
+`App._display`, the one place a frame leaves the app). Pilot's own `press()` sleeps between keys,
+so it cannot measure this.
+
+Two times per key: `first`, to the first frame after the key (the app answered), and `done`, to
+the last frame before 50 ms without one (everything the key changed is on screen: the find count
+after the typed letter, the section list following a scroll). The text cursor's blink is turned
+off so that it does not count as an effect.
 
     python benchmarks/keys.py [STORY] --rounds 9 --json out.json
 """
@@ -21,12 +27,17 @@ from pathlib import Path
 from typing import Any
 
 from textual import events
+from textual.widgets import Input
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from story_tui.app import StoryApp
 from story_tui.loader import load_story
 from story_tui.resources import bundled_story
+from story_tui.startup import pause_collector
+
+QUIET = 0.05
+"""A key's effect is done when no frame follows for this long."""
 
 # (label, keys to set up, the key measured, keys to undo). Each starts from the main screen with the
 # article focused.
@@ -64,11 +75,13 @@ def _event(key: str) -> events.Key:
 
 
 async def measure(story_path: Path, rounds: int, size: tuple[int, int]) -> dict[str, Any]:
-    """Median and p95 latency per scenario, in milliseconds."""
+    """Median and p95 latency per scenario, in milliseconds: to the first frame and when done."""
+    pause_collector()  # as `story-tui` starts; the app resumes it after its first frame
     story = load_story(story_path, max_bytes=64 * 1024 * 1024)
     app = StoryApp(story, remember=False)
     frames: list[float] = []
     results: dict[str, list[float]] = {label: [] for label, *_ in SCENARIOS}
+    done: dict[str, list[float]] = {label: [] for label, *_ in SCENARIOS}
     async with app.run_test(size=size) as pilot:
         original = app._display
 
@@ -80,7 +93,7 @@ async def measure(story_path: Path, rounds: int, size: tuple[int, int]) -> dict[
         driver = app._driver
         assert driver is not None
 
-        async def send(key: str, wait: bool) -> float | None:
+        async def send(key: str, wait: bool) -> tuple[float, float] | None:
             before = len(frames)
             start = time.perf_counter()
             driver.send_message(_event(key))
@@ -90,33 +103,46 @@ async def measure(story_path: Path, rounds: int, size: tuple[int, int]) -> dict[
             deadline = start + 2.0
             while len(frames) == before and time.perf_counter() < deadline:
                 await asyncio.sleep(0.0005)
-            latency = frames[before] - start if len(frames) > before else None
-            await pilot.pause(0.05)  # let the frame settle before the next key
-            return latency
+            if len(frames) == before:
+                return None
+            # Done: the last frame before QUIET seconds without one.
+            while time.perf_counter() - frames[-1] < QUIET and time.perf_counter() < deadline:
+                await asyncio.sleep(0.001)
+            return frames[before] - start, frames[-1] - start
+
+        def no_blink() -> None:
+            for widget in app.screen.query(Input):
+                widget.cursor_blink = False
 
         await pilot.pause(0.2)
         for _ in range(rounds):
             for label, setup, key, undo in SCENARIOS:
                 for k in setup:
                     await send(k, wait=False)
+                no_blink()
+                await pilot.pause(0.05)
                 latency = await send(key, wait=True)
                 if latency is not None:
-                    results[label].append(latency * 1000)
+                    results[label].append(latency[0] * 1000)
+                    done[label].append(latency[1] * 1000)
                 for k in undo:
                     await send(k, wait=False)
     summary: dict[str, Any] = {}
     for label, values in results.items():
-        if not values:
-            summary[label] = {"median": None, "p95": None, "n": 0}
-            continue
-        ordered = sorted(values)
-        p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-        summary[label] = {
-            "median": round(statistics.median(ordered), 2),
-            "p95": round(p95, 2),
-            "n": len(ordered),
-        }
+        summary[label] = {**_stats(values), **_stats(done[label], "done_")}
     return summary
+
+
+def _stats(values: list[float], prefix: str = "") -> dict[str, Any]:
+    if not values:
+        return {f"{prefix}median": None, f"{prefix}p95": None, f"{prefix}n": 0}
+    ordered = sorted(values)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return {
+        f"{prefix}median": round(statistics.median(ordered), 2),
+        f"{prefix}p95": round(p95, 2),
+        f"{prefix}n": len(ordered),
+    }
 
 
 def main() -> None:
@@ -131,7 +157,8 @@ def main() -> None:
     summary = asyncio.run(measure(Path(args.story), args.rounds, (width, height)))
     for label, row in summary.items():
         print(
-            f"{label:28} median {row['median']!s:>8} ms   p95 {row['p95']!s:>8} ms   n={row['n']}"
+            f"{label:24} first: median {row['median']!s:>7} p95 {row['p95']!s:>7}   "
+            f"done: median {row['done_median']!s:>7} p95 {row['done_p95']!s:>7} ms   n={row['n']}"
         )
     if args.json:
         Path(args.json).write_text(json.dumps(summary, indent=2), encoding="utf-8")

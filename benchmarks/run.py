@@ -78,10 +78,32 @@ def timed_pair(a: list[str], b: list[str], rounds: int) -> tuple[float, float, f
     return statistics.median(times_a), statistics.median(times_b), statistics.median(ratios)
 
 
+FROGMOUTH_VENV = ROOT / "benchmarks" / ".frogmouth"
+
+
+def frogmouth(setup: bool) -> tuple[str | None, str]:
+    """The frogmouth command (in its own virtual environment: it pins an older Textual).
+
+    Returns (path, "") or (None, why not).
+    """
+    exe = FROGMOUTH_VENV / "bin" / "frogmouth"
+    if not exe.exists() and setup:
+        try:
+            sh([sys.executable, "-m", "venv", str(FROGMOUTH_VENV)])
+            sh([str(FROGMOUTH_VENV / "bin" / "pip"), "install", "-q", "frogmouth"])
+        except subprocess.CalledProcessError as error:
+            return None, f"could not install frogmouth: {error.stderr.strip()[-200:]}"
+    if not exe.exists():
+        return None, "frogmouth is not installed (run without --no-frogmouth to install it)"
+    return str(exe), ""
+
+
 def peak_rss(story: Path) -> float:
-    """Peak RSS in MB of loading a story and mounting the app on it (headless)."""
+    """Peak RSS in MB of loading a story and mounting the app on it (headless), as the CLI does."""
     code = (
         "import asyncio, resource, sys\n"
+        "from story_tui.startup import pause_collector\n"
+        "pause_collector()\n"
         "from story_tui.loader import load_story\n"
         "from story_tui.app import StoryApp\n"
         f"story = load_story({str(story)!r}, max_bytes=64*1024*1024)\n"
@@ -118,10 +140,10 @@ def keys(story: Path, rounds: int) -> dict[str, Any]:
     return result
 
 
-def overall(table: dict[str, Any]) -> tuple[float, float]:
-    """Median of the medians and the worst p95 of a key table."""
-    medians = [row["median"] for row in table.values() if row["median"] is not None]
-    p95s = [row["p95"] for row in table.values() if row["p95"] is not None]
+def overall(table: dict[str, Any], prefix: str = "") -> tuple[float, float]:
+    """Median of the medians and the worst p95 of a key table (`done_` for the done times)."""
+    medians = [row[f"{prefix}median"] for row in table.values() if row[f"{prefix}median"]]
+    p95s = [row[f"{prefix}p95"] for row in table.values() if row[f"{prefix}p95"] is not None]
     return statistics.median(medians), max(p95s)
 
 
@@ -131,6 +153,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=9)
     parser.add_argument("--ttfp", default=str(ROOT.parent / "shared" / "tools" / "ttfp.py"))
     parser.add_argument("--report", default=str(ROOT / "docs" / "performance-results.md"))
+    parser.add_argument(
+        "--no-frogmouth", action="store_true", help="do not install frogmouth to compare with"
+    )
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("STORY_TUI_STATE_DIR", tempfile.mkdtemp())
@@ -143,15 +168,21 @@ def main() -> None:
 
     tool = Path(args.ttfp)
     if tool.exists():
-        small = ttfp(
-            tool,
-            [
-                ("story-tui", STORY_TUI, "As Chile’s presidential"),
-                ("bare", bare, "Bare Textual app ready"),
-                ("no-cache", f"{STORY_TUI} --no-cache", "As Chile’s presidential"),
-            ],
-            args.rounds,
-        )
+        marker = "As Chile’s presidential"
+        small_pairs = [
+            ("story-tui", STORY_TUI, marker),
+            ("bare", bare, "Bare Textual app ready"),
+            ("no-cache", f"{STORY_TUI} --no-cache", marker),
+        ]
+        fm, why_not = frogmouth(setup=not args.no_frogmouth)
+        if fm is not None:
+            # The same article as Markdown (the story's own export).
+            article = OUT / "article.md"
+            sh([STORY_TUI, "export", "--format", "markdown", "-o", str(article)])
+            small_pairs.append(("frogmouth", f"{fm} {article}", marker))
+        else:
+            lines += [f"Frogmouth: not measured ({why_not}).", ""]
+        small = ttfp(tool, small_pairs, args.rounds)
         big_cmd = f"{STORY_TUI} --max-bytes 67108864 {scale}"
         big = ttfp(
             tool,
@@ -181,14 +212,20 @@ def main() -> None:
     big_keys = keys(scale, args.rounds)
     for title, table in (("bundled story", small_keys), (f"{size_mb:.1f} MB story", big_keys)):
         median, worst = overall(table)
+        done_median, done_worst = overall(table, "done_")
         lines += [
-            f"## Key latency, {title} (median of medians {median:.1f} ms, worst p95 "
-            f"{worst:.1f} ms)",
+            f"## Key latency, {title}",
             "",
-            "| key | median ms | p95 ms |",
-            "|---|---|---|",
+            f"To the first frame: median of medians {median:.1f} ms, worst p95 {worst:.1f} ms.  ",
+            f"Until done: median of medians {done_median:.1f} ms, worst p95 {done_worst:.1f} ms.",
+            "",
+            "| key | first frame: median ms | p95 ms | done: median ms | p95 ms |",
+            "|---|---|---|---|---|",
         ]
-        lines += [f"| {k} | {v['median']} | {v['p95']} |" for k, v in table.items()]
+        lines += [
+            f"| {k} | {v['median']} | {v['p95']} | {v['done_median']} | {v['done_p95']} |"
+            for k, v in table.items()
+        ]
         lines.append("")
 
     rss = peak_rss(scale)
