@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
@@ -55,6 +56,11 @@ class _Line:
     """Offset of the line's first character in its paragraph (or heading)."""
     end: int = 0
     heading: bool = False
+
+
+def _estimate(length: int, width: int) -> int:
+    """A block's height before it is wrapped: its lines at about 92% fill, and the blank line."""
+    return max(1, -(-length * 100 // (width * 92))) + 1
 
 
 def _slice(text: str, spans: list[Span], start: int, end: int) -> Content:
@@ -203,9 +209,17 @@ The whole article in one scroll, with the editor's section headings.
             self._blocks.append((s_index, -1))
             self._blocks.extend((s_index, p) for p in range(len(section.paragraphs)))
         self._block_index = {key: i for i, key in enumerate(self._blocks)}
-        self._wraps: list[list[tuple[int, int]]] = []
+        self._texts = [
+            text for section in story.sections for text in (section.title, *section.paragraphs)
+        ]
+        self._wraps: list[list[tuple[int, int]] | None] = []
+        """Each block's wrapped lines; None while its height is only an estimate."""
+        self._heights: list[int] = []
         self._block_starts: list[int] = [0]
         """First screen line of each block, then the total number of lines."""
+        self._exact = 0
+        """Blocks before this one are wrapped; the rest have estimated heights."""
+        self._refining = False
         self._paragraph_order: list[ParagraphKey] = [
             (s, p)
             for s, section in enumerate(story.sections)
@@ -232,22 +246,63 @@ The whole article in one scroll, with the editor's section headings.
         if self._built_width < 0:
             self._build(self.reading_width)
 
-    def _build(self, width: int) -> None:
-        # Only the wrap is computed here; a line's styled content is made when it is drawn.
-        wraps: list[list[tuple[int, int]]] = []
-        starts = [0]
-        total = 0
-        for section in self.story.sections:
-            for text in (section.title, *section.paragraphs):
-                wrap = wrap_offsets(replace_unsafe(text), width)
-                wraps.append(wrap)
-                total += len(wrap) + 1
-                starts.append(total)
-        self._wraps = wraps
-        self._block_starts = starts
+    def _build(self, width: int, through_line: int = 0) -> None:
+        """Lay the article out at `width`.
+
+        Only the blocks up to `through_line` and a screenful beyond are wrapped now; the rest
+        get an estimated height and are wrapped a chunk per frame after the first paint (a
+        20,000-paragraph story wraps in about 50 ms, too long to wait for before drawing).
+        Anything that needs a block's true place (a jump, the end, a drag of the scrollbar)
+        wraps up to that block first.
+        """
+        count = len(self._texts)
+        self._wraps = [None] * count
+        self._heights = [_estimate(len(text), width) for text in self._texts]
+        self._exact = 0
         self._built_width = width
         self._strips.clear()
-        self.virtual_size = Size(self.scrollable_content_region.width, total)
+        self._update_starts()
+        screen = max(1, self.scrollable_content_region.height)
+        self._ensure_line(through_line + 2 * screen)
+        if self._exact < count and not self._refining:
+            self._refining = True
+            self.call_after_refresh(self._refine)
+
+    def _update_starts(self) -> None:
+        self._block_starts = [0, *accumulate(self._heights)]
+        self.virtual_size = Size(self.scrollable_content_region.width, self._block_starts[-1])
+
+    def _wrap_through(self, block: int) -> None:
+        """Wrap every block up to and including `block`."""
+        block = min(block, len(self._texts) - 1)
+        if block < self._exact:
+            return
+        width = self._built_width
+        texts, wraps, heights = self._texts, self._wraps, self._heights
+        for index in range(self._exact, block + 1):
+            wrap = wrap_offsets(replace_unsafe(texts[index]), width)
+            wraps[index] = wrap
+            heights[index] = len(wrap) + 1
+        self._exact = block + 1
+        self._update_starts()
+
+    def _ensure_line(self, y: int) -> None:
+        """Wrap until screen line `y` (or the end) lies in wrapped blocks."""
+        while self._exact < len(self._texts) and y >= self._block_starts[self._exact]:
+            block = bisect_right(self._block_starts, y) - 1
+            self._wrap_through(max(block, self._exact) + 16)
+
+    def _ensure_all(self) -> None:
+        self._ensure_built()
+        self._wrap_through(len(self._texts) - 1)
+
+    def _refine(self) -> None:
+        """Wrap the next chunk of estimated blocks; again after the next frame until done."""
+        if self._built_width < 0 or self._exact >= len(self._texts):
+            self._refining = False
+            return
+        self._wrap_through(self._exact + 1500)
+        self.call_after_refresh(self._refine)
 
     @property
     def _line_count(self) -> int:
@@ -255,12 +310,17 @@ The whole article in one scroll, with the editor's section headings.
 
     def _section_start(self, section: int) -> int:
         """The first screen line of a section (its heading)."""
-        return self._block_starts[self._block_index[(section, -1)]]
+        block = self._block_index[(section, -1)]
+        self._wrap_through(block)
+        return self._block_starts[block]
 
     def _paragraph_start(self, key: ParagraphKey, default: int = 0) -> int:
         """The first screen line of a paragraph."""
         block = self._block_index.get(key)
-        return default if block is None or key[1] < 0 else self._block_starts[block]
+        if block is None or key[1] < 0:
+            return default
+        self._wrap_through(block)
+        return self._block_starts[block]
 
     def _content(self, line: _Line) -> Content:
         """The line's text with its marks (spans name mark kinds)."""
@@ -286,7 +346,7 @@ The whole article in one scroll, with the editor's section headings.
             return
         # Keep the reader's place: the paragraph at the top stays at the top.
         anchor = self._line_at(round(self.scroll_y)) if self._line_count else None
-        self._build(width)
+        self._build(width, round(self.scroll_y))
         if anchor is not None and anchor.paragraph >= 0:
             y = self._paragraph_start((anchor.section, anchor.paragraph))
             self.scroll_to(y=y, animate=False, immediate=True)
@@ -347,9 +407,13 @@ The whole article in one scroll, with the editor's section headings.
     def _line_at(self, y: int) -> _Line | None:
         if not 0 <= y < self._line_count:
             return None
+        self._ensure_line(y)
+        if y >= self._line_count:
+            return None
         block = bisect_right(self._block_starts, y) - 1
         section, paragraph = self._blocks[block]
         wrap = self._wraps[block]
+        assert wrap is not None
         row = y - self._block_starts[block]
         if row >= len(wrap):
             return _Line(section, -1)  # the blank line after the block
@@ -417,6 +481,8 @@ The whole article in one scroll, with the editor's section headings.
     # Following the reader ----------------------------------------------------------------------
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        # Make the lines about to be drawn exact before drawing them.
+        self._ensure_line(round(new_value) + 2 * max(1, self.scrollable_content_region.height))
         super().watch_scroll_y(old_value, new_value)
         top = round(new_value)
         line = self._line_at(top)
@@ -479,6 +545,7 @@ The whole article in one scroll, with the editor's section headings.
 
     def action_bottom(self) -> None:
         """Go to the bottom."""
+        self._ensure_all()
         self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
 
     def action_paragraph(self, step: int) -> None:
@@ -547,8 +614,11 @@ The whole article in one scroll, with the editor's section headings.
         block = self._block_index.get(key)
         if block is None or key[1] < 0:
             return 0
+        self._wrap_through(block)
+        wrap = self._wraps[block]
+        assert wrap is not None
         # The last wrapped line that starts at or before the span.
-        rows = sum(1 for start, _end in self._wraps[block][1:] if start <= location.start)
+        rows = sum(1 for start, _end in wrap[1:] if start <= location.start)
         return self._block_starts[block] + rows
 
     def reveal(self, location: Location) -> None:

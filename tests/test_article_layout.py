@@ -1,0 +1,78 @@
+"""The article lays out a long story a screenful first and the rest after the first frame.
+
+Whatever the reader does while the rest is still estimated, what they see must be exact: these
+tests act before the layout has finished and compare with an article wrapped all at once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from benchmarks.generate import generate
+from story_tui.app import StoryApp
+from story_tui.loader import parse_story
+from story_tui.model import Story
+from story_tui.safety import replace_unsafe
+from story_tui.screens.main import MainScreen
+from story_tui.widgets.article import ArticleView
+from story_tui.widgets.wrap import wrap_offsets
+
+
+@pytest.fixture(scope="module")
+def long_story() -> Story:
+    text = generate(sections=300, paragraphs=10, people=40, quotes=5, figures=30, events=10)
+    return parse_story(text, "long.yaml")
+
+
+def exact_starts(article: ArticleView) -> list[int]:
+    """Each block's first line, wrapping everything at once (the reference)."""
+    starts = [0]
+    for text in article._texts:
+        wrapped = wrap_offsets(replace_unsafe(text), article._built_width)
+        starts.append(starts[-1] + len(wrapped) + 1)
+    return starts
+
+
+@pytest.fixture(autouse=True)
+def _state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("STORY_TUI_STATE_DIR", str(tmp_path))
+
+
+async def test_first_frame_wraps_only_the_start_then_finishes(long_story: Story) -> None:
+    app = StoryApp(long_story, remember=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        article = app.screen.query_one(ArticleView)
+        total_blocks = len(article._texts)
+        assert article._exact < total_blocks  # the rest is estimated at first
+        for _ in range(50):
+            if article._exact == total_blocks:
+                break
+            await pilot.pause(0.02)
+        assert article._exact == total_blocks
+        assert article._block_starts == exact_starts(article)
+        assert article.virtual_size.height == article._block_starts[-1]
+
+
+async def test_end_and_jumps_are_exact_before_the_layout_finishes(long_story: Story) -> None:
+    app = StoryApp(long_story, remember=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        article = screen.article
+        assert article._exact < len(article._texts)
+        # A quote near the end: the line it is drawn on holds its first words.
+        quote = long_story.quotes[-1]
+        screen.open_target(("quote", quote.key))
+        y = article.line_of(quote.location)
+        line = article._line_at(y)
+        assert line is not None
+        assert line.start <= quote.location.start < line.end
+        assert article.highlight == quote.location
+        starts = exact_starts(article)
+        assert article._block_starts[: article._exact + 1] == starts[: article._exact + 1]
+        # The end of the story is its true end.
+        await pilot.press("G")
+        assert article._block_starts == starts
+        assert article.max_scroll_y == starts[-1] - article.scrollable_content_region.height
