@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import heapq
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import partial
+from itertools import chain, islice
 from pathlib import Path
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -21,73 +22,65 @@ MAX_QUOTE_CHARS = 90
 
 def story_commands(screen: MainScreen) -> list[Command]:
     """Every item and command, titled `kind: …` so a reader can narrow by kind."""
+    return [*_item_commands(screen), *_app_commands(screen)]
+
+
+def _item_commands(screen: MainScreen) -> Iterator[Command]:
+    """The story's sections, people, quotes, figures and events, then the unseen ones."""
     story = screen.story
-    commands: list[Command] = []
     for section in story.sections:
-        commands.append(
-            (
-                f"section: {section.title}",
-                "Scroll the article to this section",
-                partial(screen.open_target, ("section", section.id)),
-            )
+        yield (
+            f"section: {section.title}",
+            "Scroll the article to this section",
+            partial(screen.open_target, ("section", section.id)),
         )
     for person in story.people:
-        commands.append(
-            (
-                f"person: {person.name}",
-                person.summary,
-                partial(screen.open_target, ("person", person.id)),
-            )
+        yield (
+            f"person: {person.name}",
+            person.summary,
+            partial(screen.open_target, ("person", person.id)),
         )
     for quote in story.quotes:
         speaker = story.speaker_of(quote)
-        commands.append(
-            (
-                f"quote: {speaker.name}: {shorten(quote.text, MAX_QUOTE_CHARS)}",
-                f"{quote.kind} quote",
-                partial(screen.open_target, ("quote", quote.key)),
-            )
+        yield (
+            f"quote: {speaker.name}: {shorten(quote.text, MAX_QUOTE_CHARS)}",
+            f"{quote.kind} quote",
+            partial(screen.open_target, ("quote", quote.key)),
         )
     for figure in story.figures:
-        commands.append(
-            (
-                f"figure: {figure.label} — {format_value(figure)}",
-                "Show in the article",
-                partial(screen.open_target, ("figure", figure.id)),
-            )
+        yield (
+            f"figure: {figure.label} — {format_value(figure)}",
+            "Show in the article",
+            partial(screen.open_target, ("figure", figure.id)),
         )
     for event in story.timeline_sorted():
-        commands.append(
-            (
-                f"event: {human_date(event.date)} {event.label}",
-                "Show in the article",
-                partial(screen.open_target, ("event", event.key)),
-            )
+        yield (
+            f"event: {human_date(event.date)} {event.label}",
+            "Show in the article",
+            partial(screen.open_target, ("event", event.key)),
         )
+    for title, help_text, item in unseen_items(screen):
+        yield (title, help_text, partial(screen.open_target, item))
+
+
+def _app_commands(screen: MainScreen) -> Iterator[Command]:
+    """Panes, export, help and back."""
+    story = screen.story
     for number, pane in enumerate(PANES, start=1):
-        commands.append(
-            (
-                f"pane: {PANE_TITLES[pane]}",
-                f"Focus the {PANE_TITLES[pane]} pane (key {number})",
-                partial(screen.action_focus_pane, pane),
-            )
+        yield (
+            f"pane: {PANE_TITLES[pane]}",
+            f"Focus the {PANE_TITLES[pane]} pane (key {number})",
+            partial(screen.action_focus_pane, pane),
         )
     for fmt, suffix in (("json", "json"), ("markdown", "md")):
         target = f"{story.id}.{suffix}"
-        commands.append(
-            (
-                f"export: {fmt} to {target}",
-                f"Write the story to {Path.cwd() / target}",
-                partial(export_story, screen, fmt, target),
-            )
+        yield (
+            f"export: {fmt} to {target}",
+            f"Write the story to {Path.cwd() / target}",
+            partial(export_story, screen, fmt, target),
         )
-    for title, help_text, item in unseen_items(screen):
-        commands.append((title, help_text, partial(screen.open_target, item)))
-    commands.append(("help: every key", "The help screen (? or F1)", screen.action_help))
-    commands.append(
-        ("back: where I was", "Back before the last jump (backspace)", screen.action_back)
-    )
-    return commands
+    yield ("help: every key", "The help screen (? or F1)", screen.action_help)
+    yield ("back: where I was", "Back before the last jump (backspace)", screen.action_back)
 
 
 def unseen_items(screen: MainScreen) -> list[tuple[str, str, tuple[str, str]]]:
@@ -141,7 +134,8 @@ _YIELD_EVERY = 500
 class StoryCommands(Provider):
     """Finds anything in the story by fuzzy match; titles are story text, shown literally.
 
-    The commands are built once per opening of the palette. On a long story a search scores
+    The opening list builds only what it shows; the first search builds every command once per
+    opening of the palette. On a long story a search scores
     every title but yields only the best `SEARCH_LIMIT`, and hands control back to the app
     every few hundred titles so that typing stays smooth (measured in docs/performance.md).
     """
@@ -154,15 +148,13 @@ class StoryCommands(Provider):
             self._cached = story_commands(screen) if isinstance(screen, MainScreen) else []
         return self._cached
 
-    async def startup(self) -> None:
-        self._commands()
-
     async def discover(self) -> Hits:
-        commands = self._commands()
-        story_kinds = ("section:", "person:", "quote:", "figure:", "event:", "unseen ")
-        others = [c for c in commands if not c[0].startswith(story_kinds)]
-        items = [c for c in commands if c[0].startswith(story_kinds)]
-        for title, help_text, callback in [*others, *items][:DISCOVER_LIMIT]:
+        # Only what is listed is built: the app's commands, then the story's first items.
+        screen = self.screen
+        if not isinstance(screen, MainScreen):
+            return
+        listed = islice(chain(_app_commands(screen), _item_commands(screen)), DISCOVER_LIMIT)
+        for title, help_text, callback in listed:
             yield DiscoveryHit(literal(title), callback, text=title, help=help_text)
 
     async def search(self, query: str) -> Hits:
