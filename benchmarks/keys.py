@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import statistics
 import sys
@@ -133,6 +134,30 @@ async def measure(story_path: Path, rounds: int, size: tuple[int, int]) -> dict[
     return summary
 
 
+class CollectorLog:
+    """Durations of the cyclic collector's full (generation 2) collections while measuring."""
+
+    def __init__(self) -> None:
+        self.durations: list[float] = []
+        self._start = 0.0
+
+    def __call__(self, phase: str, info: dict[str, Any]) -> None:
+        if info.get("generation") != 2:
+            return
+        if phase == "start":
+            self._start = time.perf_counter()
+        else:
+            self.durations.append((time.perf_counter() - self._start) * 1000)
+
+    def summary(self) -> dict[str, Any]:
+        ordered = sorted(self.durations)
+        return {
+            "count": len(ordered),
+            "median_ms": round(statistics.median(ordered), 1) if ordered else None,
+            "max_ms": round(ordered[-1], 1) if ordered else None,
+        }
+
+
 def _stats(values: list[float], prefix: str = "") -> dict[str, Any]:
     if not values:
         return {f"{prefix}median": None, f"{prefix}p95": None, f"{prefix}n": 0}
@@ -141,6 +166,7 @@ def _stats(values: list[float], prefix: str = "") -> dict[str, Any]:
     return {
         f"{prefix}median": round(statistics.median(ordered), 2),
         f"{prefix}p95": round(p95, 2),
+        f"{prefix}max": round(ordered[-1], 2),
         f"{prefix}n": len(ordered),
     }
 
@@ -149,15 +175,23 @@ def main() -> None:
     """Print (and optionally save) the latency table."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("story", nargs="?", default=str(bundled_story()))
-    parser.add_argument("--rounds", type=int, default=9)
+    parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--size", default="120x36")
     parser.add_argument("--json", help="write the results here")
     args = parser.parse_args()
     width, height = (int(n) for n in args.size.split("x"))
+    collector = CollectorLog()
+    gc.callbacks.append(collector)
     summary = asyncio.run(measure(Path(args.story), args.rounds, (width, height)))
+    gc.callbacks.remove(collector)
+    summary["_collector"] = collector.summary()
     for label, row in summary.items():
+        if label.startswith("_"):
+            print(f"{label}: {row}")
+            continue
         print(
-            f"{label:24} first: median {row['median']!s:>7} p95 {row['p95']!s:>7}   "
+            f"{label:24} first: median {row['median']!s:>7} p95 {row['p95']!s:>7} "
+            f"max {row['max']!s:>7}   "
             f"done: median {row['done_median']!s:>7} p95 {row['done_p95']!s:>7} ms   n={row['n']}"
         )
     if args.json:
