@@ -11,14 +11,21 @@ from story_tui import __main__ as entry
 from story_tui.app import StoryApp
 from story_tui.model import Story
 from story_tui.resources import bundled_story
-from story_tui.startup import pause_collector, resume_collector
+from story_tui.startup import (
+    FULL_COLLECTION_EVERY,
+    pause_collector,
+    resume_collector,
+    settle_collector,
+)
 
 
 @pytest.fixture(autouse=True)
 def _collector_back_on() -> Iterator[None]:
+    thresholds = gc.get_threshold()
     yield
     resume_collector()
     gc.enable()
+    gc.set_threshold(*thresholds)
 
 
 def test_a_command_resumes_the_collector(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -48,3 +55,45 @@ async def test_the_app_resumes_it_once_the_first_frame_is_drawn(story: Story) ->
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         assert gc.isenabled()
+
+
+async def test_full_collections_are_rarer_after_start_up(story: Story) -> None:
+    pause_collector()
+    app = StoryApp(story, remember=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert gc.get_threshold()[2] == FULL_COLLECTION_EVERY
+
+
+async def test_a_long_article_settles_the_collector_once_laid_out(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from benchmarks.generate import generate
+    from story_tui import startup
+    from story_tui.loader import parse_story
+    from story_tui.widgets.article import ArticleView
+
+    calls: list[int] = []
+    monkeypatch.setattr(startup, "settle_collector", lambda: calls.append(1))
+    long_story = parse_story(generate(sections=300, paragraphs=10, people=20), "long.yaml")
+    app = StoryApp(long_story, remember=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        article = app.screen.query_one(ArticleView)
+        await pilot.pause()
+        assert article._exact < len(article._texts)  # still laying out after the first frame
+        assert calls == []
+        for _ in range(100):
+            if calls:
+                break
+            await pilot.pause(0.02)
+        assert article._exact == len(article._texts)
+        assert calls == [1]
+
+
+def test_settle_freezes_what_is_alive() -> None:
+    gc.enable()
+    before = gc.get_freeze_count()
+    keep = [[index] for index in range(1000)]  # long-lived, tracked objects
+    settle_collector()
+    assert gc.get_freeze_count() >= before + len(keep)
+    gc.unfreeze()

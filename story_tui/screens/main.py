@@ -491,6 +491,15 @@ class MainScreen(Screen[None]):
     def _section_selected(self, event: SectionsPane.SectionSelected) -> None:
         self.open_target(("section", event.section.id))
 
+    @on(ArticleView.LaidOut)
+    def _article_laid_out(self, _event: ArticleView.LaidOut) -> None:
+        # A long story's article finished its layout after the first frame: the last big batch
+        # of long-lived objects. Freezing them keeps later full collections short (about 60 ms
+        # each on the 6 MB story otherwise; docs/performance.md).
+        from story_tui.startup import settle_collector
+
+        settle_collector()
+
     @on(ArticleView.SectionChanged)
     def _article_scrolled(self, event: ArticleView.SectionChanged) -> None:
         self.query_one(SectionsPane).current = event.section_id

@@ -154,6 +154,18 @@ The whole article in one scroll, with the editor's section headings.
             """The article that scrolled."""
             return self.article
 
+    class LaidOut(Message):
+        """The whole article is wrapped (a long story finishes after the first frame)."""
+
+        def __init__(self, article: ArticleView) -> None:
+            super().__init__()
+            self.article = article
+
+        @property
+        def control(self) -> ArticleView:
+            """The article."""
+            return self.article
+
     class ParagraphOpened(Message):
         """The reader pressed enter on a paragraph."""
 
@@ -300,6 +312,7 @@ The whole article in one scroll, with the editor's section headings.
         """Wrap the next chunk of estimated blocks; again after the next frame until done."""
         if self._built_width < 0 or self._exact >= len(self._texts):
             self._refining = False
+            self.post_message(self.LaidOut(self))
             return
         self._wrap_through(self._exact + 1500)
         self.call_after_refresh(self._refine)
