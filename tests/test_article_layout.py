@@ -22,7 +22,7 @@ from story_tui.widgets.wrap import wrap_offsets
 
 @pytest.fixture(scope="module")
 def long_story() -> Story:
-    text = generate(sections=300, paragraphs=10, people=40, quotes=5, figures=30, events=10)
+    text = generate(sections=800, paragraphs=10, people=40, quotes=5, figures=30, events=10)
     return parse_story(text, "long.yaml")
 
 
