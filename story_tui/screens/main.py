@@ -19,7 +19,7 @@ from textual.events import DescendantFocus, Resize
 from textual.reactive import Reactive, reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from story_tui.history import History
 from story_tui.model import Figure, Location, Quote, Story, TimelineEvent
@@ -111,11 +111,24 @@ class MainScreen(Screen[None]):
         Binding(
             "shift+tab", "cycle(-1)", "Previous pane", show=False, priority=True, id="pane.prev"
         ),
-        Binding("1", "focus_pane('sections')", "Sections", show=False, id="pane.sections"),
-        Binding("2", "focus_pane('article')", "Article", show=False, id="pane.article"),
-        Binding("3", "focus_pane('people')", "People", show=False, id="pane.people"),
-        Binding("4", "focus_pane('figures')", "Key figures", show=False, id="pane.figures"),
-        Binding("5", "focus_pane('timeline')", "Timeline", show=False, id="pane.timeline"),
+        Binding(
+            "1", "focus_pane('sections')", "Sections", show=False, priority=True, id="pane.sections"
+        ),
+        Binding(
+            "2", "focus_pane('article')", "Article", show=False, priority=True, id="pane.article"
+        ),
+        Binding("3", "focus_pane('people')", "People", show=False, priority=True, id="pane.people"),
+        Binding(
+            "4",
+            "focus_pane('figures')",
+            "Key figures",
+            show=False,
+            priority=True,
+            id="pane.figures",
+        ),
+        Binding(
+            "5", "focus_pane('timeline')", "Timeline", show=False, priority=True, id="pane.timeline"
+        ),
         Binding(
             "left_square_bracket",
             "step_section(-1)",
@@ -126,7 +139,7 @@ class MainScreen(Screen[None]):
         Binding(
             "right_square_bracket", "step_section(1)", "Next section", show=False, id="section.next"
         ),
-        Binding("slash", "find", "Find", id="find"),
+        Binding("slash", "find", "Find", priority=True, id="find"),
         Binding("n", "next_hit(1)", "Next match", show=False, id="find.next"),
         Binding("N", "next_hit(-1)", "Previous match", show=False, id="find.prev"),
         Binding("backspace,H", "back", "Back", show=False, id="history.back"),
@@ -350,6 +363,13 @@ class MainScreen(Screen[None]):
             _show(self.query_one("#right"), mode == "wide" or column == "right")
 
     # Focus -------------------------------------------------------------------------------------
+    # The keys that move focus (1-5, /) are priority bindings: the app runs them before it hands
+    # the next key to a widget, so `3 enter` or `/ven` typed in one burst (a fast typist, a paste,
+    # tmux send-keys) reaches the pane or the find bar it was meant for. In the find bar they are
+    # letters like any other.
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (action in ("focus_pane", "find") and isinstance(self.focused, Input))
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         widget: Widget | None = event.widget

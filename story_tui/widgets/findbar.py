@@ -93,7 +93,9 @@ and back to the pane, `up` to the previous one; `escape` closes the bar.
         """Show the bar for a pane and focus the input."""
         self.query_one("#find-label", Static).update(Content(f"Find in {target}:"))
         self.display = True
-        self.query_one(Input).focus()
+        # Focus now, not after the next message (Widget.focus() is deferred): letters typed
+        # right after `/` must land in the bar, not in the pane behind it.
+        self.screen.set_focus(self.query_one(Input))
 
     def show_count(self, current: int | None, total: int, more: bool) -> None:
         """Show `3/14`, `0 matches`, or `?/14` before the first step."""
