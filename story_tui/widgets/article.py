@@ -217,13 +217,12 @@ The whole article in one scroll, with the editor's section headings.
         # paragraphs; every block is its wrapped lines and one blank line. Only the wrap offsets
         # are kept per block; a screen line is looked up by bisecting the blocks' first lines.
         self._blocks: list[ParagraphKey] = []
+        self._texts: list[str] = []
         for s_index, section in enumerate(story.sections):
-            self._blocks.append((s_index, -1))
-            self._blocks.extend((s_index, p) for p in range(len(section.paragraphs)))
+            for p_index, text in enumerate((section.title, *section.paragraphs), start=-1):
+                self._blocks.append((s_index, p_index))
+                self._texts.append(text)
         self._block_index = {key: i for i, key in enumerate(self._blocks)}
-        self._texts = [
-            text for section in story.sections for text in (section.title, *section.paragraphs)
-        ]
         self._wraps: list[list[tuple[int, int]] | None] = []
         """Each block's wrapped lines; None while its height is only an estimate."""
         self._heights: list[int] = []
@@ -232,12 +231,8 @@ The whole article in one scroll, with the editor's section headings.
         self._exact = 0
         """Blocks before this one are wrapped; the rest have estimated heights."""
         self._refining = False
-        self._paragraph_order: list[ParagraphKey] = [
-            (s, p)
-            for s, section in enumerate(story.sections)
-            for p in range(len(section.paragraphs))
-        ]
-        self._order_index = {key: i for i, key in enumerate(self._paragraph_order)}
+        self._paragraph_order = [key for key in self._blocks if key[1] >= 0]
+        """Paragraphs in article order (what `cursor` counts); `_order` is the way back."""
         self._built_width = -1
         self._current_section = 0
         self._section_cursor = 0
@@ -310,7 +305,7 @@ The whole article in one scroll, with the editor's section headings.
 
     def _refine(self) -> None:
         """Wrap the next chunk of estimated blocks; again after the next frame until done."""
-        if self._built_width < 0 or self._exact >= len(self._texts):
+        if self._exact >= len(self._texts):
             self._refining = False
             self.post_message(self.LaidOut(self))
             return
@@ -326,6 +321,13 @@ The whole article in one scroll, with the editor's section headings.
         block = self._block_index[(section, -1)]
         self._wrap_through(block)
         return self._block_starts[block]
+
+    def _order(self, key: ParagraphKey) -> int | None:
+        """A paragraph's place in `_paragraph_order`: its block less the headings before it."""
+        block = self._block_index.get(key)
+        if block is None or key[1] < 0:
+            return None
+        return block - key[0] - 1
 
     def _paragraph_start(self, key: ParagraphKey, default: int = 0) -> int:
         """The first screen line of a paragraph."""
@@ -478,10 +480,7 @@ The whole article in one scroll, with the editor's section headings.
             content = Content(content.plain, spans, content.cell_length, strip_control_codes=False)
         margin = max(GUTTER, (width - self._built_width) // 2)
         gutter = " " * margin
-        if (
-            line.paragraph >= 0
-            and self._order_index.get((line.section, line.paragraph)) == self.cursor
-        ):
+        if line.paragraph >= 0 and self._order((line.section, line.paragraph)) == self.cursor:
             gutter = " " * (margin - GUTTER) + _CURSOR_MARK + " "
         gutter_strip = Strip(
             Content(gutter, [Span(0, len(gutter), self._style("cursor"))]).render_segments(),
@@ -521,8 +520,11 @@ The whole article in one scroll, with the editor's section headings.
             return
         for y in range(top, min(self._line_count, top + height)):
             line = self._line_at(y)
-            if line is not None and line.paragraph >= 0 and line.start == 0:
-                self.cursor = self._order_index[(line.section, line.paragraph)]
+            if line is None or line.start != 0:
+                continue
+            order = self._order((line.section, line.paragraph))
+            if order is not None:  # the first line of a paragraph
+                self.cursor = order
                 return
 
     @property
@@ -532,7 +534,8 @@ The whole article in one scroll, with the editor's section headings.
 
     def order_of(self, location: Location) -> int:
         """A location's paragraph counted over the whole article (what `cursor` counts)."""
-        return self._order_index.get(self._key(location), 0)
+        order = self._order(self._key(location))
+        return 0 if order is None else order
 
     @property
     def cursor_location(self) -> tuple[str, int]:
@@ -584,9 +587,10 @@ The whole article in one scroll, with the editor's section headings.
         if where is None:
             return
         line = self._line_at(round(self.scroll_y) + where.y)
-        if line is None or line.paragraph < 0:
+        order = self._order((line.section, line.paragraph)) if line is not None else None
+        if line is None or order is None:
             return
-        self.cursor = self._order_index[(line.section, line.paragraph)]
+        self.cursor = order
         margin = max(GUTTER, (self.scrollable_content_region.width - self._built_width) // 2)
         offset = _cell_to_offset(self._content(line).plain, where.x - margin)
         if offset is None:
@@ -607,7 +611,7 @@ The whole article in one scroll, with the editor's section headings.
         index = self._section_index(section_id)
         self._section_cursor = index
         self.scroll_to(y=self._section_start(index), animate=False, immediate=True)
-        first = self._order_index.get((index, 0))
+        first = self._order((index, 0))
         if first is not None:
             self.cursor = first
 
@@ -638,7 +642,9 @@ The whole article in one scroll, with the editor's section headings.
         """Scroll so a span is in view (in the upper third) and put the cursor on its paragraph."""
         self._ensure_built()
         key = self._key(location)
-        self.cursor = self._order_index.get(key, self.cursor)
+        order = self._order(key)
+        if order is not None:
+            self.cursor = order
         y = self.line_of(location)
         height = self.scrollable_content_region.height
         start = self._paragraph_start(key, y)
