@@ -203,16 +203,13 @@ def load_cached(key: str) -> Story | None:
 
 def save_cached(key: str, story: Story) -> None:
     """Store a story; old entries beyond MAX_ENTRIES are removed. Never raises."""
-    from story_tui.export import story_to_dict
+    from story_tui.export import to_json
     from story_tui.files import write_atomic
 
     folder = cache_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        text = json.dumps(
-            story_to_dict(story), ensure_ascii=False, separators=(",", ":"), default=str
-        )
-        write_atomic(folder / f"{key}.json", text)
+        write_atomic(folder / f"{key}.json", to_json(story, compact=True))
         entries = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in entries[MAX_ENTRIES:]:
             old.unlink(missing_ok=True)

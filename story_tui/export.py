@@ -113,9 +113,10 @@ def _figure_to_dict(figure: Figure) -> dict[str, Any]:
     return _with_extensions(data, figure.extensions)
 
 
-def to_json(story: Story) -> str:
-    """The story as pretty-printed JSON (UTF-8, not ASCII-escaped)."""
-    return json.dumps(story_to_dict(story), ensure_ascii=False, indent=2, default=str) + "\n"
+def to_json(story: Story, compact: bool = False) -> str:
+    """The story as JSON (UTF-8, not ASCII-escaped): pretty-printed, or `compact` (no spaces)."""
+    layout: dict[str, Any] = {"separators": (",", ":")} if compact else {"indent": 2}
+    return json.dumps(story_to_dict(story), ensure_ascii=False, default=str, **layout) + "\n"
 
 
 # Markdown ---------------------------------------------------------------------------------------
