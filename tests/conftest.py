@@ -28,6 +28,13 @@ def mini() -> Story:
     return load_story(MINI)
 
 
+def generated_story(**sizes: int) -> Story:
+    """A story from the benchmarks' generator (its default is the 6 MB story)."""
+    from benchmarks.generate import generate
+
+    return parse_story(generate(**sizes), "generated.yaml")
+
+
 def errors_of(text: str, filename: str = "s.yaml") -> list[str]:
     """Every diagnostic for story text, as printed; fails if the text is valid."""
     try:

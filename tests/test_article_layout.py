@@ -6,24 +6,20 @@ tests act before the layout has finished and compare with an article wrapped all
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from benchmarks.generate import generate
 from story_tui.app import StoryApp
-from story_tui.loader import parse_story
 from story_tui.model import Story
 from story_tui.safety import replace_unsafe
 from story_tui.screens.main import MainScreen
 from story_tui.widgets.article import ArticleView
 from story_tui.widgets.wrap import wrap_offsets
+from tests.conftest import generated_story
 
 
 @pytest.fixture(scope="module")
 def long_story() -> Story:
-    text = generate(sections=800, paragraphs=10, people=40, quotes=5, figures=30, events=10)
-    return parse_story(text, "long.yaml")
+    return generated_story(sections=800, paragraphs=10, people=40, quotes=5, figures=30, events=10)
 
 
 def exact_starts(article: ArticleView) -> list[int]:
@@ -33,11 +29,6 @@ def exact_starts(article: ArticleView) -> list[int]:
         wrapped = wrap_offsets(replace_unsafe(text), article._built_width)
         starts.append(starts[-1] + len(wrapped) + 1)
     return starts
-
-
-@pytest.fixture(autouse=True)
-def _state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("STORY_TUI_STATE_DIR", str(tmp_path))
 
 
 async def test_first_frame_wraps_only_the_start_then_finishes(long_story: Story) -> None:

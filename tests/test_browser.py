@@ -521,12 +521,10 @@ async def test_every_key_on_the_small_fixture_story(mini: Story) -> None:
         assert not app.is_running
 
 
-async def test_keys_typed_in_one_burst_reach_where_focus_went(story: Story) -> None:
-    """A fast typist, a paste or tmux send-keys: `/ven` and `3 enter` arrive before any redraw."""
+async def test_letters_typed_right_after_slash_reach_the_find_bar(story: Story) -> None:
+    """A fast typist, a paste or tmux send-keys: `/ven3` arrives before any redraw."""
     from textual import events
     from textual.widgets import Input
-
-    from story_tui.screens.person import PersonCard
 
     app = StoryApp(story, remember=False)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -538,9 +536,3 @@ async def test_keys_typed_in_one_burst_reach_where_focus_went(story: Story) -> N
         await pilot.pause(0.2)
         find_input = app.screen.query_one("#find-input", Input)
         assert find_input.value == "ven3"  # in the find bar, digits are text, not pane keys
-        await pilot.press("escape")
-        await pilot.pause()
-        for key, char in [("3", "3"), ("enter", "\r")]:
-            driver.send_message(events.Key(key, char))
-        await pilot.pause(0.2)
-        assert isinstance(app.screen, PersonCard)

@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from benchmarks.generate import generate
 from story_tui.app import StoryApp
 from story_tui.commands import DISCOVER_LIMIT, SEARCH_LIMIT, StoryCommands, story_commands
-from story_tui.loader import parse_story
 from story_tui.model import Story
 from story_tui.screens.main import MainScreen
+from tests.conftest import generated_story
 
 
 @pytest.fixture(scope="module")
 def long_story() -> Story:
-    text = generate(sections=300, paragraphs=2, people=60, quotes=5, figures=200, events=20)
-    return parse_story(text, "long.yaml")
-
-
-@pytest.fixture(autouse=True)
-def _state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("STORY_TUI_STATE_DIR", str(tmp_path))
+    return generated_story(sections=300, paragraphs=2, people=60, quotes=5, figures=200, events=20)
 
 
 async def test_discovery_and_search_are_capped(long_story: Story) -> None:

@@ -68,14 +68,13 @@ async def test_full_collections_are_rarer_after_start_up(story: Story) -> None:
 async def test_a_long_article_settles_the_collector_once_laid_out(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from benchmarks.generate import generate
     from story_tui import startup
-    from story_tui.loader import parse_story
     from story_tui.widgets.article import ArticleView
+    from tests.conftest import generated_story
 
     calls: list[int] = []
     monkeypatch.setattr(startup, "settle_collector", lambda: calls.append(1))
-    long_story = parse_story(generate(sections=300, paragraphs=10, people=20), "long.yaml")
+    long_story = generated_story(sections=300, paragraphs=10, people=20)
     app = StoryApp(long_story, remember=False)
     async with app.run_test(size=(120, 36)) as pilot:
         article = app.screen.query_one(ArticleView)
