@@ -32,10 +32,10 @@ from textual.widgets import Input
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from story_tui.app import StoryApp
-from story_tui.loader import load_story
-from story_tui.resources import bundled_story
-from story_tui.startup import pause_collector
+from story_tui.story.bundled import bundled_story
+from story_tui.story.loader import load_story
+from story_tui.tui.app import StoryApp
+from story_tui.tui.startup import pause_collector
 
 QUIET = 0.05
 """A key's effect is done when no frame follows for this long."""

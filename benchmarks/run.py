@@ -102,10 +102,10 @@ def peak_rss(story: Path) -> float:
     """Peak RSS in MB of loading a story and mounting the app on it (headless), as the CLI does."""
     code = (
         "import asyncio, resource, sys\n"
-        "from story_tui.startup import pause_collector\n"
+        "from story_tui.tui.startup import pause_collector\n"
         "pause_collector()\n"
-        "from story_tui.loader import load_story\n"
-        "from story_tui.app import StoryApp\n"
+        "from story_tui.story.loader import load_story\n"
+        "from story_tui.tui.app import StoryApp\n"
         f"story = load_story({str(story)!r}, max_bytes=64*1024*1024)\n"
         "async def main():\n"
         "    app = StoryApp(story, remember=False)\n"

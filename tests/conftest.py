@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from story_tui.diagnostics import StoryInvalid
-from story_tui.loader import load_story, parse_story
-from story_tui.model import Story
-from story_tui.resources import bundled_story
+from story_tui.story.bundled import bundled_story
+from story_tui.story.diagnostics import StoryInvalid
+from story_tui.story.loader import load_story, parse_story
+from story_tui.story.model import Story
 
 DATA = Path(__file__).parent / "data"
 MINI = DATA / "mini.yaml"

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from story_tui.app import StoryApp
-from story_tui.model import Story
-from story_tui.safety import replace_unsafe
-from story_tui.screens.main import MainScreen
-from story_tui.widgets.article import ArticleView
-from story_tui.widgets.wrap import wrap_offsets
+from story_tui.story.model import Story
+from story_tui.story.safety import replace_unsafe
+from story_tui.tui.app import StoryApp
+from story_tui.tui.screens.main import MainScreen
+from story_tui.tui.widgets.article import ArticleView
+from story_tui.tui.widgets.wrap import wrap_offsets
 from tests.conftest import generated_story
 
 

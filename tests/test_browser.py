@@ -8,15 +8,15 @@ import pytest
 from textual.geometry import Region
 from textual.widget import Widget
 
-from story_tui.app import StoryApp
-from story_tui.loader import load_story
-from story_tui.model import Story
-from story_tui.screens.help import HelpScreen
-from story_tui.screens.main import PANES, MainScreen
-from story_tui.screens.person import PersonCard
-from story_tui.widgets.article import ArticleView
-from story_tui.widgets.lists import ListPane
-from story_tui.widgets.sections import SectionsPane
+from story_tui.story.loader import load_story
+from story_tui.story.model import Story
+from story_tui.tui.app import StoryApp
+from story_tui.tui.screens.help import HelpScreen
+from story_tui.tui.screens.main import PANES, MainScreen
+from story_tui.tui.screens.person import PersonCard
+from story_tui.tui.widgets.article import ArticleView
+from story_tui.tui.widgets.lists import ListPane
+from story_tui.tui.widgets.sections import SectionsPane
 from tests.conftest import DATA
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from story_tui.model import Anchored, Story
+from story_tui.story.model import Anchored, Story
 from tests.conftest import DATA
 
 ARTICLE = (DATA / "article.txt").read_text(encoding="utf-8")

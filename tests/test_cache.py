@@ -8,13 +8,13 @@ from typing import Any
 
 import pytest
 
-import story_tui.browse
-from story_tui.cache import cache_key, load_cached, save_cached, story_from_dict
-from story_tui.cli import main
-from story_tui.export import story_to_dict
-from story_tui.loader import load_story
-from story_tui.model import Story
-from story_tui.resources import bundled_story
+import story_tui.tui.browse
+from story_tui.cli.main import main
+from story_tui.outputs.export import story_to_dict
+from story_tui.storage.cache import cache_key, load_cached, save_cached, story_from_dict
+from story_tui.story.bundled import bundled_story
+from story_tui.story.loader import load_story
+from story_tui.story.model import Story
 from tests.conftest import DATA, MINI
 
 
@@ -78,12 +78,12 @@ def test_the_browser_uses_the_cache_from_the_second_start(
     def fake_run(story: Story, args: object, start: object, key: str, cache: bool) -> int:
         calls.append((cache, story.title))
         if cache:
-            from story_tui.cache import save_cached
+            from story_tui.storage.cache import save_cached
 
             save_cached(key, story)
         return 0
 
-    monkeypatch.setattr(story_tui.browse, "run_browser", fake_run)
+    monkeypatch.setattr(story_tui.tui.browse, "run_browser", fake_run)
     assert main([str(MINI)]) == 0
     assert main([str(MINI)]) == 0
     assert main([str(MINI), "--no-cache"]) == 0

@@ -11,9 +11,9 @@ import jsonschema
 import pytest
 import yaml
 
-from story_tui.cli import main
-from story_tui.model import Story
-from story_tui.resources import bundled_story
+from story_tui.cli.main import main
+from story_tui.story.bundled import bundled_story
+from story_tui.story.model import Story
 from tests.conftest import MINI
 
 INVALID = "format: 1\nid: Bad\ntitle: 7\nsections: []\n"
@@ -115,7 +115,7 @@ def test_export_to_file_and_markdown(capsys: pytest.CaptureFixture[str], tmp_pat
 
 
 def test_export_markdown_escapes_markup_lookalikes() -> None:
-    from story_tui.export import md_escape
+    from story_tui.outputs.export import md_escape
 
     assert md_escape("*stars* and [link](x) <b>") == r"\*stars\* and \[link\](x) \<b\>"
     assert md_escape("- not a list") == r"\- not a list"

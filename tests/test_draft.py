@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from story_tui.cli import main
-from story_tui.draft import make_draft, split_paragraphs, to_yaml
-from story_tui.loader import load_story, parse_story
-from story_tui.model import Story
+from story_tui.cli.main import main
+from story_tui.draft.core import make_draft, split_paragraphs, to_yaml
+from story_tui.story.loader import load_story, parse_story
+from story_tui.story.model import Story
 from tests.conftest import DATA
 
 ARTICLE = (DATA / "article.txt").read_text(encoding="utf-8")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from story_tui.find import ArticleIndex, fold, fold_by_character
-from story_tui.model import Story
+from story_tui.story.find import ArticleIndex, fold, fold_by_character
+from story_tui.story.model import Story
 
 # Letters with and without accents, in both cases, plus characters whose folding changes length.
 ALPHABET = st.sampled_from(list("aAeEnNsSzZ áÁéÉñÑüÜçÇøØσΣςİıßẞﬁ’—\u0301\u0303 \n"))

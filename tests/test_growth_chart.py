@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from story_tui.model import Story
-from story_tui.widgets.figures import CHART_ROWS, growth_chart
+from story_tui.story.model import Story
+from story_tui.tui.widgets.figures import CHART_ROWS, growth_chart
 
 
 def test_bundled_story_chart_shows_every_point(story: Story) -> None:

@@ -14,12 +14,12 @@ from textual.geometry import Region
 from textual.widget import Widget
 from textual.widgets import Input
 
-from story_tui.app import StoryApp
-from story_tui.loader import load_story
-from story_tui.model import Story
-from story_tui.safety import UNSAFE_TEXT
-from story_tui.screens.main import MainScreen
-from story_tui.state import State, load_state, save_state
+from story_tui.storage.state import State, load_state, save_state
+from story_tui.story.loader import load_story
+from story_tui.story.model import Story
+from story_tui.story.safety import UNSAFE_TEXT
+from story_tui.tui.app import StoryApp
+from story_tui.tui.screens.main import MainScreen
 from tests.conftest import DATA
 
 APP_KEYS = [

@@ -6,14 +6,14 @@ import subprocess
 import sys
 
 NON_UI_MODULES = [
-    "story_tui.model",
-    "story_tui.loader",
-    "story_tui.spec",
-    "story_tui.yamltree",
-    "story_tui.anchoring",
-    "story_tui.export",
-    "story_tui.diagnostics",
-    "story_tui.cli",
+    "story_tui.story.model",
+    "story_tui.story.loader",
+    "story_tui.story.spec",
+    "story_tui.story.yamltree",
+    "story_tui.story.anchoring",
+    "story_tui.outputs.export",
+    "story_tui.story.diagnostics",
+    "story_tui.cli.main",
 ]
 
 
@@ -22,9 +22,9 @@ def test_non_ui_modules_do_not_load_textual_or_rich() -> None:
         "import sys\n"
         f"for name in {NON_UI_MODULES!r}:\n"
         "    __import__(name)\n"
-        "from story_tui.loader import load_story\n"
-        "from story_tui.resources import bundled_story\n"
-        "from story_tui.export import to_json, to_markdown\n"
+        "from story_tui.story.loader import load_story\n"
+        "from story_tui.story.bundled import bundled_story\n"
+        "from story_tui.outputs.export import to_json, to_markdown\n"
         "s = load_story(bundled_story()); to_json(s); to_markdown(s)\n"
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
         "print(','.join(bad))\n"
@@ -38,20 +38,20 @@ def test_non_ui_modules_do_not_load_textual_or_rich() -> None:
 # Imported on first use, not at start-up (each costs start-up time; docs/performance.md).
 ON_DEMAND = [
     "yaml",  # the cache usually spares the parse
-    "story_tui.screens.help",
-    "story_tui.screens.person",
-    "story_tui.screens.paragraph",
-    "story_tui.widgets.findbar",
-    "story_tui.find",
-    "story_tui.attribution",
-    "story_tui.commands",
+    "story_tui.tui.screens.help",
+    "story_tui.tui.screens.person",
+    "story_tui.tui.screens.paragraph",
+    "story_tui.tui.widgets.findbar",
+    "story_tui.story.find",
+    "story_tui.story.attribution",
+    "story_tui.tui.palette",
 ]
 
 
 def test_the_browser_starts_without_what_it_loads_on_demand() -> None:
     code = (
         "import asyncio\n"
-        "from story_tui.app import StoryApp\n"
+        "from story_tui.tui.app import StoryApp\n"
         "async def main():\n"
         "    app = StoryApp(STORY, remember=False)\n"
         "    async with app.run_test(size=(120, 36)) as pilot:\n"
@@ -63,12 +63,12 @@ def test_the_browser_starts_without_what_it_loads_on_demand() -> None:
     setup = (
         f"ON_DEMAND = {ON_DEMAND!r}\n"
         "import json, sys\n"
-        "from story_tui.cache import story_from_dict\n"
+        "from story_tui.storage.cache import story_from_dict\n"
         "STORY = story_from_dict(json.loads(sys.stdin.read()))\n"
     )
-    from story_tui.export import to_json
-    from story_tui.loader import load_story
-    from story_tui.resources import bundled_story
+    from story_tui.outputs.export import to_json
+    from story_tui.story.bundled import bundled_story
+    from story_tui.story.loader import load_story
 
     story_json = to_json(load_story(bundled_story()))
     result = subprocess.run(

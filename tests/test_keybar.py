@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from textual.geometry import Region
 
-from story_tui.app import StoryApp
-from story_tui.model import Story
-from story_tui.screens.help import HelpScreen
-from story_tui.widgets.keybar import KeyBar
+from story_tui.story.model import Story
+from story_tui.tui.app import StoryApp
+from story_tui.tui.screens.help import HelpScreen
+from story_tui.tui.widgets.keybar import KeyBar
 
 
 def bar_text(app: StoryApp) -> str:

@@ -6,19 +6,19 @@ from pathlib import Path
 
 import pytest
 
-from story_tui.app import StoryApp
-from story_tui.attribution import quote_attribution
-from story_tui.cli import build_browse_parser, start_target
-from story_tui.commands import story_commands
-from story_tui.find import ArticleIndex, fold
-from story_tui.history import History
-from story_tui.loader import load_story
-from story_tui.model import Story
-from story_tui.screens.main import MainScreen
-from story_tui.screens.paragraph import ParagraphItems
-from story_tui.screens.person import PersonCard
-from story_tui.widgets.article import ArticleView
-from story_tui.widgets.findbar import FindBar
+from story_tui.cli.browse import build_browse_parser, start_target
+from story_tui.story.attribution import quote_attribution
+from story_tui.story.find import ArticleIndex, fold
+from story_tui.story.loader import load_story
+from story_tui.story.model import Story
+from story_tui.tui.app import StoryApp
+from story_tui.tui.history import History
+from story_tui.tui.palette import story_commands
+from story_tui.tui.screens.main import MainScreen
+from story_tui.tui.screens.paragraph import ParagraphItems
+from story_tui.tui.screens.person import PersonCard
+from story_tui.tui.widgets.article import ArticleView
+from story_tui.tui.widgets.findbar import FindBar
 from tests.conftest import DATA
 from tests.test_browser import widget_text
 

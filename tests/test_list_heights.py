@@ -6,10 +6,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from textual.content import Content
 
-from story_tui.app import StoryApp
-from story_tui.model import Story
-from story_tui.screens.main import LIST_PANES, MainScreen
-from story_tui.widgets.lists import prompt_height
+from story_tui.story.model import Story
+from story_tui.tui.app import StoryApp
+from story_tui.tui.screens.main import LIST_PANES, MainScreen
+from story_tui.tui.widgets.lists import prompt_height
 
 WORDS = st.sampled_from(
     ["a", "word", "longerword", "Núñez", "数字", "emoji😀", "x" * 30, " ", "  ", "\n", "—", "é"]

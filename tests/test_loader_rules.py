@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from story_tui.diagnostics import StoryInvalid, StoryUnreadable
-from story_tui.loader import load_story, parse_story
+from story_tui.story.diagnostics import StoryInvalid, StoryUnreadable
+from story_tui.story.loader import load_story, parse_story
 from tests.conftest import errors_of
 
 BASE = """\

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from story_tui.app import StoryApp
-from story_tui.commands import DISCOVER_LIMIT, SEARCH_LIMIT, StoryCommands, story_commands
-from story_tui.model import Story
-from story_tui.screens.main import MainScreen
+from story_tui.story.model import Story
+from story_tui.tui.app import StoryApp
+from story_tui.tui.palette import DISCOVER_LIMIT, SEARCH_LIMIT, StoryCommands, story_commands
+from story_tui.tui.screens.main import MainScreen
 from tests.conftest import generated_story
 
 

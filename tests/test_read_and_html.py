@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from story_tui.cli import main
-from story_tui.model import Story
-from story_tui.reader import read_text, to_html
+from story_tui.cli.main import main
+from story_tui.outputs.reader import read_text, to_html
+from story_tui.story.model import Story
 from tests.conftest import DATA
 
 
@@ -82,7 +82,7 @@ def test_html_export_is_self_contained_and_has_every_quote(story: Story) -> None
 
 
 def test_html_escapes_hostile_text() -> None:
-    from story_tui.loader import load_story
+    from story_tui.story.loader import load_story
 
     page = to_html(load_story(DATA / "hostile.yaml"))
     assert "<script>" not in page and "&lt;script&gt;" in page

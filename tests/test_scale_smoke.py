@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from benchmarks.generate import generate
-from story_tui.app import StoryApp
-from story_tui.loader import parse_story
-from story_tui.screens.main import MainScreen
+from story_tui.story.loader import parse_story
+from story_tui.tui.app import StoryApp
+from story_tui.tui.screens.main import MainScreen
 
 
 @pytest.mark.slow

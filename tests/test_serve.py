@@ -16,7 +16,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from story_tui.serve import TEMPLATES
+from story_tui.web.serve import TEMPLATES
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ROOT = Path(__file__).resolve().parent.parent

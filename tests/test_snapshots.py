@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from story_tui.app import StoryApp
-from story_tui.model import Story
+from story_tui.story.model import Story
+from story_tui.tui.app import StoryApp
 
 SnapCompare = Callable[..., bool]
 

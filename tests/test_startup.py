@@ -8,10 +8,10 @@ from collections.abc import Iterator
 import pytest
 
 from story_tui import __main__ as entry
-from story_tui.app import StoryApp
-from story_tui.model import Story
-from story_tui.resources import bundled_story
-from story_tui.startup import (
+from story_tui.story.bundled import bundled_story
+from story_tui.story.model import Story
+from story_tui.tui.app import StoryApp
+from story_tui.tui.startup import (
     FULL_COLLECTION_EVERY,
     pause_collector,
     resume_collector,
@@ -68,8 +68,8 @@ async def test_full_collections_are_rarer_after_start_up(story: Story) -> None:
 async def test_a_long_article_settles_the_collector_once_laid_out(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from story_tui import startup
-    from story_tui.widgets.article import ArticleView
+    from story_tui.tui import startup
+    from story_tui.tui.widgets.article import ArticleView
     from tests.conftest import generated_story
 
     calls: list[int] = []

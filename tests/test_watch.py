@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from story_tui.app import StoryApp
-from story_tui.loader import load_story
-from story_tui.screens.main import MainScreen
+from story_tui.story.loader import load_story
+from story_tui.tui.app import StoryApp
+from story_tui.tui.screens.main import MainScreen
 from tests.conftest import MINI
 
 
@@ -118,7 +118,7 @@ async def test_remembers_place_theme_and_seen_items_per_story(
         assert screen.article.cursor_location[0] == "first"  # the figure's paragraph
         assert "figure:bread-price" in screen.seen
         assert not again.changed_since_last_time
-        from story_tui.commands import unseen_items
+        from story_tui.tui.palette import unseen_items
 
         unseen = [title for title, _h, _t in unseen_items(screen)]
         assert "unseen figure: Rise in the price of bread" not in unseen

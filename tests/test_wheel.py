@@ -73,7 +73,7 @@ def test_wheel_installs_and_validates_the_bundled_story(tmp_path: Path) -> None:
     (fresh_site / "deps.pth").write_text("\n".join(sorted(deps)) + "\n", encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     where = subprocess.run(
-        [str(python), "-c", "import story_tui.resources as r; print(r.bundled_story())"],
+        [str(python), "-c", "import story_tui.story.bundled as r; print(r.bundled_story())"],
         check=True,
         capture_output=True,
         text=True,

@@ -6,7 +6,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from story_tui.yamltree import Map, Scalar, read_tree
+from story_tui.story.yamltree import Map, Scalar, read_tree
 
 # Characters that start (or break) implicit types: numbers, booleans, nulls, dates, floats.
 PLAIN = st.text(st.sampled_from(list("0123456789aeflnorstuy AEFLNORSTUY~.-+:_eE")), max_size=12)

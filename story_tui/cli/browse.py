@@ -1,0 +1,135 @@
+"""`story-tui [FILE]`: open the browser on a story (from the cache when it can)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from story_tui.cli.common import (
+    EXIT_INVALID,
+    EXIT_USAGE,
+    PROG,
+    Parser,
+    UsageError,
+    VersionAction,
+    add_max_bytes,
+    say,
+)
+from story_tui.story.bundled import bundled_story
+from story_tui.story.diagnostics import StoryInvalid, StoryUnreadable
+from story_tui.story.model import Story
+
+
+def build_browse_parser() -> argparse.ArgumentParser:
+    """The parser for `story-tui [FILE]`, the browser."""
+    parser = Parser(
+        prog=PROG,
+        description=(
+            "Explore a news story as structure: sections, people and their quotes, key figures.\n"
+            "With no FILE, opens the bundled Chile–Peru border story."
+        ),
+        epilog=(
+            "commands:\n"
+            "  story-tui validate [FILE...]             check story files (exit 1 if invalid)\n"
+            "  story-tui export [FILE] --format F       write json, markdown, html or svg\n"
+            "  story-tui read [FILE]                    the story as plain linear text\n"
+            "  story-tui serve [FILE]                   the browser in a web browser\n"
+            "  story-tui schema                         print the JSON Schema of the format\n"
+            "  story-tui draft ARTICLE.txt -o story.yaml   draft a story file from an article\n"
+            "Run 'story-tui COMMAND --help' for a command's options."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("file", nargs="?", metavar="FILE", help="a story YAML file")
+    parser.add_argument("--version", action=VersionAction, nargs=0, help="show the version")
+    parser.add_argument(
+        "--theme",
+        metavar="NAME",
+        help="colour theme, e.g. textual-light, textual-ansi, nord (remembered for next time)",
+    )
+    parser.add_argument(
+        "--watch", action="store_true", help="reload the story whenever FILE is saved"
+    )
+    parser.add_argument(
+        "--fresh", action="store_true", help="ignore the remembered place and theme for this story"
+    )
+    parser.add_argument(
+        "--no-cache", action="store_true", help="parse the file even if a cached copy exists"
+    )
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--section", metavar="ID", help="open with the article at this section")
+    where.add_argument("--person", metavar="ID", help="open this person's card")
+    where.add_argument("--figure", metavar="ID", help="open with this figure highlighted")
+    where.add_argument(
+        "--quote", metavar="TEXT", help="open at the first quote containing TEXT (any case)"
+    )
+    add_max_bytes(parser)
+    return parser
+
+
+def start_target(story: Story, args: argparse.Namespace) -> tuple[str, str] | None:
+    """The item `--section/--person/--figure/--quote` ask to open at, checked against the story.
+
+    Raises:
+        UsageError: the id or text is not in the story (with the closest id as a hint).
+    """
+    import difflib
+
+    for kind, known in (
+        ("section", [s.id for s in story.sections]),
+        ("person", [p.id for p in story.people]),
+        ("figure", [f.id for f in story.figures]),
+    ):
+        wanted = getattr(args, kind, None)
+        if wanted is None:
+            continue
+        if wanted in known:
+            return kind, wanted
+        hint = difflib.get_close_matches(wanted, known, n=1)
+        suffix = f" (did you mean {hint[0]!r}?)" if hint else ""
+        raise UsageError(f"this story has no {kind} {wanted!r}{suffix}")
+    if args.quote is not None:
+        needle = args.quote.casefold()
+        for quote in story.quotes:
+            if needle in quote.text.casefold():
+                return "quote", quote.key
+        raise UsageError(f"no quote in this story contains {args.quote!r}")
+    return None
+
+
+def run(args: argparse.Namespace) -> int:
+    """`story-tui [FILE]`: load the story (from the cache when it can), then open the browser."""
+    from pathlib import Path
+
+    from story_tui.storage.cache import cache_key, load_cached
+    from story_tui.story.source import decode_story_bytes, read_story_bytes
+
+    if args.theme is not None:
+        from textual.theme import BUILTIN_THEMES
+
+        if args.theme not in BUILTIN_THEMES:
+            names = ", ".join(sorted(BUILTIN_THEMES))
+            raise UsageError(f"unknown theme {args.theme!r}; choose one of: {names}")
+    if args.watch and args.file is None:
+        raise UsageError("--watch needs the FILE to watch")
+    path = Path(args.file) if args.file is not None else bundled_story()
+    try:
+        data = read_story_bytes(path, args.max_bytes)
+        key = cache_key(data)
+        story = None if args.no_cache else load_cached(key)
+        from_cache = story is not None
+        if story is None:
+            from story_tui.story.loader import parse_story  # PyYAML only when there is no cache
+
+            story = parse_story(decode_story_bytes(data, str(path)), str(path))
+    except StoryUnreadable as error:
+        say(sys.stderr, f"{PROG}: error: {error}")
+        return EXIT_USAGE
+    except StoryInvalid as error:
+        for diagnostic in error.diagnostics:
+            say(sys.stderr, str(diagnostic))
+        return EXIT_INVALID
+    start = start_target(story, args)
+    from story_tui.tui.browse import run_browser
+
+    return run_browser(story, args, start, key, cache=not from_cache and not args.no_cache)

@@ -1,0 +1,101 @@
+"""`story-tui export` and `story-tui schema`: the story, or the format, written out."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from story_tui.cli.common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    PROG,
+    Parser,
+    add_file,
+    add_max_bytes,
+    load_or_exit,
+    say,
+    write_output,
+)
+from story_tui.story.model import Story
+from story_tui.story.safety import visible
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser for `story-tui export`."""
+    parser = Parser(
+        prog=f"{PROG} export",
+        description="Write the resolved story (with locations) as JSON or Markdown.",
+    )
+    add_file(parser)
+    parser.add_argument(
+        "-f",
+        "--format",
+        choices=("json", "markdown", "html", "svg"),
+        default="json",
+        help="json (default), markdown, html (one self-contained page) or svg (a screenshot "
+        "of the app's main screen)",
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="OUT", help="write to OUT instead of standard output"
+    )
+    add_max_bytes(parser)
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    """`story-tui export`: JSON, Markdown, HTML or an SVG screenshot of the resolved model."""
+    from story_tui.outputs.export import to_json, to_markdown
+
+    story = load_or_exit(args.file, args.max_bytes)
+    if args.format == "json":
+        text = to_json(story)
+    elif args.format == "markdown":
+        text = to_markdown(story)
+    elif args.format == "html":
+        from story_tui.outputs.reader import to_html
+
+        text = to_html(story)
+    else:
+        text = screenshot_svg(story)
+    try:
+        write_output(text, args.output)
+    except OSError as error:
+        say(sys.stderr, visible(f"{PROG}: error: cannot write {args.output}: {error.strerror}"))
+        return EXIT_USAGE
+    return EXIT_OK
+
+
+def screenshot_svg(story: Story, size: tuple[int, int] = (120, 36)) -> str:
+    """An SVG screenshot of the app's main screen on a story (rendered headless)."""
+    import asyncio
+    import os
+    import tempfile
+
+    from story_tui.tui.app import StoryApp
+
+    os.environ.setdefault("STORY_TUI_STATE_DIR", tempfile.mkdtemp(prefix="story-tui-"))
+
+    async def shoot() -> str:
+        app = StoryApp(story, remember=False)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            return app.export_screenshot(title=story.title)
+
+    return asyncio.run(shoot())
+
+
+def build_schema_parser() -> argparse.ArgumentParser:
+    """The parser for `story-tui schema`."""
+    return Parser(
+        prog=f"{PROG} schema",
+        description="Print a JSON Schema of the story format for editors' YAML plugins.",
+    )
+
+
+def run_schema(_args: argparse.Namespace) -> int:
+    """`story-tui schema`: the JSON Schema of the format."""
+    from story_tui.outputs.export import json_schema
+
+    sys.stdout.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
+    return EXIT_OK

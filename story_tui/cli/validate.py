@@ -1,0 +1,104 @@
+"""`story-tui validate`: check story files, once or on every save."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from story_tui.cli.common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_USAGE,
+    PROG,
+    Parser,
+    UsageError,
+    add_max_bytes,
+    load,
+    say,
+)
+from story_tui.story.bundled import bundled_story
+from story_tui.story.diagnostics import StoryInvalid, StoryUnreadable
+from story_tui.story.formatting import plural
+from story_tui.story.safety import visible
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser for `story-tui validate`."""
+    parser = Parser(
+        prog=f"{PROG} validate",
+        description="Check story files; print every problem as file:line:col: error: ...",
+    )
+    parser.add_argument(
+        "files", nargs="*", metavar="FILE", help="story files (default: the bundled story)"
+    )
+    parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+    parser.add_argument(
+        "--watch", action="store_true", help="check again on every save (ctrl+c to stop)"
+    )
+    add_max_bytes(parser)
+    return parser
+
+
+def validate_once(args: argparse.Namespace) -> int:
+    """Print problems; exit 0, 1 (invalid) or 2 (unreadable)."""
+    paths: list[str | None] = list(args.files) or [None]
+    status = EXIT_OK
+    for path in paths:
+        shown = path if path is not None else str(bundled_story())
+        try:
+            story = load(path, args.max_bytes)
+        except StoryUnreadable as error:
+            say(sys.stderr, f"{PROG}: error: {error}")
+            status = max(status, EXIT_USAGE)
+            continue
+        except StoryInvalid as error:
+            for diagnostic in error.diagnostics:
+                say(sys.stdout, str(diagnostic))
+            say(sys.stderr, visible(f"{shown}: {plural(len(error.diagnostics), 'error')}"))
+            status = max(status, EXIT_INVALID)
+            continue
+        if not args.quiet:
+            counts = ", ".join(
+                plural(n, word, "people" if word == "person" else None)
+                for n, word in (
+                    (len(story.sections), "section"),
+                    (story.paragraph_count, "paragraph"),
+                    (len(story.people), "person"),
+                    (len(story.quotes), "quote"),
+                    (len(story.figures), "figure"),
+                    (len(story.timeline), "event"),
+                )
+            )
+            say(sys.stdout, visible(f"{shown}: valid ({counts})"))
+    return status
+
+
+def run(args: argparse.Namespace) -> int:
+    """`story-tui validate`, once or (with --watch) on every save until ctrl+c."""
+    if not args.watch:
+        return validate_once(args)
+    if not args.files:
+        raise UsageError("--watch needs the FILE(S) to watch")
+    from datetime import datetime
+    from pathlib import Path
+
+    from watchfiles import watch
+
+    from story_tui.tui.startup import resume_collector
+
+    targets = {Path(f).resolve() for f in args.files}
+    status = validate_once(args)
+    resume_collector()  # a long-running command from here on
+    say(sys.stdout, f"-- watching {len(targets)} file(s); ctrl+c to stop")
+    sys.stdout.flush()
+    folders = {str(t.parent) for t in targets}
+    try:
+        for changes in watch(*folders, raise_interrupt=False, rust_timeout=500):
+            if not any(Path(path).resolve() in targets for _change, path in changes):
+                continue
+            say(sys.stdout, f"-- {datetime.now():%H:%M:%S} changed")
+            status = validate_once(args)
+            sys.stdout.flush()
+    except KeyboardInterrupt:
+        pass
+    return status

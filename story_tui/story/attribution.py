@@ -1,0 +1,50 @@
+"""Plain-text attributions for copying a quote, figure or event. Plain Python; no UI imports."""
+
+from __future__ import annotations
+
+from story_tui.story.formatting import format_value, human_date
+from story_tui.story.model import Figure, Quote, Story, TimelineEvent
+
+
+def quote_attribution(story: Story, quote: Quote) -> str:
+    """`“…” — Name, role (direct quote, AFP). From “Title”.`"""
+    person = story.speaker_of(quote)
+    words = f"“{quote.text}”" if quote.kind == "direct" else quote.text
+    details = [f"{quote.kind} quote" if quote.kind == "direct" else "paraphrase"]
+    source = story.source_name(quote.source)
+    if source:
+        details.append(source)
+    return (
+        f"{words} — {person.name}, {person.summary} ({', '.join(details)}). From “{story.title}”."
+    )
+
+
+def figure_attribution(story: Story, figure: Figure) -> str:
+    """`Label: value (as of …; sources). “article words”. From “Title”.`"""
+    details = []
+    if figure.as_of:
+        details.append(f"as of {human_date(figure.as_of)}")
+    if figure.sources:
+        details.append(", ".join(story.source_name(s) or s for s in figure.sources))
+    suffix = f" ({'; '.join(details)})" if details else ""
+    return (
+        f"{figure.label}: {format_value(figure)}{suffix}. The article: “{figure.text}”. "
+        f"From “{story.title}”."
+    )
+
+
+def event_attribution(story: Story, event: TimelineEvent) -> str:
+    """`Date: label. “article words”. From “Title”.`"""
+    return (
+        f"{human_date(event.date)}: {event.label}. The article: “{event.text}”. "
+        f"From “{story.title}”."
+    )
+
+
+def attribution(story: Story, item: Quote | Figure | TimelineEvent) -> str:
+    """The attribution of any anchored item."""
+    if isinstance(item, Quote):
+        return quote_attribution(story, item)
+    if isinstance(item, Figure):
+        return figure_attribution(story, item)
+    return event_attribution(story, item)

@@ -1,0 +1,68 @@
+"""Human-readable numbers and dates for every view. Plain Python; no UI imports."""
+
+from __future__ import annotations
+
+from story_tui.story.model import Figure
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """`1 quote`, `3 quotes`; `many` for irregular plurals (`person` -> `people`)."""
+    return f"{count} {word if count == 1 else (many or word + 's')}"
+
+
+def shorten(text: str, width: int) -> str:
+    """The text, cut to `width` characters with an ellipsis when longer."""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def human_date(iso: str) -> str:
+    """`2025-12-14` → `14 Dec 2025`, `2023-04` → `Apr 2023`, `2018` → `2018`."""
+    parts = iso.split("-")
+    try:
+        if len(parts) == 3:
+            return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+        if len(parts) == 2:
+            return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    except (ValueError, IndexError):
+        pass
+    return iso
+
+
+def format_number(value: float) -> str:
+    """Thousands separators; no trailing `.0`."""
+    if isinstance(value, int) or float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,g}"
+
+
+def format_value(figure: Figure) -> str:
+    """A figure's value for reading: `330,000 people`, a date, or the article's words."""
+    if figure.value is None:
+        return figure.text
+    if isinstance(figure.value, str):
+        return human_date(figure.value)
+    number = format_number(figure.value)
+    return f"{number} {figure.unit}" if figure.unit else number
+
+
+def growth_series(figures: tuple[Figure, ...]) -> tuple[str, list[Figure]]:
+    """The largest group of numeric, dated figures that share a unit, in date order.
+
+    Returns the unit and the figures; an empty list when no unit has two such figures.
+    """
+    groups: dict[str, list[Figure]] = {}
+    for figure in figures:
+        if (
+            isinstance(figure.value, int | float)
+            and figure.unit
+            and figure.as_of
+            and figure.value >= 0
+        ):
+            groups.setdefault(figure.unit, []).append(figure)
+    best = max(groups.items(), key=lambda kv: len(kv[1]), default=("", []))
+    unit, series = best
+    if len(series) < 2:
+        return "", []
+    return unit, sorted(series, key=lambda f: f.as_of or "")

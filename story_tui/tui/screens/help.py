@@ -1,0 +1,149 @@
+"""The help screen: every key, by pane, generated from the bindings themselves."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from story_tui.tui.widgets.keybar import KeyBar
+
+KeyTable = list[tuple[str, str]]
+
+
+def keys_of(bindings: list[BindingType]) -> KeyTable:
+    """(keys, description) rows for a BINDINGS list, keys written as a reader types them."""
+    rows: KeyTable = []
+    for binding in bindings:
+        if isinstance(binding, Binding):
+            keys, description = binding.key, binding.description
+        else:
+            keys, description = binding[0], binding[2] if len(binding) > 2 else binding[1]
+        shown = " ".join(_key_name(k) for k in keys.split(","))
+        rows.append((shown, description))
+    return rows
+
+
+def _key_name(key: str) -> str:
+    names = {
+        "left_square_bracket": "[",
+        "right_square_bracket": "]",
+        "question_mark": "?",
+        "shift+tab": "shift+tab",
+        "pagedown": "PgDn",
+        "left_curly_bracket": "{",
+        "right_curly_bracket": "}",
+        "slash": "/",
+        "backspace": "backspace",
+        "pageup": "PgUp",
+        "home": "Home",
+        "end": "End",
+    }
+    return names.get(key.strip(), key.strip())
+
+
+def help_content(groups: list[tuple[str, KeyTable, str]]) -> Content:
+    """Headings, key tables and notes as one Content."""
+    width = max((len(k) for _t, rows, _n in groups for k, _d in rows), default=8) + 2
+    parts: list[Content] = []
+    for title, rows, note in groups:
+        parts.append(Content(title).stylize("bold $accent"))
+        if note:
+            parts.append(Content(note).stylize("$text-muted"))
+        for keys, description in rows:
+            parts.append(Content.assemble((keys.ljust(width), "bold"), description))
+        parts.append(Content(""))
+    return Content("\n").join(parts)
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every key of the browser, by pane."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark,f1", "close", "Close"),
+        Binding("down,j", "scroll('down')", "Down", show=False),
+        Binding("up,k", "scroll('up')", "Up", show=False),
+    ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | escape, q, ?, F1 | Close help. |
+    | down, j / up, k | Scroll. |
+    """
+
+    def __init__(self, groups: list[tuple[str, KeyTable, str]]) -> None:
+        super().__init__()
+        self.groups = groups
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-body") as body:
+            body.border_title = "Keys"
+            yield Static(help_content(self.groups), id="help-text")
+        yield KeyBar()
+
+    def action_scroll(self, direction: str) -> None:
+        """Scroll the help text."""
+        body = self.query_one("#help-body", VerticalScroll)
+        if direction == "down":
+            body.scroll_down()
+        else:
+            body.scroll_up()
+
+    def action_close(self) -> None:
+        """Close help."""
+        self.dismiss(None)
+
+
+def help_groups(screen_bindings: list[BindingType]) -> list[tuple[str, KeyTable, str]]:
+    """The help screen's tables, read from the bindings so they never drift from the keys."""
+    from story_tui.tui.screens.paragraph import ParagraphItems
+    from story_tui.tui.screens.person import PersonCard
+    from story_tui.tui.widgets.article import ArticleView
+    from story_tui.tui.widgets.findbar import FindBar
+    from story_tui.tui.widgets.lists import ListPane
+
+    return [
+        (
+            "Everywhere",
+            [
+                *keys_of(screen_bindings),
+                ("ctrl+q", "Quit at once"),
+                ("ctrl+p", "Command palette: jump to anything, themes, export"),
+            ],
+            "",
+        ),
+        (
+            "Article",
+            keys_of(ArticleView.BINDINGS),
+            "Bold: a name · italic: direct quote · underline: paraphrase · "
+            "bold underline: key figure. Click a name to open the person's card.",
+        ),
+        (
+            "Sections, People, Key figures, Timeline",
+            keys_of(ListPane.BINDINGS),
+            "enter: Sections scrolls the article there; People opens the person's card; "
+            "Key figures and Timeline show the item in the article. Moving through People "
+            "marks that person's mentions and quotes in the article (n / N step through them).",
+        ),
+        (
+            "Person card",
+            [*keys_of(PersonCard.BINDINGS), ("enter", "Show the quote in the article")],
+            "",
+        ),
+        (
+            "In this paragraph",
+            [*keys_of(ParagraphItems.BINDINGS), ("enter", "Open the item")],
+            "",
+        ),
+        ("Find bar", [*keys_of(FindBar.BINDINGS), ("enter", "Next match, back to the pane")], ""),
+        (
+            "Mouse",
+            [("click", "Focus a pane, choose an item, open a name"), ("wheel", "Scroll")],
+            "",
+        ),
+    ]

@@ -1,0 +1,110 @@
+"""What is anchored in one paragraph: its people, quotes, figures and events, to open one."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+from textual.widgets.option_list import Option
+
+from story_tui.story.formatting import format_value, human_date
+from story_tui.story.model import Figure, Quote, Story, Target, TimelineEvent
+from story_tui.tui.widgets.keybar import KeyBar
+from story_tui.tui.widgets.lists import ListPane
+from story_tui.tui.widgets.text import literal
+
+"""What to open: ("person", id), ("quote", key), ("figure", id) or ("event", key)."""
+
+
+class ItemOption(Option):
+    """An option that opens a target."""
+
+    def __init__(self, prompt: Content, target: Target) -> None:
+        super().__init__(prompt)
+        self.target = target
+
+
+def paragraph_options(story: Story, section_id: str, paragraph: int) -> list[ItemOption]:
+    """People first (mentioned or quoted), then the anchored items by position."""
+    options: list[ItemOption] = []
+    for person in story.people_in(section_id, paragraph):
+        prompt = Content.assemble(("person  ", "$text-muted"), literal(person.name, "bold"))
+        options.append(ItemOption(prompt, ("person", person.id)))
+    for item in story.anchored_in(section_id, paragraph):
+        if isinstance(item, Quote):
+            speaker = story.speaker_of(item)
+            words = f"“{item.text}”" if item.kind == "direct" else item.text
+            prompt = Content.assemble(
+                (f"{item.kind:<8}", "$text-muted"), literal(f"{speaker.name}: {words}")
+            )
+            options.append(ItemOption(prompt, ("quote", item.key)))
+        elif isinstance(item, Figure):
+            prompt = Content.assemble(
+                ("figure  ", "$text-muted"), literal(f"{format_value(item)} · {item.label}")
+            )
+            options.append(ItemOption(prompt, ("figure", item.id)))
+        elif isinstance(item, TimelineEvent):
+            prompt = Content.assemble(
+                ("event   ", "$text-muted"), literal(f"{human_date(item.date)} · {item.label}")
+            )
+            options.append(ItemOption(prompt, ("event", item.key)))
+    return options
+
+
+class ItemsList(ListPane):
+    """The items of a paragraph."""
+
+    HELP = """\
+## In this paragraph
+
+The people, quotes, figures and events anchored in the paragraph. `enter` opens one;
+`q` or `escape` closes the list.
+"""
+
+
+class ParagraphItems(ModalScreen[Target | None]):
+    """Lists a paragraph's items; dismisses with the one to open, or None."""
+
+    AUTO_FOCUS = "#items-list"
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "close", "Close")]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | escape, q | Close the list. |
+    """
+
+    def __init__(self, story: Story, section_id: str, paragraph: int) -> None:
+        super().__init__()
+        self.story = story
+        self.section_id = section_id
+        self.paragraph = paragraph
+
+    def compose(self) -> ComposeResult:
+        options = paragraph_options(self.story, self.section_id, self.paragraph)
+        section = self.story.section(self.section_id)
+        title = section.title if section else self.section_id
+        with Vertical(id="items"):
+            heading = f"In this paragraph ({title}, paragraph {self.paragraph + 1})"
+            yield Static(literal(heading, "bold"), id="items-title")
+            if options:
+                yield ItemsList(*options, id="items-list")
+            else:
+                yield Static("Nothing is anchored in this paragraph.", id="items-empty")
+        yield KeyBar()
+
+    @on(ListPane.OptionSelected)
+    def _chosen(self, event: ListPane.OptionSelected) -> None:
+        event.stop()
+        if isinstance(event.option, ItemOption):
+            self.dismiss(event.option.target)
+
+    def action_close(self) -> None:
+        """Close without opening anything."""
+        self.dismiss(None)

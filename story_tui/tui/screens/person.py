@@ -1,0 +1,115 @@
+"""The person card: who someone is, and every quote of theirs with kind, source and section."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+from textual.widgets.option_list import Option
+
+from story_tui.story.formatting import plural
+from story_tui.story.model import Person, Quote, Story
+from story_tui.tui.widgets.keybar import KeyBar
+from story_tui.tui.widgets.lists import ListPane, separated
+from story_tui.tui.widgets.text import literal
+
+
+def quote_prompt(story: Story, quote: Quote, seen: bool = False) -> Content:
+    """The quote's words (in quotation marks when direct), then kind, source and section."""
+    words = f"“{quote.text}”" if quote.kind == "direct" else f"≈ {quote.text}"
+    section = story.section(quote.location.section)
+    meta: list[str] = [quote.kind]
+    source = story.source_name(quote.source)
+    if source:
+        meta.append(source)
+    if section is not None:
+        meta.append(f"in “{section.title}”")
+    if seen:
+        meta.append("✓ seen")
+    style = "italic" if quote.kind == "direct" else "underline"
+    return Content("\n").join([literal(words, style), literal(" · ".join(meta), "$text-muted")])
+
+
+class QuoteOption(Option):
+    """An option carrying its quote."""
+
+    def __init__(self, story: Story, quote: Quote, seen: bool = False) -> None:
+        super().__init__(quote_prompt(story, quote, seen))
+        self.quote = quote
+
+
+class QuotesList(ListPane):
+    """The quotes on a person card."""
+
+    HELP = """\
+## Person card
+
+Everything this person says in the article. Press `enter` on a quote to see it in the article,
+`q` or `escape` to close the card.
+"""
+
+
+class PersonCard(ModalScreen[str | None]):
+    """A person's card; dismisses with the key of a quote to show, or None."""
+
+    AUTO_FOCUS = "#card-quotes"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "close", "Close"),
+    ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | escape, q | Close the card. |
+    """
+
+    def __init__(self, story: Story, person: Person, seen: frozenset[str] = frozenset()) -> None:
+        super().__init__()
+        self.story = story
+        self.person = person
+        self.seen = seen
+        """Items the reader opened before (`quote:<key>`), marked on the card."""
+
+    def compose(self) -> ComposeResult:
+        person = self.person
+        facts = [literal(person.name, "bold"), literal(person.role)]
+        details = []
+        if person.age is not None:
+            details.append(f"Age {person.age}")
+        if person.origin:
+            details.append(f"from {person.origin}")
+        mentions = len(person.mentions)
+        details.append(f"named {plural(mentions, 'time')} in the article")
+        facts.append(literal(" · ".join(details), "$text-muted"))
+        if person.aliases:
+            facts.append(literal("Also: " + ", ".join(person.aliases), "$text-muted"))
+        with Vertical(id="card"):
+            yield Static(Content("\n").join(facts), id="card-facts")
+            quotes = QuotesList(
+                *separated(
+                    QuoteOption(self.story, q, f"quote:{q.key}" in self.seen) for q in person.quotes
+                ),
+                id="card-quotes",
+            )
+            count = len(person.quotes)
+            quotes.border_title = plural(count, "quote")
+            yield quotes
+            if not person.quotes:
+                yield Static("No quotes from this person in the story.", id="card-empty")
+        yield KeyBar()
+
+    @on(ListPane.OptionSelected)
+    def _quote_chosen(self, event: ListPane.OptionSelected) -> None:
+        event.stop()
+        if isinstance(event.option, QuoteOption):
+            self.dismiss(event.option.quote.key)
+
+    def action_close(self) -> None:
+        """Close the card without jumping anywhere."""
+        self.dismiss(None)

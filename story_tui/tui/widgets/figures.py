@@ -1,0 +1,134 @@
+"""The Key figures sidebar: each figure as a large value, and the growth drawn as bars."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Static
+from textual.widgets.option_list import Option
+
+from story_tui.story.formatting import format_number, format_value, growth_series, human_date
+from story_tui.story.model import Figure, Story
+from story_tui.tui.widgets.lists import ListPane, separated
+from story_tui.tui.widgets.text import literal
+
+BAR_WIDTH = 14
+_EIGHTHS = " ▏▎▍▌▋▊▉"
+
+
+def bar(value: float, largest: float, width: int = BAR_WIDTH) -> str:
+    """A horizontal bar of `width` cells at most, in eighths of a cell; never empty for > 0."""
+    if largest <= 0 or value <= 0:
+        return ""
+    eighths = max(1, round(value / largest * width * 8))
+    full, part = divmod(eighths, 8)
+    return "█" * full + (_EIGHTHS[part] if part else "")
+
+
+SEEN_MARK = "  ✓ seen"
+
+
+def figure_prompt(story: Story, figure: Figure, seen: bool = False) -> Content:
+    """Value (bold), label, then as-of and sources; `✓ seen` once the reader opened it."""
+    meta: list[str] = []
+    if figure.as_of:
+        meta.append(f"as of {human_date(figure.as_of)}")
+    if figure.sources:
+        meta.append(", ".join(story.source_name(s) or s for s in figure.sources))
+    value = literal(format_value(figure), "bold $accent")
+    if seen:
+        value = Content.assemble(value, (SEEN_MARK, "$text-muted"))
+    lines = [value, literal(figure.label)]
+    if meta:
+        lines.append(literal(" · ".join(meta), "$text-muted"))
+    return Content("\n").join(lines)
+
+
+CHART_ROWS = 8
+"""The chart draws at most this many of the latest figures (it sits above the figures list)."""
+
+
+def growth_chart(story: Story, rows_wanted: int = CHART_ROWS) -> Content:
+    """Bars for the latest figures that share a unit, by date; empty when there are none."""
+    unit, series = growth_series(story.figures)
+    if not series:
+        return Content("")
+    title = f"{unit.capitalize()} over time"
+    if len(series) > rows_wanted:
+        title += f" (latest {rows_wanted} of {len(series)})"
+        series = series[-rows_wanted:]
+    largest = max(float(f.value) for f in series if isinstance(f.value, int | float))
+    label_width = max(len(human_date(f.as_of or "")) for f in series)
+    rows = [literal(title, "bold")]
+    for figure in series:
+        assert isinstance(figure.value, int | float)
+        rows.append(
+            Content.assemble(
+                (human_date(figure.as_of or "").rjust(label_width) + " ", "$text-muted"),
+                (bar(float(figure.value), largest), "$accent"),
+                " ",
+                format_number(figure.value),
+            )
+        )
+    return Content("\n").join(rows)
+
+
+class GrowthChart(Static):
+    """The bar chart above the figures list."""
+
+    def __init__(self, story: Story, *, id: str | None = None) -> None:
+        chart = growth_chart(story)
+        super().__init__(chart, id=id)
+        self.has_bars = bool(chart.plain)
+        """Whether the story has figures to draw."""
+
+
+class FigureOption(Option):
+    """An option carrying its figure."""
+
+    def __init__(self, story: Story, figure: Figure) -> None:
+        super().__init__(figure_prompt(story, figure), id=f"figure-{figure.id}")
+        self.figure = figure
+
+
+class FiguresPane(ListPane):
+    """Key numbers and dates; `enter` shows a figure in the article."""
+
+    HELP = """\
+## Key figures
+
+The story's key numbers and dates, each with what it counts, when, and who reported it.
+The chart draws the figures that share a unit over time.
+Press `enter` to see the highlighted figure in the article.
+"""
+
+    class FigureChosen(Message):
+        """The reader asked to see a figure in the article."""
+
+        def __init__(self, pane: FiguresPane, figure: Figure) -> None:
+            super().__init__()
+            self.pane = pane
+            self.figure = figure
+            """The chosen figure."""
+
+        @property
+        def control(self) -> FiguresPane:
+            """The pane the figure was chosen in."""
+            return self.pane
+
+    def __init__(self, story: Story, *, id: str | None = None) -> None:
+        super().__init__(*separated(FigureOption(story, f) for f in story.figures), id=id)
+        self.story = story
+
+    def mark_seen(self, figure: Figure) -> None:
+        """Show that the reader has opened this figure."""
+        self.replace_option_prompt(
+            f"figure-{figure.id}", figure_prompt(self.story, figure, seen=True)
+        )
+
+    @on(ListPane.OptionSelected)
+    def _chosen(self, event: ListPane.OptionSelected) -> None:
+        event.stop()
+        if isinstance(event.option, FigureOption):
+            self.post_message(self.FigureChosen(self, event.option.figure))

@@ -1,0 +1,67 @@
+"""The People pane: everyone the article names, with role, age and origin."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.content import Content
+from textual.message import Message
+from textual.widgets.option_list import Option
+
+from story_tui.story.formatting import plural
+from story_tui.story.model import Person, Story
+from story_tui.tui.widgets.lists import ListPane, separated
+from story_tui.tui.widgets.text import literal
+
+
+def person_prompt(person: Person) -> Content:
+    """Two lines: the name, then role, age, origin and how many quotes."""
+    count = len(person.quotes)
+    quotes = f" · {plural(count, 'quote')}" if count else ""
+    # One style per line: Textual's wrap misplaces spans that cross a line break.
+    return Content("\n").join(
+        [literal(person.name, "bold"), literal(person.summary + quotes, "$text-muted")]
+    )
+
+
+class PersonOption(Option):
+    """An option carrying its person."""
+
+    def __init__(self, person: Person) -> None:
+        super().__init__(person_prompt(person), id=person.id)
+        self.person = person
+
+
+class PeoplePane(ListPane):
+    """The people in the story; `enter` opens a person's card with their quotes."""
+
+    HELP = """\
+## People
+
+Everyone the article names, with role, age and origin as the article gives them.
+Press `enter` to open the highlighted person's card: every quote, with its kind, source
+and section.
+"""
+
+    class PersonChosen(Message):
+        """The reader asked for a person's card."""
+
+        def __init__(self, pane: PeoplePane, person: Person) -> None:
+            super().__init__()
+            self.pane = pane
+            self.person = person
+            """The chosen person."""
+
+        @property
+        def control(self) -> PeoplePane:
+            """The pane the person was chosen in."""
+            return self.pane
+
+    def __init__(self, story: Story, *, id: str | None = None) -> None:
+        super().__init__(*separated(PersonOption(p) for p in story.people), id=id)
+        self.story = story
+
+    @on(ListPane.OptionSelected)
+    def _chosen(self, event: ListPane.OptionSelected) -> None:
+        event.stop()
+        if isinstance(event.option, PersonOption):
+            self.post_message(self.PersonChosen(self, event.option.person))

@@ -1,0 +1,72 @@
+"""The Timeline pane: the story's dated events in date order."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.content import Content
+from textual.message import Message
+from textual.widgets.option_list import Option
+
+from story_tui.story.formatting import human_date
+from story_tui.story.model import Story, TimelineEvent
+from story_tui.tui.widgets.lists import ListPane, separated
+from story_tui.tui.widgets.text import literal
+
+
+def event_prompt(event: TimelineEvent, seen: bool = False) -> Content:
+    """The date (bold), then the label; `✓ seen` once the reader opened it."""
+    date = literal(human_date(event.date), "bold $accent")
+    if seen:
+        date = Content.assemble(date, ("  ✓ seen", "$text-muted"))
+    return Content("\n").join([date, literal(event.label)])
+
+
+def _option_id(event: TimelineEvent) -> str:
+    return event.key.replace("[", "-").replace("]", "")
+
+
+class EventOption(Option):
+    """An option carrying its timeline event."""
+
+    def __init__(self, event: TimelineEvent) -> None:
+        super().__init__(event_prompt(event), id=_option_id(event))
+        self.event = event
+
+
+class TimelinePane(ListPane):
+    """Dated events, oldest first; `enter` shows an event in the article."""
+
+    HELP = """\
+## Timeline
+
+The dated events of the story, oldest first.
+Press `enter` to see the highlighted event in the article.
+"""
+
+    class EventChosen(Message):
+        """The reader asked to see a timeline event in the article."""
+
+        def __init__(self, pane: TimelinePane, event: TimelineEvent) -> None:
+            super().__init__()
+            self.pane = pane
+            self.event = event
+            """The chosen event."""
+
+        @property
+        def control(self) -> TimelinePane:
+            """The pane the event was chosen in."""
+            return self.pane
+
+    def __init__(self, story: Story, *, id: str | None = None) -> None:
+        super().__init__(*separated(EventOption(e) for e in story.timeline_sorted()), id=id)
+        self.story = story
+
+    def mark_seen(self, event: TimelineEvent) -> None:
+        """Show that the reader has opened this event."""
+        self.replace_option_prompt(_option_id(event), event_prompt(event, seen=True))
+
+    @on(ListPane.OptionSelected)
+    def _chosen(self, event: ListPane.OptionSelected) -> None:
+        event.stop()
+        if isinstance(event.option, EventOption):
+            self.post_message(self.EventChosen(self, event.option.event))
