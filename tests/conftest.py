@@ -59,10 +59,17 @@ def _private_dirs(
     monkeypatch.setenv("STORY_TUI_CACHE_DIR", str(base / "cache"))
 
 
-# In CI the property tests run a fixed set of examples (reproducible; a red run can be replayed);
-# on a developer's machine they explore new ones every run.
+# Property tests and fuzzers (marked `fuzz`) run a few examples on a developer's machine, new ones
+# each run; in CI (`CI` set, as `.ci/run` does) the full count, derandomized so a red run replays.
 from hypothesis import settings as _hypothesis_settings  # noqa: E402
 
+FULL_FUZZ = bool(os.environ.get("CI"))
+
 _hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
-if os.environ.get("CI"):
+if FULL_FUZZ:
     _hypothesis_settings.load_profile("ci")
+
+
+def examples(full: int) -> int:
+    """How many examples a property test runs: `full` in CI, a tenth (at least 5) otherwise."""
+    return full if FULL_FUZZ else max(5, full // 10)

@@ -115,7 +115,7 @@ def test_export_to_file_and_markdown(capsys: pytest.CaptureFixture[str], tmp_pat
 
 
 def test_export_markdown_escapes_markup_lookalikes() -> None:
-    from story_tui.outputs.export import md_escape
+    from story_tui.outputs.markdown import md_escape
 
     assert md_escape("*stars* and [link](x) <b>") == r"\*stars\* and \[link\](x) \<b\>"
     assert md_escape("- not a list") == r"\- not a list"

@@ -15,11 +15,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from story_tui.cli.main import main
-from story_tui.outputs.export import to_json
 from story_tui.story import yamltree
 from story_tui.story.diagnostics import StoryInvalid
 from story_tui.story.loader import load_story, parse_story
 from story_tui.story.model import Story
+from story_tui.story.serialize import to_json
 from tests.conftest import MINI
 
 # The YAML test suite lives in the project's shared folder, beside the clone (CI has it there).

@@ -45,7 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """`story-tui export`: JSON, Markdown, HTML or an SVG screenshot of the resolved model."""
-    from story_tui.outputs.export import to_json, to_markdown
+    from story_tui.outputs.markdown import to_markdown
+    from story_tui.story.serialize import to_json
 
     story = load_or_exit(args.file, args.max_bytes)
     if args.format == "json":
@@ -95,7 +96,7 @@ def build_schema_parser() -> argparse.ArgumentParser:
 
 def run_schema(_args: argparse.Namespace) -> int:
     """`story-tui schema`: the JSON Schema of the format."""
-    from story_tui.outputs.export import json_schema
+    from story_tui.outputs.schema import json_schema
 
     sys.stdout.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
     return EXIT_OK

@@ -11,26 +11,15 @@ Only the browser uses the cache; `story-tui validate` always checks the file its
 
 from __future__ import annotations
 
-import datetime as _dt
 import hashlib
 import json
 import os
 import re
 from pathlib import Path
-from typing import Any
 
-from story_tui.story.model import (
-    Anchored,
-    Figure,
-    Location,
-    Person,
-    Quote,
-    Section,
-    Source,
-    Story,
-    TimelineEvent,
-)
+from story_tui.story.model import Anchored, Story
 from story_tui.story.safety import UNSAFE_TEXT
+from story_tui.story.serialize import story_from_dict, to_json
 
 MAX_ENTRIES = 20
 SCHEMA = 2
@@ -50,92 +39,6 @@ def cache_dir() -> Path:
 def cache_key(data: bytes) -> str:
     """The cache entry name for a story file's bytes."""
     return f"{hashlib.sha256(data).hexdigest()[:40]}-v{SCHEMA}"
-
-
-def _ext(data: dict[str, Any]) -> dict[str, Any]:
-    return {key: value for key, value in data.items() if key.startswith("x-")}
-
-
-def _loc(data: dict[str, Any]) -> Location:
-    return Location(
-        str(data["section"]), int(data["paragraph"]), int(data["start"]), int(data["end"])
-    )
-
-
-def story_from_dict(data: dict[str, Any]) -> Story:
-    """Rebuild the model from `export.story_to_dict` data.
-
-    Raises:
-        KeyError, TypeError, ValueError: the data is not a story export.
-    """
-    people = []
-    for person in data.get("people", []):
-        person_id = person["id"]
-        quotes = tuple(
-            Quote(
-                f"{person_id}#{index}",
-                person_id,
-                quote["text"],
-                quote["kind"],
-                _loc(quote["location"]),
-                quote.get("source"),
-                quote.get("section"),
-                _ext(quote),
-            )
-            for index, quote in enumerate(person.get("quotes", []))
-        )
-        people.append(
-            Person(
-                person_id,
-                person["name"],
-                person["role"],
-                tuple(person.get("aliases", ())),
-                person.get("age"),
-                person.get("origin"),
-                quotes,
-                tuple(_loc(m) for m in person.get("mentions", [])),
-                _ext(person),
-            )
-        )
-    published = data.get("published")
-    return Story(
-        id=data["id"],
-        title=data["title"],
-        sections=tuple(
-            Section(s["id"], s["title"], tuple(s["paragraphs"]), index, _ext(s))
-            for index, s in enumerate(data["sections"])
-        ),
-        format=data["format"],
-        standfirst=data.get("standfirst"),
-        published=_dt.date.fromisoformat(published) if published else None,
-        language=data.get("language", "en"),
-        sources=tuple(
-            Source(s["id"], s["name"], s.get("url"), _ext(s)) for s in data.get("sources", [])
-        ),
-        people=tuple(people),
-        figures=tuple(
-            Figure(
-                f["id"],
-                f["label"],
-                f["text"],
-                _loc(f["location"]),
-                f.get("value"),
-                f.get("unit"),
-                f.get("as_of"),
-                tuple(f.get("sources", ())),
-                f.get("note"),
-                _ext(f),
-            )
-            for f in data.get("figures", [])
-        ),
-        timeline=tuple(
-            TimelineEvent(
-                f"timeline[{index}]", e["date"], e["label"], e["text"], _loc(e["location"]), _ext(e)
-            )
-            for index, e in enumerate(data.get("timeline", []))
-        ),
-        extensions=_ext(data),
-    )
 
 
 _HIDING_ESCAPE = re.compile(r"\\[ubfr]")
@@ -203,7 +106,6 @@ def load_cached(key: str) -> Story | None:
 
 def save_cached(key: str, story: Story) -> None:
     """Store a story; old entries beyond MAX_ENTRIES are removed. Never raises."""
-    from story_tui.outputs.export import to_json
     from story_tui.storage.files import write_atomic
 
     folder = cache_dir()

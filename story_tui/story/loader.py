@@ -29,6 +29,8 @@ from story_tui.story.model import (
     Source,
     Story,
     TimelineEvent,
+    event_key,
+    quote_key,
 )
 from story_tui.story.source import read_story_text
 from story_tui.story.spec import (
@@ -461,7 +463,7 @@ class _Checker:
         if text is None or kind is None:
             return None
         return _QuoteDraft(
-            f"{person_id}#{index}",
+            quote_key(person_id, index),
             person_id,
             text,
             cast(QuoteKind, kind),
@@ -499,7 +501,7 @@ class _Checker:
         pending = self.anchor(text, None, fields.get("text"), f"{path}.text")
         if date is None or label is None or text is None:
             return None
-        return _EventDraft(f"timeline[{index}]", date, label, text, pending, extensions)
+        return _EventDraft(event_key(index), date, label, text, pending, extensions)
 
     # Cross-checks ------------------------------------------------------------------------------
 

@@ -28,15 +28,6 @@ class Location:
     start: int
     end: int
 
-    def as_dict(self) -> dict[str, Any]:
-        """The location as the export's `location` object."""
-        return {
-            "section": self.section,
-            "paragraph": self.paragraph,
-            "start": self.start,
-            "end": self.end,
-        }
-
 
 @dataclass(frozen=True, slots=True)
 class Source:
@@ -147,6 +138,16 @@ class TimelineEvent:
 
 
 Anchored = Quote | Figure | TimelineEvent
+
+
+def quote_key(person_id: str, index: int) -> str:
+    """A quote's key: `<person id>#<index among that person's quotes>`."""
+    return f"{person_id}#{index}"
+
+
+def event_key(index: int) -> str:
+    """A timeline event's key: `timeline[<index in the file>]`."""
+    return f"timeline[{index}]"
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ def story_digest(story: Story) -> str:
     """A digest of the story's content, to notice that a file changed between readings."""
     import hashlib
 
-    from story_tui.outputs.export import to_json
+    from story_tui.story.serialize import to_json
 
     return hashlib.sha256(to_json(story).encode("utf-8")).hexdigest()[:32]
 

@@ -110,8 +110,9 @@ def unseen_items(screen: MainScreen) -> list[tuple[str, str, tuple[str, str]]]:
 
 def export_story(screen: MainScreen, fmt: str, target: str) -> None:
     """Write the story as JSON or Markdown in the current directory and say where."""
-    from story_tui.outputs.export import to_json, to_markdown
+    from story_tui.outputs.markdown import to_markdown
     from story_tui.storage.files import write_atomic
+    from story_tui.story.serialize import to_json
 
     text = to_json(screen.story) if fmt == "json" else to_markdown(screen.story)
     path = Path.cwd() / target

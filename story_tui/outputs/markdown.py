@@ -1,0 +1,67 @@
+"""The story as a readable Markdown document. No UI imports."""
+
+from __future__ import annotations
+
+import re
+
+from story_tui.story.formatting import format_value
+from story_tui.story.model import Story
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#~!])")
+_MD_LINE_START = re.compile(r"^(\s*)([-+]|\d+[.)])(\s)", re.MULTILINE)
+
+
+def md_escape(text: str) -> str:
+    """Escape text so a Markdown renderer shows it literally (`*stars*` stay stars)."""
+    escaped = _MD_SPECIAL.sub(r"\\\1", text)
+    return _MD_LINE_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}{m.group(3)}", escaped)
+
+
+def to_markdown(story: Story) -> str:
+    """A readable Markdown article, then its people and quotes, figures and timeline."""
+    out: list[str] = [f"# {md_escape(story.title)}", ""]
+    if story.standfirst:
+        out += [f"_{md_escape(story.standfirst)}_", ""]
+    meta = []
+    if story.published:
+        meta.append(f"Published {story.published.isoformat()}")
+    if story.sources:
+        meta.append("Sources: " + ", ".join(md_escape(s.name) for s in story.sources))
+    if meta:
+        out += [" · ".join(meta), ""]
+    for section in story.sections:
+        out += [f"## {md_escape(section.title)}", ""]
+        for paragraph in section.paragraphs:
+            out += [md_escape(paragraph), ""]
+    if story.people:
+        out += ["## People", ""]
+        for person in story.people:
+            out += [f"### {md_escape(person.name)}", "", md_escape(person.summary), ""]
+            for quote in person.quotes:
+                home = story.section(quote.location.section)
+                where = home.title if home else quote.location.section
+                attribution = [quote.kind, f"in “{where}”"]
+                source = story.source_name(quote.source)
+                if source:
+                    attribution.append(f"source: {source}")
+                out += [
+                    f"> {md_escape(quote.text)}",
+                    ">",
+                    f"> — {md_escape(', '.join(attribution))}",
+                    "",
+                ]
+    if story.figures:
+        out += ["## Key figures", "", "| Figure | Value | As of | Sources |", "|---|---|---|---|"]
+        for figure in story.figures:
+            sources = ", ".join(story.source_name(s) or s for s in figure.sources)
+            out.append(
+                f"| {md_escape(figure.label)} | {md_escape(format_value(figure))} | "
+                f"{md_escape(figure.as_of or '')} | {md_escape(sources)} |"
+            )
+        out.append("")
+    if story.timeline:
+        out += ["## Timeline", ""]
+        for event in story.timeline_sorted():
+            out.append(f"- **{event.date}**: {md_escape(event.label)}")
+        out.append("")
+    return "\n".join(out)
