@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from story_tui.cli.main import main
-from story_tui.outputs.reader import read_text, to_html
+from story_tui.outputs.html import to_html
+from story_tui.outputs.text import read_text
 from story_tui.story.model import Story
 from tests.conftest import DATA
 

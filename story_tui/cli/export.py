@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     elif args.format == "markdown":
         text = to_markdown(story)
     elif args.format == "html":
-        from story_tui.outputs.reader import to_html
+        from story_tui.outputs.html import to_html
 
         text = to_html(story)
     else:

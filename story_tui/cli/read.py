@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     import os
     import shutil
 
-    from story_tui.outputs.reader import read_text
+    from story_tui.outputs.text import read_text
 
     story = load_or_exit(args.file, args.max_bytes)
     tty = sys.stdout.isatty()
