@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from story_tui.outputs.text import event_sentence, quote_sentence
-from story_tui.story.formatting import format_value, human_date
+from story_tui.story.formatting import format_value, human_date, quoted, source_names
 from story_tui.story.model import Figure, Quote, Story
 from story_tui.story.safety import visible
 
@@ -72,8 +72,7 @@ def to_html(story: Story) -> str:
     if story.standfirst:
         parts.append(f'<p class="standfirst">{e(story.standfirst)}</p>')
     if story.sources:
-        names = ", ".join(e(s.name) for s in story.sources)
-        parts.append(f'<p class="meta">Sources: {names}</p>')
+        parts.append(f'<p class="meta">Sources: {e(source_names(story))}</p>')
     for section in story.sections:
         parts.append(f'<section id="section-{e(section.id)}"><h2>{e(section.title)}</h2>')
         for index, paragraph in enumerate(section.paragraphs):
@@ -85,9 +84,8 @@ def to_html(story: Story) -> str:
         for person in story.people:
             parts.append(f'<h3>{e(person.name)}</h3><p class="meta">{e(person.summary)}</p>')
             for quote in person.quotes:
-                words = f"“{quote.text}”" if quote.kind == "direct" else quote.text
                 parts.append(
-                    f'<blockquote class="quote">{e(words)}'
+                    f'<blockquote class="quote">{e(quoted(quote))}'
                     f'<div class="meta">{e(quote_sentence(story, quote).split(": ", 1)[0])}'
                     "</div></blockquote>"
                 )
@@ -96,7 +94,7 @@ def to_html(story: Story) -> str:
         parts.append('<section id="figures"><h2>Key figures</h2><table>')
         parts.append("<tr><th>Figure</th><th>Value</th><th>As of</th><th>Sources</th></tr>")
         for figure in story.figures:
-            sources = ", ".join(story.source_name(s) or s for s in figure.sources)
+            sources = source_names(story, figure.sources)
             parts.append(
                 f"<tr><td>{e(figure.label)}</td><td>{e(format_value(figure))}</td>"
                 f"<td>{e(human_date(figure.as_of) if figure.as_of else '')}</td>"

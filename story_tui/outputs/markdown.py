@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from story_tui.story.formatting import format_value
+from story_tui.story.formatting import format_value, source_names
 from story_tui.story.model import Story
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#~!])")
@@ -26,7 +26,7 @@ def to_markdown(story: Story) -> str:
     if story.published:
         meta.append(f"Published {story.published.isoformat()}")
     if story.sources:
-        meta.append("Sources: " + ", ".join(md_escape(s.name) for s in story.sources))
+        meta.append(f"Sources: {md_escape(source_names(story))}")
     if meta:
         out += [" · ".join(meta), ""]
     for section in story.sections:
@@ -53,7 +53,7 @@ def to_markdown(story: Story) -> str:
     if story.figures:
         out += ["## Key figures", "", "| Figure | Value | As of | Sources |", "|---|---|---|---|"]
         for figure in story.figures:
-            sources = ", ".join(story.source_name(s) or s for s in figure.sources)
+            sources = source_names(story, figure.sources)
             out.append(
                 f"| {md_escape(figure.label)} | {md_escape(format_value(figure))} | "
                 f"{md_escape(figure.as_of or '')} | {md_escape(sources)} |"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable
 
-from story_tui.story.formatting import format_value, human_date, plural
+from story_tui.story.formatting import format_value, human_date, plural, quoted, source_names
 from story_tui.story.model import Figure, Person, Quote, Story, TimelineEvent
 from story_tui.story.safety import visible
 
@@ -28,8 +28,7 @@ def quote_sentence(story: Story, quote: Quote) -> str:
     person = story.speaker_of(quote)
     role = _role_phrase(person)
     who = f"{person.name}, {role}" if role else person.name
-    words = f"“{quote.text}”" if quote.kind == "direct" else quote.text
-    parts = [f"Quote, {quote.kind}, by {who}: {words}"]
+    parts = [f"Quote, {quote.kind}, by {who}: {quoted(quote)}"]
     source = story.source_name(quote.source)
     if source:
         parts.append(f"Source: {source}.")
@@ -46,8 +45,7 @@ def figure_sentence(story: Story, figure: Figure) -> str:
         parts[0] += f", as of {human_date(figure.as_of)}"
     parts[0] += "."
     if figure.sources:
-        names = ", ".join(story.source_name(s) or s for s in figure.sources)
-        parts.append(f"Sources: {names}.")
+        parts.append(f"Sources: {source_names(story, figure.sources)}.")
     parts.append(f"The article says “{figure.text}”.")
     if figure.note:
         parts.append(f"Note: {figure.note}")
@@ -111,7 +109,7 @@ def read_text(
     if story.published:
         meta.append(f"Published {human_date(story.published.isoformat())}.")
     if story.sources:
-        meta.append("Sources: " + ", ".join(s.name for s in story.sources) + ".")
+        meta.append(f"Sources: {source_names(story)}.")
     if meta:
         para(" ".join(meta))
     for section in story.sections:

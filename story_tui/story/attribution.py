@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from story_tui.story.formatting import format_value, human_date
+from story_tui.story.formatting import format_value, human_date, quoted, source_names
 from story_tui.story.model import Figure, Quote, Story, TimelineEvent
 
 
 def quote_attribution(story: Story, quote: Quote) -> str:
     """`“…” — Name, role (direct quote, AFP). From “Title”.`"""
     person = story.speaker_of(quote)
-    words = f"“{quote.text}”" if quote.kind == "direct" else quote.text
+    words = quoted(quote)
     details = [f"{quote.kind} quote" if quote.kind == "direct" else "paraphrase"]
     source = story.source_name(quote.source)
     if source:
@@ -25,7 +25,7 @@ def figure_attribution(story: Story, figure: Figure) -> str:
     if figure.as_of:
         details.append(f"as of {human_date(figure.as_of)}")
     if figure.sources:
-        details.append(", ".join(story.source_name(s) or s for s in figure.sources))
+        details.append(source_names(story, figure.sources))
     suffix = f" ({'; '.join(details)})" if details else ""
     return (
         f"{figure.label}: {format_value(figure)}{suffix}. The article: “{figure.text}”. "

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from story_tui.story.model import Figure
+from collections.abc import Iterable
+
+from story_tui.story.model import Figure, Quote, Story
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -28,6 +30,20 @@ def human_date(iso: str) -> str:
     except (ValueError, IndexError):
         pass
     return iso
+
+
+def quoted(quote: Quote, paraphrase_mark: str = "") -> str:
+    """A quote's words as every view shows them: a direct quote in quotation marks (`“…”`), a
+    paraphrase without them, after `paraphrase_mark` (the person card's `≈ `)."""
+    return f"“{quote.text}”" if quote.kind == "direct" else f"{paraphrase_mark}{quote.text}"
+
+
+def source_names(story: Story, source_ids: Iterable[str] | None = None) -> str:
+    """Sources by name, joined with commas (`AFP, El Comercio`); every source of the story when
+    `source_ids` is None. An id the story does not list shows as itself."""
+    if source_ids is None:
+        return ", ".join(source.name for source in story.sources)
+    return ", ".join(story.source_name(source_id) or source_id for source_id in source_ids)
 
 
 def format_number(value: float) -> str:

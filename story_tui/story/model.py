@@ -110,11 +110,6 @@ class Figure:
     note: str | None = None
     extensions: Mapping[str, Any] = field(default_factory=dict, compare=False)
 
-    @property
-    def is_date(self) -> bool:
-        """True when the value is a date rather than a number."""
-        return isinstance(self.value, str)
-
 
 @dataclass(frozen=True, slots=True)
 class TimelineEvent:

@@ -36,13 +36,3 @@ class History(Generic[T]):
             return None
         self._back.append(here)
         return self._forward.pop()
-
-    @property
-    def can_go_back(self) -> bool:
-        """Whether there is a place to go back to."""
-        return bool(self._back)
-
-    @property
-    def can_go_forward(self) -> bool:
-        """Whether there is a place to go forward to."""
-        return bool(self._forward)

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
-from story_tui.story.formatting import format_value, human_date
+from story_tui.story.formatting import format_value, human_date, quoted
 from story_tui.story.model import Figure, Quote, Story, Target, TimelineEvent
 from story_tui.tui.widgets.keybar import KeyBar
 from story_tui.tui.widgets.lists import ListPane
@@ -39,9 +39,8 @@ def paragraph_options(story: Story, section_id: str, paragraph: int) -> list[Ite
     for item in story.anchored_in(section_id, paragraph):
         if isinstance(item, Quote):
             speaker = story.speaker_of(item)
-            words = f"“{item.text}”" if item.kind == "direct" else item.text
             prompt = Content.assemble(
-                (f"{item.kind:<8}", "$text-muted"), literal(f"{speaker.name}: {words}")
+                (f"{item.kind:<8}", "$text-muted"), literal(f"{speaker.name}: {quoted(item)}")
             )
             options.append(ItemOption(prompt, ("quote", item.key)))
         elif isinstance(item, Figure):

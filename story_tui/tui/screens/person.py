@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
-from story_tui.story.formatting import plural
+from story_tui.story.formatting import plural, quoted
 from story_tui.story.model import Person, Quote, Story
 from story_tui.tui.widgets.keybar import KeyBar
 from story_tui.tui.widgets.lists import ListPane, separated
@@ -22,7 +22,7 @@ from story_tui.tui.widgets.text import literal
 
 def quote_prompt(story: Story, quote: Quote, seen: bool = False) -> Content:
     """The quote's words (in quotation marks when direct), then kind, source and section."""
-    words = f"“{quote.text}”" if quote.kind == "direct" else f"≈ {quote.text}"
+    words = quoted(quote, paraphrase_mark="≈ ")
     section = story.section(quote.location.section)
     meta: list[str] = [quote.kind]
     source = story.source_name(quote.source)

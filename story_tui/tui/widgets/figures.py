@@ -8,7 +8,13 @@ from textual.message import Message
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
-from story_tui.story.formatting import format_number, format_value, growth_series, human_date
+from story_tui.story.formatting import (
+    format_number,
+    format_value,
+    growth_series,
+    human_date,
+    source_names,
+)
 from story_tui.story.model import Figure, Story
 from story_tui.tui.widgets.lists import ListPane, separated
 from story_tui.tui.widgets.text import literal
@@ -35,7 +41,7 @@ def figure_prompt(story: Story, figure: Figure, seen: bool = False) -> Content:
     if figure.as_of:
         meta.append(f"as of {human_date(figure.as_of)}")
     if figure.sources:
-        meta.append(", ".join(story.source_name(s) or s for s in figure.sources))
+        meta.append(source_names(story, figure.sources))
     value = literal(format_value(figure), "bold $accent")
     if seen:
         value = Content.assemble(value, (SEEN_MARK, "$text-muted"))

@@ -17,8 +17,3 @@ def literal(text: str, style: Style | str = "") -> Content:
     """Content that shows `text` exactly as written, optionally styled as a whole."""
     content = Content(visible(text))
     return content.stylize(style) if style else content
-
-
-def join_lines(*lines: Content) -> Content:
-    """Join content objects with newlines."""
-    return Content("\n").join(lines)
