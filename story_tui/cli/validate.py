@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from story_tui.cli.common import (
     EXIT_INVALID,
@@ -13,13 +14,15 @@ from story_tui.cli.common import (
     Parser,
     UsageError,
     add_max_bytes,
-    load,
     say,
 )
 from story_tui.story.bundled import bundled_story
 from story_tui.story.diagnostics import StoryInvalid, StoryUnreadable
 from story_tui.story.formatting import plural
 from story_tui.story.safety import visible
+
+if TYPE_CHECKING:
+    from story_tui.story.loader import Checked
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,10 +36,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
     parser.add_argument(
+        "--strict", action="store_true", help="count warnings (ambiguous spans) as errors"
+    )
+    parser.add_argument(
         "--watch", action="store_true", help="check again on every save (ctrl+c to stop)"
     )
     add_max_bytes(parser)
     return parser
+
+
+def check(path: str | None, max_bytes: int) -> Checked:
+    """Read and check one story file (the bundled story for None), keeping its warnings."""
+    from story_tui.story.loader import check_story
+    from story_tui.story.source import read_story_text
+
+    file = path if path is not None else bundled_story()
+    return check_story(read_story_text(file, max_bytes), str(file))
 
 
 def validate_once(args: argparse.Namespace) -> int:
@@ -46,15 +61,25 @@ def validate_once(args: argparse.Namespace) -> int:
     for path in paths:
         shown = path if path is not None else str(bundled_story())
         try:
-            story = load(path, args.max_bytes)
+            checked = check(path, args.max_bytes)
         except StoryUnreadable as error:
             say(sys.stderr, f"{PROG}: error: {error}")
             status = max(status, EXIT_USAGE)
             continue
         except StoryInvalid as error:
-            for diagnostic in error.diagnostics:
+            for diagnostic in sorted([*error.diagnostics, *error.warnings]):
                 say(sys.stdout, str(diagnostic))
-            say(sys.stderr, visible(f"{shown}: {plural(len(error.diagnostics), 'error')}"))
+            counts = plural(len(error.diagnostics), "error")
+            if error.warnings:
+                counts += ", " + plural(len(error.warnings), "warning")
+            say(sys.stderr, visible(f"{shown}: {counts}"))
+            status = max(status, EXIT_INVALID)
+            continue
+        story, warnings = checked.story, checked.warnings
+        for warning in warnings:
+            say(sys.stdout, str(warning))
+        if warnings and args.strict:
+            say(sys.stderr, visible(f"{shown}: {plural(len(warnings), 'warning')} (--strict)"))
             status = max(status, EXIT_INVALID)
             continue
         if not args.quiet:
@@ -69,6 +94,8 @@ def validate_once(args: argparse.Namespace) -> int:
                     (len(story.timeline), "event"),
                 )
             )
+            if warnings:
+                counts += "; " + plural(len(warnings), "warning")
             say(sys.stdout, visible(f"{shown}: valid ({counts})"))
     return status
 

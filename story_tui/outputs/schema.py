@@ -11,6 +11,7 @@ from story_tui.story.spec import (
     OBJECTS,
     PARTIAL_DATE_PATTERN,
     SLUG_PATTERN,
+    URI_PATTERN,
     FieldSpec,
 )
 
@@ -31,6 +32,14 @@ def _field_schema(spec: FieldSpec) -> dict[str, Any]:
         "optional-text": {"type": ["string", "null"]},
         "url": {"type": "string", "pattern": r"^https?://\S+$"},
         "date": {"type": "string", "format": "date"},
+        "date-or-datetime": {
+            "type": "string",
+            "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?"
+            r"(Z|[+-][0-9]{2}:?[0-9]{2})?)?$",
+        },
+        "affix": {"type": "string", "minLength": 1},
+        "person-kind": {"enum": ["person", "organisation"]},
+        "uri-list": {"type": "array", "items": {"type": "string", "pattern": URI_PATTERN}},
         "partial-date": partial,
         "language": {"type": "string", "pattern": LANGUAGE_PATTERN},
         "age": {"type": "integer", "minimum": 0, "maximum": 150},

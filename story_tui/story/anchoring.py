@@ -6,6 +6,8 @@ plus the number of matches, not with (spans x paragraphs). Plain Python; no UI i
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -53,69 +55,125 @@ class Article:
             return None
         return Location(section, paragraph, start - base, end - base)
 
+    def place(self, offset: int) -> tuple[str, int]:
+        """(section id, paragraph index) of the paragraph holding an article offset."""
+        return self.places[bisect_right(self.starts, offset) - 1]
+
+    def bounds(self, offset: int) -> tuple[int, int]:
+        """Start and end, in `text`, of the paragraph holding an article offset."""
+        slot = bisect_right(self.starts, offset) - 1
+        limit = self.starts[slot + 1] - 1 if slot + 1 < len(self.starts) else len(self.text)
+        return self.starts[slot], limit
+
     def paragraph_texts(self) -> list[str]:
         """Every paragraph, in article order."""
         return self.text.split(SEPARATOR)
 
 
-def find_spans(
-    article: Article, wanted: Iterable[tuple[str, str | None]]
-) -> dict[tuple[str, str | None], Location]:
-    """Resolve `(text, section hint)` pairs to the first occurrence of each text.
+def _joins(char: str, neighbour: str) -> bool:
+    """Whether `char`, next to a span's letter or digit, makes it part of a longer word or number.
 
-    With a hint, the first occurrence inside that section wins; otherwise (or when the hinted
-    section does not contain it) the first occurrence in the whole article. Pairs that are not
-    found are missing from the result.
+    `neighbour` is the character on the far side of `char` ("" at either end of the text).
     """
-    wanted = [(text, hint) for text, hint in wanted if text]
-    if not wanted or not article.text:
-        return {}
-    hints: dict[str, set[str]] = {}
-    for text, hint in wanted:
-        bucket = hints.setdefault(text, set())
-        if hint is not None:
-            bucket.add(hint)
-    automaton = ahocorasick.Automaton()
-    for text in hints:
-        automaton.add_word(text, text)
-    automaton.make_automaton()
-    first: dict[str, Location] = {}
-    first_in: dict[tuple[str, str], Location] = {}
-    pending = sum(1 + len(h) for h in hints.values())
-    for last, text in automaton.iter(article.text):
-        start = last - len(text) + 1
-        location = None
-        if text not in first:
-            location = article.locate(start, last + 1)
-            if location is None:
-                continue
-            first[text] = location
-            pending -= 1
-        wanted_sections = hints[text]
-        if wanted_sections:
-            location = location or article.locate(start, last + 1)
-            if location is not None and location.section in wanted_sections:
-                key = (text, location.section)
-                if key not in first_in:
-                    first_in[key] = location
-                    pending -= 1
-        if pending == 0:
-            break
-    found: dict[tuple[str, str | None], Location] = {}
-    for text, hint in wanted:
-        location = first_in.get((text, hint)) if hint is not None else None
-        location = location or first.get(text)
-        if location is not None:
-            found[(text, hint)] = location
-    return found
+    if char.isalnum() or unicodedata.category(char).startswith("M"):
+        return True
+    return char in ".," and neighbour.isdigit()
 
 
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
+def at_boundary(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` stands alone: not inside a longer word or number.
+
+    Where the span begins (ends) with a letter or digit, the character before (after) it must not
+    be a letter, digit or combining mark, nor a `.` or `,` that joins it to a digit (so `5 percent`
+    is not found inside `18.5 percent`, nor `Kast` inside `Kastner`).
+    """
+    if start > 0 and text[start].isalnum():
+        before = text[start - 1]
+        if _joins(before, text[start - 2] if start > 1 else ""):
+            return False
+    if end < len(text) and text[end - 1].isalnum():
+        after = text[end]
+        if _joins(after, text[end + 1] if end + 1 < len(text) else ""):
+            return False
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class SpanQuery:
+    """A span to anchor: its text, and what narrows down where (all optional)."""
+
+    text: str
+    section: str | None = None
+    prefix: str | None = None
+    suffix: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SpanMatch:
+    """Where a span anchors, and what the loader needs to explain a failure or an ambiguity."""
+
+    location: Location | None
+    """The first place that fits every constraint, or None."""
+    places: tuple[int, ...]
+    """Article offsets of every place that fits every constraint (the first is `location`)."""
+    occurrences: tuple[int, ...]
+    """Article offsets of the text at word boundaries, ignoring prefix, suffix and section."""
+    inside_word: int | None
+    """When the text occurs only inside longer words or numbers: the offset of the first."""
+
+
+def find_spans(article: Article, queries: Sequence[SpanQuery]) -> list[SpanMatch]:
+    """Anchor each query, in order: one Aho-Corasick pass over the whole article.
+
+    A place fits when the text stands at word boundaries, the text before it in its paragraph ends
+    with `prefix` and the text after it starts with `suffix`. With a `section`, the places in that
+    section win; when it has none, every place in the article counts.
+    """
+    texts = {q.text for q in queries if q.text}
+    occurrences: dict[str, list[int]] = {t: [] for t in texts}
+    inside: dict[str, int] = {}
+    source = article.text
+    if texts and source:
+        automaton = ahocorasick.Automaton()
+        for text in texts:
+            automaton.add_word(text, text)
+        automaton.make_automaton()
+        for last, text in automaton.iter(source):
+            start = last - len(text) + 1
+            if at_boundary(source, start, last + 1):
+                occurrences[text].append(start)
+            elif text not in inside:
+                inside[text] = start
+    results: list[SpanMatch] = []
+    memo: dict[SpanQuery, SpanMatch] = {}
+    for query in queries:
+        match = memo.get(query)
+        if match is None:
+            found = occurrences.get(query.text, [])
+            match = _narrow(article, query, found, inside.get(query.text) if not found else None)
+            memo[query] = match
+        results.append(match)
+    return results
+
+
+def _narrow(article: Article, query: SpanQuery, found: list[int], inside: int | None) -> SpanMatch:
+    text = article.text
+    length = len(query.text)
+    places = found
+    prefix, suffix = query.prefix, query.suffix
+    if prefix:
+        places = [s for s in places if text[max(0, s - len(prefix)) : s] == prefix]
+    if suffix:
+        places = [s for s in places if text[s + length : s + length + len(suffix)] == suffix]
+    if query.section is not None and places:
+        in_section = [s for s in places if article.place(s)[0] == query.section]
+        places = in_section or places
+    location = article.locate(places[0], places[0] + length) if places else None
+    return SpanMatch(location, tuple(places), tuple(found), inside)
 
 
 def find_mentions(article: Article, names: dict[str, Sequence[str]]) -> dict[str, list[Location]]:
-    """Every whole-word occurrence of each person's names, by person id, in article order.
+    """Every occurrence at word boundaries of each person's names, by person id, in article order.
 
     An occurrence inside a longer occurrence of the same person (`Kast` inside `Jose Antonio
     Kast`) counts once.
@@ -133,14 +191,11 @@ def find_mentions(article: Article, names: dict[str, Sequence[str]]) -> dict[str
         automaton.add_word(name, name)
     automaton.make_automaton()
     text = article.text
-    size = len(text)
     spans: dict[str, list[tuple[int, int]]] = {person_id: [] for person_id in names}
     for last, name in automaton.iter(text):
         start = last - len(name) + 1
         end = last + 1
-        if start > 0 and _is_word_char(text[start - 1]):
-            continue
-        if end < size and _is_word_char(text[end]):
+        if not at_boundary(text, start, end):
             continue
         for person_id in owners[name]:
             spans[person_id].append((start, end))
@@ -174,3 +229,52 @@ def closest_passage(needle: str, paragraphs: Sequence[str], width: int = 80) -> 
     if len(passage) > width:
         passage = passage[: width - 1] + "…"
     return passage
+
+
+_WORD_BEFORE = re.compile(r"\S*\s*$")
+_WORD_AFTER = re.compile(r"^\s*\S*")
+
+
+def suggest_context(
+    article: Article, places: Sequence[int], length: int, max_words: int = 8
+) -> tuple[str | None, str | None]:
+    """The shortest `prefix` and/or `suffix`, in whole words, that single out the first place.
+
+    Tries one word of context before, then one after, then both, then two words, and so on.
+    Returns `(None, None)` when no context within its paragraph tells the places apart.
+    """
+    text = article.text
+    first, others = places[0], places[1:]
+    para_start, para_end = article.bounds(first)
+    before, after = text[para_start:first], text[first + length : para_end]
+
+    def fits(prefix: str | None, suffix: str | None) -> bool:
+        for other in others:
+            if prefix and text[max(0, other - len(prefix)) : other] != prefix:
+                continue
+            if suffix and text[other + length : other + length + len(suffix)] != suffix:
+                continue
+            return False  # this other place has the same context
+        return True
+
+    prefix = suffix = ""
+    for _ in range(max_words):
+        grown_prefix = _last_word(before[: len(before) - len(prefix)]) + prefix
+        grown_suffix = suffix + _first_word(after[len(suffix) :])
+        if grown_prefix == prefix and grown_suffix == suffix:
+            break
+        prefix, suffix = grown_prefix, grown_suffix
+        for candidate in ((prefix, None), (None, suffix), (prefix, suffix)):
+            if (candidate[0] or candidate[1]) and fits(*candidate):
+                return candidate
+    return None, None
+
+
+def _last_word(text: str) -> str:
+    match = _WORD_BEFORE.search(text)
+    return match.group(0) if match else ""
+
+
+def _first_word(text: str) -> str:
+    match = _WORD_AFTER.search(text)
+    return match.group(0) if match else ""

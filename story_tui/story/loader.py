@@ -8,48 +8,46 @@ from __future__ import annotations
 
 import datetime as _dt
 import difflib
-import math
 import os
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import cast
 
-from story_tui.story.anchoring import Article, closest_passage, find_mentions, find_spans
+from story_tui.story.anchoring import Article, find_mentions
 from story_tui.story.diagnostics import Diagnostic, StoryInvalid
+from story_tui.story.drafts import EventDraft, FigureDraft, Pending, PersonDraft, QuoteDraft
+from story_tui.story.fields import FieldReader
 from story_tui.story.model import (
+    PERSON_KINDS,
     QUOTE_KINDS,
-    Figure,
-    FigureValue,
-    Location,
-    Person,
-    Quote,
+    PersonKind,
     QuoteKind,
     Section,
     Source,
     Story,
-    TimelineEvent,
     event_key,
     quote_key,
 )
 from story_tui.story.source import read_story_text
+from story_tui.story.spans import resolve_spans
 from story_tui.story.spec import (
     DEFAULT_MAX_BYTES,
     FORMAT_VERSION,
     LANGUAGE_PATTERN,
     OBJECT_TITLES,
-    OBJECTS,
-    PARTIAL_DATE_PATTERN,
-    SLUG_PATTERN,
 )
-from story_tui.story.yamltree import Map, Node, Scalar, Seq, describe_type, read_tree, to_plain
+from story_tui.story.yamltree import Map, Node, Scalar, describe_type, read_tree
 
-_SLUG = re.compile(SLUG_PATTERN)
-_PARTIAL_DATE = re.compile(PARTIAL_DATE_PATTERN)
 _LANGUAGE = re.compile(LANGUAGE_PATTERN)
 _URL = re.compile(r"^https?://[^\s]+$")
-MAX_CLOSEST_HINTS = 25
-"""Closest-passage hints are fuzzy searches over the whole article; past this many, skip them."""
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """A valid story and the warnings its file gave (ambiguous spans)."""
+
+    story: Story
+    warnings: tuple[Diagnostic, ...]
 
 
 def load_story(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Story:
@@ -68,10 +66,19 @@ def load_story(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES)
 
 
 def parse_story(text: str, filename: str = "<story>") -> Story:
-    """Check story text and build the model.
+    """Check story text and build the model (warnings are dropped: see `check_story`).
 
     Raises:
         StoryInvalid: with every problem found, in file order.
+    """
+    return check_story(text, filename).story
+
+
+def check_story(text: str, filename: str = "<story>") -> Checked:
+    """Check story text; the model and the file's warnings.
+
+    Raises:
+        StoryInvalid: with every error found, in file order (and any warnings).
     """
     tree = read_tree(text)
     checker = _Checker(filename)
@@ -86,22 +93,11 @@ def parse_story(text: str, filename: str = "<story>") -> Story:
         else:
             story = checker.story(tree.root)
     if checker.diagnostics or story is None:
-        raise StoryInvalid(checker.diagnostics)
-    return story
+        raise StoryInvalid(checker.diagnostics, checker.warnings)
+    return Checked(story, tuple(sorted(checker.warnings)))
 
 
 # ------------------------------------------------------------------------------------------------
-
-
-@dataclass
-class _Pending:
-    """An anchored item waiting for its location."""
-
-    text: str
-    hint: str | None
-    node: Node
-    path: str
-    location: Location | None = None
 
 
 @dataclass
@@ -112,186 +108,15 @@ class _Collected:
         default_factory=lambda: {"source": {}, "section": {}, "person": {}, "figure": {}}
     )
     references: list[tuple[str, str, Node, str]] = field(default_factory=list)
-    spans: list[_Pending] = field(default_factory=list)
+    spans: list[Pending] = field(default_factory=list)
 
 
-class _Checker:
+class _Checker(FieldReader):
     """Walks the located tree, collecting diagnostics and building model objects."""
 
     def __init__(self, filename: str) -> None:
-        self.filename = filename
-        self.diagnostics: list[Diagnostic] = []
+        super().__init__(filename)
         self.collected = _Collected()
-
-    # Reporting ---------------------------------------------------------------------------------
-
-    def error_at(self, line: int, col: int, message: str, path: str) -> None:
-        self.diagnostics.append(Diagnostic(line, col, message, path, self.filename))
-
-    def error(self, node: Node, message: str, path: str) -> None:
-        self.error_at(node.line, node.col, message, path)
-
-    # Objects -----------------------------------------------------------------------------------
-
-    def fields(self, node: Node, path: str, kind: str) -> tuple[dict[str, Node], dict[str, Any]]:
-        """Check an object's keys; returns its known fields and its `x-` extensions."""
-        spec = OBJECTS[kind]
-        title = OBJECT_TITLES[kind]
-        if not isinstance(node, Map):
-            self.error(node, f"expected a {title} (a mapping), got {describe_type(node)}", path)
-            return {}, {}
-        known: dict[str, Node] = {}
-        extensions: dict[str, Any] = {}
-        for key, value in node.items:
-            name = key.value
-            key_path = f"{path}.{name}" if path else str(name)
-            if not isinstance(name, str):
-                self.error(key, f"a key must be text, got {describe_type(key)}", key_path)
-                continue
-            if name.startswith("x-"):
-                extensions[name] = to_plain(value)
-                continue
-            if name not in spec:
-                hint = difflib.get_close_matches(name, list(spec), n=1)
-                suffix = f" (did you mean '{hint[0]}'?)" if hint else ""
-                allowed = ", ".join(spec)
-                self.error(
-                    key,
-                    f"unknown key '{name}' in {title}{suffix}; allowed: {allowed}, or x-…",
-                    key_path,
-                )
-                continue
-            known[name] = value
-        for name, field_spec in spec.items():
-            if field_spec.required and name not in known:
-                target = f"{path}.{name}" if path else name
-                self.error(node, f"{title} is missing required key '{name}'", target)
-        return known, extensions
-
-    def items(self, node: Node | None, path: str, at_least_one: bool, what: str) -> list[Node]:
-        """The items of a list field (a missing optional list is empty)."""
-        if node is None:
-            return []
-        if isinstance(node, Scalar) and node.value is None:
-            if at_least_one:
-                self.error(node, f"needs at least one {what}", path)
-            return []
-        if not isinstance(node, Seq):
-            plural = "people" if what == "person" else f"{what}s"
-            self.error(node, f"expected a list of {plural}, got {describe_type(node)}", path)
-            return []
-        if at_least_one and not node.items:
-            self.error(node, f"needs at least one {what}", path)
-        return node.items
-
-    # Scalars -----------------------------------------------------------------------------------
-
-    def text(self, node: Node | None, path: str, required: bool = True) -> str | None:
-        if node is None:
-            return None
-        if isinstance(node, Scalar) and node.value is None and not required:
-            return None
-        if not isinstance(node, Scalar) or not isinstance(node.value, str):
-            hint = (
-                " (put it in quotes)" if isinstance(node, Scalar) and node.value is not None else ""
-            )
-            self.error(node, f"expected text, got {describe_type(node)}{hint}", path)
-            return None
-        if not node.value.strip():
-            self.error(node, "must not be empty", path)
-            return None
-        return node.value
-
-    def slug(self, node: Node | None, path: str) -> str | None:
-        value = self.text(node, path)
-        if value is None or node is None:
-            return None
-        if not _SLUG.match(value) or value.endswith("\n"):
-            self.error(
-                node,
-                f"'{value}' is not a valid id: use lowercase letters, digits and hyphens, "
-                "starting with a letter or digit",
-                path,
-            )
-            return None
-        return value
-
-    def partial_date(self, node: Node | None, path: str) -> str | None:
-        if node is None:
-            return None
-        if not isinstance(node, Scalar):
-            self.error(node, f"expected a date, got {describe_type(node)}", path)
-            return None
-        value = node.value
-        if isinstance(value, _dt.datetime):
-            self.error(node, "expected a date without a time", path)
-            return None
-        if isinstance(value, _dt.date):
-            return value.isoformat()
-        if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 9999:
-            return f"{value:04d}"
-        if isinstance(value, str) and _PARTIAL_DATE.match(value) and _valid_partial(value):
-            return value
-        self.error(
-            node,
-            f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {describe_type(node)}",
-            path,
-        )
-        return None
-
-    def full_date(self, node: Node | None, path: str) -> _dt.date | None:
-        value = self.partial_date(node, path)
-        if value is None or node is None:
-            return None
-        if len(value) != 10:
-            self.error(node, f"expected a full date YYYY-MM-DD, got '{value}'", path)
-            return None
-        return _dt.date.fromisoformat(value)
-
-    def number_or_date(self, node: Node | None, path: str) -> FigureValue | None:
-        if node is None:
-            return None
-        if isinstance(node, Scalar):
-            value = node.value
-            if isinstance(value, int | float) and not isinstance(value, bool):
-                if not math.isfinite(value):
-                    self.error(node, "expected a finite number", path)
-                    return None
-                return cast(FigureValue, value)
-            if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
-                return value.isoformat()
-            if (
-                isinstance(value, str)
-                and _PARTIAL_DATE.match(value)
-                and len(value) >= 7
-                and _valid_partial(value)
-            ):
-                return value
-        self.error(
-            node,
-            f"expected a number or an ISO date (YYYY-MM-DD or YYYY-MM), got {describe_type(node)}",
-            path,
-        )
-        return None
-
-    def age(self, node: Node | None, path: str) -> int | None:
-        if node is None:
-            return None
-        if isinstance(node, Scalar):
-            value = node.value
-            if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 150:
-                return value
-        self.error(node, f"expected an age in whole years, got {describe_type(node)}", path)
-        return None
-
-    def text_list(self, node: Node | None, path: str, kind: str) -> tuple[str, ...]:
-        read: Callable[[Node | None, str], str | None] = self.slug if kind == "id" else self.text
-        values: list[str] = []
-        for index, item in enumerate(self.items(node, path, False, kind)):
-            value = read(item, f"{path}[{index}]")
-            if value is not None:
-                values.append(value)
-        return tuple(values)
 
     # Model objects -----------------------------------------------------------------------------
 
@@ -314,8 +139,22 @@ class _Checker:
         if value is not None and node is not None:
             self.collected.references.append((kind, value, node, path))
 
-    def anchor(self, text: str | None, hint: str | None, node: Node | None, path: str) -> _Pending:
-        pending = _Pending(text or "", hint, node or Scalar(1, 1, None), path)
+    def anchor(
+        self, fields: dict[str, Node], hint: str | None, path: str, text: str | None
+    ) -> Pending:
+        """Queue an item's span for anchoring, with its `prefix` and `suffix`."""
+        node = fields.get("text")
+        prefix = self.affix(fields.get("prefix"), f"{path}.prefix")
+        suffix = self.affix(fields.get("suffix"), f"{path}.suffix")
+        pending = Pending(
+            text or "",
+            hint,
+            node or Scalar(1, 1, None),
+            f"{path}.text",
+            prefix,
+            suffix,
+            (fields.get("prefix"), fields.get("suffix")),
+        )
         if text:
             self.collected.spans.append(pending)
         return pending
@@ -338,6 +177,13 @@ class _Checker:
         title = self.text(fields.get("title"), "title")
         standfirst = self.text(fields.get("standfirst"), "standfirst", required=False)
         published = self.full_date(fields.get("published"), "published")
+        updated = self.date_or_datetime(fields.get("updated"), "updated")
+        if published is not None and updated is not None and _day(updated) < published:
+            self.error(
+                fields["updated"],
+                f"updated ({updated.isoformat()}) is before published ({published.isoformat()})",
+                "updated",
+            )
         language = "en"
         if "language" in fields:
             lang = self.text(fields["language"], "language")
@@ -372,7 +218,7 @@ class _Checker:
         self.check_references()
         valid_sections = [s for s in sections if s is not None]
         article = Article.build((s.id, s.paragraphs) for s in valid_sections)
-        self.resolve_spans(article)
+        resolve_spans(self, article, self.collected.spans)
         if self.diagnostics or story_id is None or title is None:
             return None
         mentions = find_mentions(
@@ -385,11 +231,10 @@ class _Checker:
             format=FORMAT_VERSION,
             standfirst=standfirst,
             published=published,
+            updated=updated,
             language=language,
             sources=tuple(s for s in sources if s is not None),
-            people=tuple(
-                _finish_person(p, tuple(mentions.get(p.id, ()))) for p in people if p is not None
-            ),
+            people=tuple(p.finish(tuple(mentions.get(p.id, ()))) for p in people if p is not None),
             figures=tuple(f.finish() for f in figures if f is not None),
             timeline=tuple(e.finish() for e in timeline if e is not None),
             extensions=extensions,
@@ -426,7 +271,7 @@ class _Checker:
         # must not be reported as missing too (one mistake, one error).
         return Section(section_id or f"#{index}", title or "", tuple(paragraphs), index, extensions)
 
-    def person(self, node: Node, path: str) -> _PersonDraft | None:
+    def person(self, node: Node, path: str) -> PersonDraft | None:
         fields, extensions = self.fields(node, path, "person")
         person_id = self.slug(fields.get("id"), f"{path}.id")
         self.register("person", person_id, fields.get("id"), f"{path}.id")
@@ -435,7 +280,17 @@ class _Checker:
         aliases = self.text_list(fields.get("aliases"), f"{path}.aliases", "alias")
         age = self.age(fields.get("age"), f"{path}.age")
         origin = self.text(fields.get("origin"), f"{path}.origin", required=False)
-        quotes: list[_QuoteDraft] = []
+        kind = self.person_kind(fields.get("kind"), f"{path}.kind")
+        same_as = self.uri_list(fields.get("same_as"), f"{path}.same_as")
+        if kind == "organisation":
+            for key in ("age", "origin"):
+                if key in fields:
+                    self.error(
+                        fields[key],
+                        f"an organisation has no {key} (it is for kind: person)",
+                        f"{path}.{key}",
+                    )
+        quotes: list[QuoteDraft] = []
         quote_nodes = self.items(fields.get("quotes"), f"{path}.quotes", False, "quote")
         for i, quote_node in enumerate(quote_nodes):
             quote = self.quote(quote_node, f"{path}.quotes[{i}]", person_id or "", i)
@@ -443,9 +298,20 @@ class _Checker:
                 quotes.append(quote)
         if person_id is None or name is None or role is None:
             return None
-        return _PersonDraft(person_id, name, role, aliases, age, origin, quotes, extensions)
+        return PersonDraft(
+            person_id, name, role, aliases, age, origin, quotes, extensions, kind, same_as
+        )
 
-    def quote(self, node: Node, path: str, person_id: str, index: int) -> _QuoteDraft | None:
+    def person_kind(self, node: Node | None, path: str) -> PersonKind:
+        kind = self.text(node, path)
+        if node is None or kind is None:
+            return "person"
+        if kind not in PERSON_KINDS:
+            self.error(node, f"person kind must be person or organisation, not '{kind}'", path)
+            return "person"
+        return kind
+
+    def quote(self, node: Node, path: str, person_id: str, index: int) -> QuoteDraft | None:
         fields, extensions = self.fields(node, path, "quote")
         text = self.text(fields.get("text"), f"{path}.text")
         kind_node = fields.get("kind")
@@ -459,10 +325,10 @@ class _Checker:
         self.refer("source", source, fields.get("source"), f"{path}.source")
         section = self.slug(fields.get("section"), f"{path}.section")
         self.refer("section", section, fields.get("section"), f"{path}.section")
-        pending = self.anchor(text, section, fields.get("text"), f"{path}.text")
+        pending = self.anchor(fields, section, path, text)
         if text is None or kind is None:
             return None
-        return _QuoteDraft(
+        return QuoteDraft(
             quote_key(person_id, index),
             person_id,
             text,
@@ -473,7 +339,7 @@ class _Checker:
             extensions,
         )
 
-    def figure(self, node: Node, path: str) -> _FigureDraft | None:
+    def figure(self, node: Node, path: str) -> FigureDraft | None:
         fields, extensions = self.fields(node, path, "figure")
         figure_id = self.slug(fields.get("id"), f"{path}.id")
         self.register("figure", figure_id, fields.get("id"), f"{path}.id")
@@ -486,22 +352,22 @@ class _Checker:
         for i, source in enumerate(sources):
             self.refer("source", source, fields.get("sources"), f"{path}.sources[{i}]")
         note = self.text(fields.get("note"), f"{path}.note", required=False)
-        pending = self.anchor(text, None, fields.get("text"), f"{path}.text")
+        pending = self.anchor(fields, None, path, text)
         if figure_id is None or label is None or text is None:
             return None
-        return _FigureDraft(
+        return FigureDraft(
             figure_id, label, text, pending, value, unit, as_of, sources, note, extensions
         )
 
-    def event(self, node: Node, path: str, index: int) -> _EventDraft | None:
+    def event(self, node: Node, path: str, index: int) -> EventDraft | None:
         fields, extensions = self.fields(node, path, "event")
         date = self.partial_date(fields.get("date"), f"{path}.date")
         label = self.text(fields.get("label"), f"{path}.label")
         text = self.text(fields.get("text"), f"{path}.text")
-        pending = self.anchor(text, None, fields.get("text"), f"{path}.text")
+        pending = self.anchor(fields, None, path, text)
         if date is None or label is None or text is None:
             return None
-        return _EventDraft(event_key(index), date, label, text, pending, extensions)
+        return EventDraft(event_key(index), date, label, text, pending, extensions)
 
     # Cross-checks ------------------------------------------------------------------------------
 
@@ -514,132 +380,6 @@ class _Checker:
             suffix = f" (did you mean '{hint[0]}'?)" if hint else ""
             self.error(node, f"no {OBJECT_TITLES[kind]} has the id '{value}'{suffix}", path)
 
-    def resolve_spans(self, article: Article) -> None:
-        spans = self.collected.spans
-        found = find_spans(article, ((p.text, p.hint) for p in spans))
-        paragraphs: list[str] | None = None
-        hints = 0
-        for pending in spans:
-            pending.location = found.get((pending.text, pending.hint))
-            if pending.location is not None:
-                continue
-            message = "text not found in the article"
-            if hints < MAX_CLOSEST_HINTS:
-                hints += 1
-                if paragraphs is None:
-                    paragraphs = article.paragraph_texts()
-                closest = closest_passage(pending.text, paragraphs)
-                if closest:
-                    message += f' (closest: "{closest}")'
-            self.error(pending.node, message, pending.path)
 
-
-def _valid_partial(value: str) -> bool:
-    parts = [int(p) for p in value.split("-")]
-    if len(parts) >= 2 and not 1 <= parts[1] <= 12:
-        return False
-    if len(parts) == 3:
-        try:
-            _dt.date(parts[0], parts[1], parts[2])
-        except ValueError:
-            return False
-    return parts[0] >= 1
-
-
-# Drafts: collected in the first pass, finished once anchoring has given every span a location.
-
-
-@dataclass
-class _QuoteDraft:
-    key: str
-    speaker: str
-    text: str
-    kind: QuoteKind
-    pending: _Pending
-    source: str | None
-    section: str | None
-    extensions: dict[str, Any]
-
-    def finish(self) -> Quote:
-        assert self.pending.location is not None
-        return Quote(
-            self.key,
-            self.speaker,
-            self.text,
-            self.kind,
-            self.pending.location,
-            self.source,
-            self.section,
-            self.extensions,
-        )
-
-
-@dataclass
-class _PersonDraft:
-    id: str
-    name: str
-    role: str
-    aliases: tuple[str, ...]
-    age: int | None
-    origin: str | None
-    quotes: list[_QuoteDraft]
-    extensions: dict[str, Any]
-
-
-@dataclass
-class _FigureDraft:
-    id: str
-    label: str
-    text: str
-    pending: _Pending
-    value: FigureValue | None
-    unit: str | None
-    as_of: str | None
-    sources: tuple[str, ...]
-    note: str | None
-    extensions: dict[str, Any]
-
-    def finish(self) -> Figure:
-        assert self.pending.location is not None
-        return Figure(
-            self.id,
-            self.label,
-            self.text,
-            self.pending.location,
-            self.value,
-            self.unit,
-            self.as_of,
-            self.sources,
-            self.note,
-            self.extensions,
-        )
-
-
-@dataclass
-class _EventDraft:
-    key: str
-    date: str
-    label: str
-    text: str
-    pending: _Pending
-    extensions: dict[str, Any]
-
-    def finish(self) -> TimelineEvent:
-        assert self.pending.location is not None
-        return TimelineEvent(
-            self.key, self.date, self.label, self.text, self.pending.location, self.extensions
-        )
-
-
-def _finish_person(draft: _PersonDraft, mentions: tuple[Location, ...]) -> Person:
-    return Person(
-        draft.id,
-        draft.name,
-        draft.role,
-        draft.aliases,
-        draft.age,
-        draft.origin,
-        tuple(q.finish() for q in draft.quotes),
-        mentions,
-        draft.extensions,
-    )
+def _day(value: _dt.date | _dt.datetime) -> _dt.date:
+    return value.date() if isinstance(value, _dt.datetime) else value

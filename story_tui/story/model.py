@@ -13,6 +13,8 @@ from typing import Any, Literal
 
 QuoteKind = Literal["direct", "paraphrase"]
 QUOTE_KINDS: tuple[QuoteKind, ...] = ("direct", "paraphrase")
+PersonKind = Literal["person", "organisation"]
+PERSON_KINDS: tuple[PersonKind, ...] = ("person", "organisation")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +66,10 @@ class Quote:
     source: str | None = None
     section_hint: str | None = None
     extensions: Mapping[str, Any] = field(default_factory=dict, compare=False)
+    prefix: str | None = None
+    """The text just before the span in its paragraph, as the file gives it (TextQuoteSelector)."""
+    suffix: str | None = None
+    """The text just after the span in its paragraph, as the file gives it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +85,10 @@ class Person:
     quotes: tuple[Quote, ...] = ()
     mentions: tuple[Location, ...] = ()
     extensions: Mapping[str, Any] = field(default_factory=dict, compare=False)
+    kind: PersonKind = "person"
+    """`organisation` for a speaker that is not a person (a ministry, a company)."""
+    same_as: tuple[str, ...] = ()
+    """URIs of the same person elsewhere, e.g. a Wikidata entity."""
 
     @property
     def summary(self) -> str:
@@ -109,6 +119,8 @@ class Figure:
     sources: tuple[str, ...] = ()
     note: str | None = None
     extensions: Mapping[str, Any] = field(default_factory=dict, compare=False)
+    prefix: str | None = None
+    suffix: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +135,8 @@ class TimelineEvent:
     text: str
     location: Location
     extensions: Mapping[str, Any] = field(default_factory=dict, compare=False)
+    prefix: str | None = None
+    suffix: str | None = None
 
     @property
     def sort_key(self) -> tuple[int, int, int]:
@@ -159,6 +173,8 @@ class Story:
     format: int = 1
     standfirst: str | None = None
     published: _dt.date | None = None
+    updated: _dt.date | _dt.datetime | None = None
+    """When this edition was last changed."""
     language: str = "en"
     sources: tuple[Source, ...] = ()
     people: tuple[Person, ...] = ()

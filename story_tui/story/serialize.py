@@ -76,6 +76,14 @@ def _date_in(value: Any) -> _dt.date | None:
     return _dt.date.fromisoformat(value) if value else None
 
 
+def _moment_in(value: Any) -> _dt.date | _dt.datetime | None:
+    """A date, or a date and time (`updated`)."""
+    if not value:
+        return None
+    text = str(value)
+    return _dt.date.fromisoformat(text) if len(text) == 10 else _dt.datetime.fromisoformat(text)
+
+
 @dataclass(frozen=True, slots=True)
 class Key:
     """One field of a model class and the key it is written under."""
@@ -109,6 +117,8 @@ QUOTE_KEYS: tuple[Key, ...] = (
     Key("kind", "kind"),
     Key("source", "source"),
     Key("section", "section_hint"),
+    Key("prefix", "prefix"),
+    Key("suffix", "suffix"),
     LOCATION,
 )
 PERSON_KEYS: tuple[Key, ...] = (
@@ -118,6 +128,8 @@ PERSON_KEYS: tuple[Key, ...] = (
     Key("role", "role"),
     Key("age", "age"),
     Key("origin", "origin"),
+    Key("kind", "kind"),
+    Key("same_as", "same_as", _strings_out, _strings_in, omit_empty=True),
     Key("quotes", "quotes", _children(QUOTE_KEYS), None),
     Key("mentions", "mentions", _locations_out, _locations_in),
 )
@@ -130,12 +142,16 @@ FIGURE_KEYS: tuple[Key, ...] = (
     Key("as_of", "as_of"),
     Key("sources", "sources", _strings_out, _strings_in, omit_empty=True),
     Key("note", "note"),
+    Key("prefix", "prefix"),
+    Key("suffix", "suffix"),
     LOCATION,
 )
 EVENT_KEYS: tuple[Key, ...] = (
     Key("date", "date"),
     Key("label", "label"),
     Key("text", "text"),
+    Key("prefix", "prefix"),
+    Key("suffix", "suffix"),
     LOCATION,
 )
 STORY_KEYS: tuple[Key, ...] = (
@@ -144,6 +160,7 @@ STORY_KEYS: tuple[Key, ...] = (
     Key("title", "title"),
     Key("standfirst", "standfirst"),
     Key("published", "published", _date_out, _date_in),
+    Key("updated", "updated", _date_out, _moment_in),
     Key("language", "language"),
     Key("sources", "sources", _children(SOURCE_KEYS), None),
     Key("sections", "sections", _children(SECTION_KEYS), None),

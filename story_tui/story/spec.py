@@ -13,6 +13,8 @@ FORMAT_VERSION = 1
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 PARTIAL_DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 LANGUAGE_PATTERN = r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"
+URI_PATTERN = r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$"
+"""An absolute URI: a scheme, a colon, then no spaces (`https://www.wikidata.org/entity/Q1`)."""
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 """Largest story file read by default (16 MiB); `--max-bytes` raises it."""
 
@@ -23,10 +25,14 @@ Kind = Literal[
     "optional-text",
     "url",
     "date",
+    "date-or-datetime",
     "partial-date",
     "language",
     "age",
     "quote-kind",
+    "person-kind",
+    "affix",
+    "uri-list",
     "number-or-date",
     "text-list",
     "slug-list",
@@ -54,6 +60,9 @@ OBJECTS: dict[str, dict[str, FieldSpec]] = {
         "title": FieldSpec("text", True, "The headline."),
         "standfirst": FieldSpec("optional-text", False, "A one-paragraph summary by the editor."),
         "published": FieldSpec("date", False, "Publication date, YYYY-MM-DD."),
+        "updated": FieldSpec(
+            "date-or-datetime", False, "When this edition was last changed (ISO date or datetime)."
+        ),
         "language": FieldSpec("language", False, "BCP 47 language tag; default en."),
         "sources": FieldSpec("objects", False, "Outlets the story reports from.", "source"),
         "sections": FieldSpec(
@@ -82,6 +91,8 @@ OBJECTS: dict[str, dict[str, FieldSpec]] = {
         "role": FieldSpec("text", True, "A short description."),
         "age": FieldSpec("age", False, "Age in years."),
         "origin": FieldSpec("optional-text", False, "Where they come from."),
+        "kind": FieldSpec("person-kind", False, "person (default) or organisation."),
+        "same_as": FieldSpec("uri-list", False, "URIs of the same person elsewhere (Wikidata)."),
         "quotes": FieldSpec("objects", False, "What they said.", "quote"),
     },
     "quote": {
@@ -89,6 +100,8 @@ OBJECTS: dict[str, dict[str, FieldSpec]] = {
         "kind": FieldSpec("quote-kind", True, "direct or paraphrase."),
         "source": FieldSpec("slug", False, "A sources id."),
         "section": FieldSpec("slug", False, "A sections id: where to look first."),
+        "prefix": FieldSpec("affix", False, "The exact text just before the span."),
+        "suffix": FieldSpec("affix", False, "The exact text just after the span."),
     },
     "figure": {
         "id": FieldSpec("slug", True, "Slug, unique among figures."),
@@ -99,11 +112,15 @@ OBJECTS: dict[str, dict[str, FieldSpec]] = {
         "as_of": FieldSpec("partial-date", False, "YYYY, YYYY-MM or YYYY-MM-DD."),
         "sources": FieldSpec("slug-list", False, "sources ids."),
         "note": FieldSpec("optional-text", False, "An editor's note."),
+        "prefix": FieldSpec("affix", False, "The exact text just before the span."),
+        "suffix": FieldSpec("affix", False, "The exact text just after the span."),
     },
     "event": {
         "date": FieldSpec("partial-date", True, "YYYY, YYYY-MM or YYYY-MM-DD."),
         "label": FieldSpec("text", True, "What happened."),
         "text": FieldSpec("text", True, "The article's words for it, verbatim."),
+        "prefix": FieldSpec("affix", False, "The exact text just before the span."),
+        "suffix": FieldSpec("affix", False, "The exact text just after the span."),
     },
 }
 
