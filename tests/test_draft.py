@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from story_tui.cli.main import main
-from story_tui.draft.core import make_draft, split_paragraphs, to_yaml
+from story_tui.draft.core import make_draft
+from story_tui.draft.input import split_paragraphs
+from story_tui.draft.write import to_yaml
 from story_tui.story.loader import load_story, parse_story
 from story_tui.story.model import Story
 from tests.conftest import DATA
@@ -63,7 +65,7 @@ def test_draft_finds_the_migrant_counts_and_the_three_dates() -> None:
 def test_every_guess_is_marked_for_checking() -> None:
     text = to_yaml(make_draft(ARTICLE), "draft")
     assert re.search(r"“?We don’t know what we’re going to do\.\"  # check: speaker guessed", text)
-    assert "# check: speaker guessed from 'he said" in text
+    assert "# check: speaker guessed from “he”" in text
     assert text.count("# check: write a short, factual heading") == 5
 
 
@@ -90,7 +92,7 @@ def test_draft_command_writes_a_valid_file(
     out = tmp_path / "story.yaml"
     assert main(["draft", str(DATA / "article.txt"), "-o", str(out)]) == 0
     err = capsys.readouterr().err
-    assert "6 direct quotes" in err and "unsure" in err
+    assert "6 direct quotes" in err and "to check" in err
     assert load_story(out).id == "article"
     assert main(["draft", str(tmp_path / "missing.txt")]) == 2
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 
 from story_tui.cli.common import (
@@ -11,11 +12,13 @@ from story_tui.cli.common import (
     EXIT_USAGE,
     PROG,
     Parser,
+    UsageError,
     say,
     write_output,
 )
 from story_tui.story.diagnostics import StoryInvalid
 from story_tui.story.safety import visible
+from story_tui.story.spec import SLUG_PATTERN
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,13 +26,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser = Parser(
         prog=f"{PROG} draft",
         description=(
-            "Draft a story file from a plain-text or Markdown article: quotes, speakers, "
-            "people, figures and dates, copied verbatim; guesses marked '# check:'."
+            "Draft a story file from an article (plain text, Markdown or a saved web page): "
+            "quotes, speakers, people, figures and dates, copied verbatim; guesses marked "
+            "'# check:'. A draft that would not validate is never written (exit 1)."
         ),
     )
-    parser.add_argument("article", metavar="ARTICLE", help="the article, plain text or Markdown")
+    parser.add_argument(
+        "article", metavar="ARTICLE", help="the article: .txt, .md, or .html (a saved web page)"
+    )
     parser.add_argument("-o", "--output", metavar="OUT", help="write here (default: stdout)")
-    parser.add_argument("--id", help="the story id (default: from the file name)")
+    parser.add_argument("--id", help="the story id, a slug (default: from the file name)")
     parser.add_argument(
         "--paragraphs-per-section",
         type=int,
@@ -41,37 +47,48 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Draft, check, write."""
+    """Read, draft, check, and write only a draft that validates."""
     from pathlib import Path
 
-    from story_tui.draft.core import make_draft, slug, summary, to_yaml
+    from story_tui.draft.core import make_draft
+    from story_tui.draft.input import NoArticle, read_article
+    from story_tui.draft.model import slug
+    from story_tui.draft.write import summary, write
     from story_tui.story.loader import parse_story
-    from story_tui.story.source import decode_story_bytes
 
+    if args.id is not None and not re.match(SLUG_PATTERN, args.id):
+        raise UsageError(f"--id must be a slug (lower-case letters, digits, '-'): {args.id!r}")
+    if args.paragraphs_per_section < 1:
+        raise UsageError("--paragraphs-per-section must be at least 1")
     try:
         data = Path(args.article).read_bytes()
     except OSError as error:
         say(sys.stderr, visible(f"{PROG}: error: cannot read {args.article}: {error.strerror}"))
         return EXIT_USAGE
     try:
-        text = decode_story_bytes(data, args.article)
+        article = read_article(data, args.article)
     except StoryInvalid as error:
         for diagnostic in error.diagnostics:
-            say(sys.stderr, str(diagnostic))
+            say(sys.stderr, visible(str(diagnostic)))
         return EXIT_INVALID
-    draft = make_draft(text, max(1, args.paragraphs_per_section))
+    except NoArticle as error:
+        say(sys.stderr, visible(f"{PROG}: error: {args.article}: {error}; nothing drafted"))
+        return EXIT_INVALID
+    for problem in article.problems:
+        say(sys.stderr, visible(problem))
+    draft = make_draft(article, args.paragraphs_per_section)
     story_id = args.id or slug(Path(args.article).stem)
-    yaml_text = to_yaml(draft, story_id)
-    say(sys.stderr, visible(summary(draft)))
+    written = write(draft, story_id)
     try:
-        parse_story(yaml_text, args.output or "<draft>")
+        parse_story(written.text, args.output or "<draft>")
     except StoryInvalid as error:
-        # The article itself breaks a rule (a control character, say): say so, write anyway.
-        say(sys.stderr, "the draft does not validate yet:")
+        say(sys.stderr, f"{PROG}: error: the draft would not validate, so nothing was written:")
         for diagnostic in error.diagnostics:
-            say(sys.stderr, f"  {diagnostic}")
+            say(sys.stderr, visible(f"  {diagnostic}"))
+        return EXIT_INVALID
+    say(sys.stderr, visible(summary(draft, written)))
     try:
-        write_output(yaml_text, args.output)
+        write_output(written.text, args.output)
     except OSError as error:
         say(sys.stderr, visible(f"{PROG}: error: cannot write {args.output}: {error.strerror}"))
         return EXIT_USAGE

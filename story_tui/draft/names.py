@@ -1,0 +1,155 @@
+"""What a name looks like, and the words around names. Plain Python; no UI imports.
+
+Names are matched with the `regex` module's Unicode classes (`Antić`, `Łukasz`, `Nguyễn`,
+`Şahin`, `McGovern`, `O'Brien`); honorifics come from nameparser's list of titles; given names
+(and their usual gender, to resolve `he` and `she`) from gender-guesser's list of first names.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+from nameparser.config import CONSTANTS
+
+_CAP_WORD = (
+    r"(?:\p{Lu}\p{Ll}{0,2}\p{Lu}[\p{Ll}\p{M}]+"  # McGovern, DeSantis, LaGuardia
+    r"|[OD][’']\p{Lu}[\p{Ll}\p{M}]+"  # O'Brien, D’Angelo
+    r"|\p{Lu}[\p{Ll}\p{M}]+)"  # Rivas, Antić, Łukasz, Nguyễn
+    r"(?:-\p{Lu}[\p{Ll}\p{M}]+)*"  # Jean-Luc, Ocasio-Cortez
+)
+CAP_WORD = _CAP_WORD
+PARTICLE = r"(?:de|da|del|della|di|van|von|der|den|la|le|dos|das|du|bin|al|el|ben|ter|ten)"
+INITIAL = r"\p{Lu}\."
+NAME = (
+    rf"{_CAP_WORD}(?:\s+(?:{INITIAL}\s+|{PARTICLE}\s+(?:{PARTICLE}\s+)?)?{_CAP_WORD}){{0,5}}"
+    r"(?:,?\s+(?:Jr\.|Sr\.|II|III|IV)(?![\p{L}]))?"
+)
+"""One to four capitalised words with initials and particles: `Hugo de Zela`, `Arthur C. Clarke`."""
+NAME_RE = regex.compile(rf"(?<![\p{{L}}\p{{N}}’'-]){NAME}(?![\p{{L}}\p{{N}}])")
+
+HONORIFICS = frozenset(
+    {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "fr"}
+)
+"""Courtesy titles: not a role, never part of the name."""
+
+ROLE_ABBREVIATIONS = {
+    "sen": "Senator",
+    "rep": "Representative",
+    "gov": "Governor",
+    "lt": "Lieutenant",
+    "gen": "General",
+    "col": "Colonel",
+    "capt": "Captain",
+    "sgt": "Sergeant",
+    "hon": "The Honourable",
+    "pres": "President",
+    "supt": "Superintendent",
+    "insp": "Inspector",
+    "atty": "Attorney",
+    "amb": "Ambassador",
+}
+TITLE_RE = regex.compile(
+    r"(?<![\p{L}])(?P<title>(?i:"
+    + "|".join(sorted({*HONORIFICS, *ROLE_ABBREVIATIONS}, key=len, reverse=True))
+    + r"))\.?\s+(?=\p{Lu})"
+)
+"""`Sen. `, `Dr `, `Mr `, `Prof ` before a capitalised word."""
+
+ROLE_NOUNS = frozenset(
+    """minister president governor mayor senator spokesman spokeswoman spokesperson
+    candidate nominee manager chairman chairwoman chair director secretary leader chief officer
+    adviser advisor aide official analyst economist professor architect coach captain executive
+    ceo founder co-founder lawyer attorney judge representative congressman congresswoman
+    strategist pollster commissioner ambassador general host author writer editor reporter
+    correspondent actor actress singer player striker goalkeeper champion researcher scientist
+    doctor nurse surgeon head deputy councillor councilman councilwoman premier chancellor
+    prosecutor sheriff commander colonel sergeant lieutenant inspector superintendent
+    superintendant president-elect vice-president spokesperson activist campaigner organiser
+    organizer expert historian investor owner partner principal dean student teacher pastor
+    priest bishop rabbi imam cardinal pope king queen prince princess speaker whip treasurer
+    administrator counsel adviser consultant operative surrogate donor economist physician
+    diplomat envoy negotiator mp lawmaker legislator politician commentator columnist anchor
+    presenter producer filmmaker director-general secretary-general governor-elect
+    mayor-elect senator-elect cofounder chairperson""".split()
+)
+"""Head nouns of a role (`JGC spokesman`, `the vaccine's architect`)."""
+
+ORGANISATION_NOUNS = frozenset(
+    """ministry department agency government campaign committee company firm bank brokerage
+    police army military office council commission party administration board court union
+    association group organisation organization institute foundation center centre
+    university school hospital network newspaper magazine website channel station service
+    authority authorities embassy team club league federation corporation inc ltd plc
+    spokesperson's statement officials sources source aides staff staffers house senate
+    white-house pentagon kremlin fbi cia""".split()
+)
+
+PRONOUNS = {"he": "male", "she": "female", "him": "male", "her": "female"}
+
+NOT_NAMES = frozenset(
+    """The A An And But Or If In On At By For From To Of With As When While After Before This
+    That These Those There Here It Its He She They We You I His Her Their Our My Your Mr Mrs Ms
+    Dr Prof Sir Yet So Still Also Then Now Meanwhile However Although Though Because Since Until
+    Why What Who How Where Which Some Many Most All Any Each Every No Not One Two Three Four
+    Last Next Despite During Under Over Among Between Against Without Within Like Unlike
+    According Earlier Later Instead Even Just Only Asked Says Said Thursday Friday Saturday
+    Sunday Monday Tuesday Wednesday January February March April May June July August
+    September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+    Democrats Republicans Democrat Republican Americans American God Christmas Easter
+    Congress Senate House Twitter Facebook Instagram YouTube Google Breitbart Reuters Inc Co
+    """.split()
+)
+"""Capitalised words that begin no person's name."""
+
+
+@cache
+def _detector() -> object:
+    import gender_guesser.detector
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+def given_name_gender(word: str) -> str | None:
+    """`male`/`female`/`unknown` when `word` is a known given name, else None."""
+    if word in NOT_NAMES or len(word) < 2:
+        return None
+    detector = _detector()
+    result: str = detector.get_gender(word)  # type: ignore[attr-defined]
+    if result == "unknown":
+        return None
+    if result in ("mostly_male", "male"):
+        return "male"
+    if result in ("mostly_female", "female"):
+        return "female"
+    return "unknown"  # "andy": a given name of either gender
+
+
+def is_title(word: str) -> bool:
+    """A courtesy or role title (with or without its dot): `Sen.`, `Dr`, `Prof`, `Mr`."""
+    bare = word.rstrip(".").lower()
+    return bare in HONORIFICS or bare in ROLE_ABBREVIATIONS or bare in CONSTANTS.titles
+
+
+def name_words(name: str) -> list[str]:
+    """The name's words without particles and suffixes."""
+    return [
+        w
+        for w in name.replace(",", " ").split()
+        if not regex.fullmatch(PARTICLE, w) and w not in ("Jr.", "Sr.", "II", "III", "IV")
+    ]
+
+
+def surname_of(name: str) -> str:
+    """`Hugo de Zela` -> `de Zela`; `Arthur C. Clarke` -> `Clarke`; `M. L. King Jr.` -> `King`."""
+    words = name.replace(",", " ").split()
+    while len(words) > 1 and words[-1] in ("Jr.", "Sr.", "II", "III", "IV"):
+        words.pop()
+    if not words:
+        return name
+    last = [words[-1]]
+    index = len(words) - 2
+    while index > 0 and regex.fullmatch(PARTICLE, words[index]):
+        last.insert(0, words[index])
+        index -= 1
+    return " ".join(last)

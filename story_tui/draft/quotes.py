@@ -1,0 +1,158 @@
+"""Finding quotations in paragraphs: which marks open and close them. Plain Python; no UI imports.
+
+Handled: curly “…” and straight "…" marks and a mix of the two (a straight mark opens after a
+space and closes before one, so one quotation never swallows the next one's attribution);
+guillemets «…» and „…“; British single marks ‘…’ and '…' (told apart from apostrophes: a
+closing mark is never between two letters, and a plural possessive `voters’ anger` does not
+close a quotation); nested quotations (the inner marks are part of the outer quotation); and a
+quotation that runs over several paragraphs (an opening mark on each, a closing one only on the
+last): each paragraph's part is one quotation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+_OPEN_DOUBLE = "“«„"
+_CLOSE_DOUBLE = "”»"
+_SPACE_BEFORE = " \t([{—–-/\u00a0"
+_CLOSING_PUNCT = ",.;:!?)]}—–-…"
+
+
+@dataclass
+class Span:
+    """A quotation's words inside one paragraph, without the marks."""
+
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    single: bool = False
+    """Inside single marks (British style), which also serve as scare quotes."""
+    open_at: int = 0
+    close_at: int | None = None
+    """Where the closing mark is (None when the quotation goes on in the next paragraph)."""
+    continued: bool = False
+    """This part goes on from the paragraph before."""
+
+
+def _is_open(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before in _SPACE_BEFORE or before in "“‘") and not after.isspace()
+
+
+def _is_close(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    return not before.isspace()
+
+
+def _double_marks(text: str) -> list[tuple[int, int | None]]:
+    """(opening mark, closing mark or None when unclosed) for each double-marked quotation."""
+    found: list[tuple[int, int | None]] = []
+    opened: int | None = None
+    for i, char in enumerate(text):
+        if char not in '"“”«»„':
+            continue
+        if opened is None:
+            if (
+                char in _OPEN_DOUBLE
+                or (char == '"' and _is_open(text, i))
+                or (char == '"' and not _is_close(text, i))
+            ):
+                opened = i
+        else:
+            opener = text[opened]
+            if char in _CLOSE_DOUBLE or (opener == "„" and char == "“"):
+                found.append((opened, i))
+                opened = None
+            elif char == '"':
+                if _is_close(text, i):
+                    found.append((opened, i))
+                    opened = None
+                else:  # a second opening mark: the first was never closed
+                    opened = i
+            elif char in _OPEN_DOUBLE and _is_open(text, i) and i > opened + 1:
+                opened = i  # “A … “B”: the first mark was never closed
+    if opened is not None:
+        found.append((opened, None))
+    return found
+
+
+def _single_close(text: str, start: int, stop: int) -> int | None:
+    """The closing single mark of a quotation opened at `start`, searching up to `stop`."""
+    fallback: int | None = None
+    for i in range(start + 1, stop):
+        if text[i] not in "’'":
+            continue
+        before = text[i - 1]
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if before.isspace() or after.isalnum():
+            continue  # an opening mark or an apostrophe inside a word
+        if after in _CLOSING_PUNCT or before in ",.!?" or i + 1 >= len(text):
+            return i
+        if fallback is None and not (before in "sS" and text[i + 2 : i + 3].islower()):
+            fallback = i
+    return fallback
+
+
+def _single_marks(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    found: list[tuple[int, int]] = []
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if char in "‘'" and _is_open(text, i) and text[i + 1 : i + 2].isalnum():
+            if any(a <= i <= b for a, b in taken):
+                i += 1
+                continue
+            stop = next((a for a, _b in taken if a > i), len(text))
+            close = _single_close(text, i, stop)
+            if close is not None and close > i + 1:
+                found.append((i, close))
+                i = close + 1
+                continue
+        i += 1
+    return found
+
+
+def find_spans(paragraphs: list[str]) -> list[Span]:
+    """Every quotation in the article, in order."""
+    spans: list[Span] = []
+    carried = False
+    for index, text in enumerate(paragraphs):
+        doubles = _double_marks(text)
+        closed = [(a, b) for a, b in doubles if b is not None]
+        parts: list[tuple[int, int | None, bool]] = [(a, b, False) for a, b in doubles]
+        if "‘" in text or "'" in text:
+            parts += [(a, b, True) for a, b in _single_marks(text, closed)]
+        parts.sort()
+        next_opens = index + 1 < len(paragraphs) and paragraphs[index + 1][:1] in '"“«‘'
+        continues_now = carried
+        carried = False
+        for opened, closing, single in parts:
+            end = closing if closing is not None else len(text)
+            if closing is None and not next_opens:
+                continue  # an unclosed mark with no next part: not a quotation we can bound
+            start = opened + 1
+            while start < end and text[start].isspace():
+                start += 1
+            stop = end
+            while stop > start and text[stop - 1].isspace():
+                stop -= 1
+            if stop - start < 2:
+                continue
+            spans.append(
+                Span(
+                    index,
+                    start,
+                    stop,
+                    text[start:stop],
+                    single,
+                    opened,
+                    closing,
+                    continues_now and opened == 0,
+                )
+            )
+            if closing is None:
+                carried = True
+    return spans

@@ -1,0 +1,194 @@
+"""Who said a quotation: the attribution after it, before it, or the quotation before it.
+
+After the closing mark: `…,” said NAME`, `…,” NAME said`, `…,” JGC spokesman NAME told AFP`,
+`…,” said the vaccine's architect Prof NAME`, `…,” he said`, `…,” the ministry said`. Before the
+opening mark: `NAME said: “…`, `Mr NAME told reporters, “…`, `according to NAME, “…`. Otherwise a
+quotation in the same paragraph as an attributed one is the same speaker's, and a paragraph that
+opens with an unattributed quotation continues the speaker of the paragraph before (marked for
+checking). A pronoun goes to the most recent person of that gender (by given name) named before;
+a bare description (`the senator`) to the most recent person with that role. Plain Python.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from story_tui.draft.names import (
+    NAME_RE,
+    NOT_NAMES,
+    ORGANISATION_NOUNS,
+    PRONOUNS,
+    ROLE_NOUNS,
+)
+
+SPEECH_VERBS = (
+    "said|says|say|told|tells|added|adds|asked|asks|explained|explains|noted|notes|warned|warns|"
+    "insisted|insists|argued|argues|stated|states|recalled|recalls|replied|replies|responded|"
+    "continued|continues|offered|urged|urges|complained|wrote|writes|tweeted|posted|declared|"
+    "announced|acknowledged|admitted|admits|claimed|claims|conceded|contended|countered|"
+    "cautioned|observed|remarked|suggested|suggests|predicted|promised|pledged|vowed|boasted|"
+    "joked|quipped|shouted|yelled|exclaimed|whispered|lamented|laments|mused|concluded|"
+    "emphasized|emphasised|stressed|reiterated|recounted|agreed|maintained|alleged|charged|"
+    "blasted|slammed|demanded|told reporters|went on|chimed in|put it|snapped|fumed|sighed|"
+    "thundered|testified|confirmed|denied|disclosed|revealed|reported|reports|commented|"
+    "explained|told AFP|wrote in|said in"
+)
+_ADVERBS = (
+    r"(?:also|later|then|again|once|simply|recently|previously|earlier|previously|further|"
+    r"repeatedly|bluntly|flatly|quickly|quietly|reportedly|has|had|have|would|will|could|"
+    r"once|famously|later|last\s+\w+)"
+)
+_VERB = rf"(?:(?:{_ADVERBS})\s+){{0,2}}(?:{SPEECH_VERBS})\b"
+_AFTER_VERB_FIRST = regex.compile(
+    rf"^[\s,—–-]*(?:{_VERB})\s+(?P<np>[^.!?;:“”\"(]{{1,120}}?)(?=\s*(?:[.!?;:“”\"(]|,\s|"
+    rf"\s+(?:in|on|at|during|after|before|when|while|who|to|told|about)\s|$))"
+)
+_AFTER_NP_FIRST = regex.compile(
+    rf"^[\s,—–-]*(?P<np>[^.!?;:“”\"]{{1,120}}?)\s+(?:{_VERB})(?![\p{{L}}])"
+)
+_BEFORE = regex.compile(
+    rf"(?P<np>[^.!?;“”\"]{{1,120}}?)\s+(?:{_VERB})(?:\s+(?:that|reporters|him|her|them|us|me|"
+    rf"[^.!?;“”\"]{{0,60}}?))?[\s,:—–-]*$"
+)
+_ACCORDING = regex.compile(r"(?i:according\s+to)\s+(?P<np>[^.!?;:“”\"]{1,100}?)[\s,:]*$")
+_COLON = regex.compile(r"(?P<np>[^.!?;“”\"]{1,160}):\s*$")
+_LOWER_WORDS = regex.compile(r"[\p{Ll}][\p{L}’'-]*")
+_GENERIC = frozenset(
+    "source sources official officials aide aides person people someone one voter voters "
+    "supporter supporters critic critics observer observers insider insiders resident "
+    "residents member members witness witnesses expert experts analyst analysts".split()
+)
+
+
+@dataclass
+class Speaker:
+    """A speaker phrase read from an attribution."""
+
+    kind: str
+    """name | pronoun | role | organisation | unnamed"""
+    text: str
+    at: int
+    """Offset of the phrase in its paragraph."""
+    role: str | None = None
+    title: str | None = None
+
+
+def read_phrase(phrase: str, at: int) -> Speaker | None:
+    """What a speaker phrase names: `JGC spokesman Ryouske Hoshijima`, `he`, `the ministry`."""
+    phrase = phrase.strip(" ,—–-")
+    if not phrase or len(phrase.split()) > 12:
+        return None
+    lower = phrase.lower()
+    if lower in PRONOUNS or lower in ("they", "we", "i", "it"):
+        return Speaker("pronoun", lower, at)
+    names = [m for m in NAME_RE.finditer(phrase) if m.group() not in NOT_NAMES]
+    if names:
+        from story_tui.draft.people import clean_name
+
+        last = names[-1]
+        title, name = clean_name(last.group())
+        if name and name not in NOT_NAMES:
+            offset = at + last.start() + last.group().find(name)
+            lead = phrase[: last.start() + last.group().find(name)].strip(" ,")
+            role = lead or None
+            words = name.split()
+            if (
+                " " not in name
+                and title is None
+                and len(names) == 1
+                and _head(phrase) in ORGANISATION_NOUNS
+            ):
+                return Speaker("organisation", phrase.removeprefix("the ").strip(), at)
+            if any(w.lower() in ORGANISATION_NOUNS for w in words[-1:]):
+                return Speaker("organisation", _org_name(phrase), at)
+            after = phrase[last.end() :].strip(" ,")
+            if after and _head(after) in ORGANISATION_NOUNS:
+                return Speaker("organisation", _org_name(phrase), at)
+            return Speaker("name", name, offset, role, title)
+    head = _head(phrase)
+    words = _LOWER_WORDS.findall(lower)
+    if head in _GENERIC or (words and words[0] in ("a", "an", "one", "some", "two", "several")):
+        return Speaker("unnamed", phrase, at)
+    if head in ROLE_NOUNS:
+        return Speaker("role", head, at)
+    if head in ORGANISATION_NOUNS or phrase[:1].isupper():
+        return Speaker("organisation", _org_name(phrase), at)
+    return None
+
+
+def _head(phrase: str) -> str:
+    words = phrase.lower().replace("’s", "").replace("'s", "").split()
+    return words[-1].strip(",.") if words else ""
+
+
+def _org_name(phrase: str) -> str:
+    for article in ("the ", "The "):
+        phrase = phrase.removeprefix(article)
+    return phrase.strip()
+
+
+def after_quote(rest: str, rest_at: int) -> Speaker | None:
+    """The speaker named right after a closing mark."""
+    for pattern in (_AFTER_VERB_FIRST, _AFTER_NP_FIRST):
+        match = pattern.match(rest)
+        if match:
+            speaker = read_phrase(match["np"], rest_at + match.start("np"))
+            if speaker is not None:
+                return speaker
+    return None
+
+
+def before_quote(lead: str, lead_at: int) -> Speaker | None:
+    """The speaker named in the lead-in before an opening mark."""
+    for pattern in (_ACCORDING, _BEFORE):
+        match = pattern.search(lead)
+        if match:
+            np = match["np"]
+            start = match.start("np")
+            if pattern is _BEFORE:
+                np, skip = _subject(np)
+                start += skip
+            speaker = read_phrase(np, lead_at + start)
+            if speaker is not None:
+                return speaker
+    return None
+
+
+_APPOSITIVE_START = regex.compile(r"(?:a|an|the|who|whose|which|\d)\b")
+_CLAUSE_JOIN = regex.compile(r",\s+|\s+(?:and|but|as|while|when|after|before|because)\s+")
+
+
+def _subject(np: str) -> tuple[str, int]:
+    """The subject at the end of a lead-in: `Yesterday, NAME` -> `NAME`, `NAME, a baker,` -> `NAME`.
+
+    Returns the subject and its offset in `np`.
+    """
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    for join in _CLAUSE_JOIN.finditer(np):
+        pieces.append((start, join.start()))
+        start = join.end()
+    pieces.append((start, len(np)))
+    index = len(pieces) - 1
+    while index > 0 and _APPOSITIVE_START.match(np, pieces[index][0]):
+        index -= 1
+    begin, end = pieces[index]
+    return np[begin:end], begin
+
+
+def colon_lead(lead: str, lead_at: int) -> Speaker | None:
+    """`Peruvian Foreign Minister NAME was unequivocal: “…`: the last name before the colon."""
+    match = _COLON.search(lead)
+    if match is None:
+        return None
+    names = [m for m in NAME_RE.finditer(match["np"]) if m.group() not in NOT_NAMES]
+    if not names:
+        return None
+    from story_tui.draft.people import clean_name
+
+    title, name = clean_name(names[0].group())
+    if not name:
+        return None
+    return Speaker("name", name, lead_at + match.start("np") + names[0].start(), None, title)

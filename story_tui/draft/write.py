@@ -1,0 +1,209 @@
+"""The draft as a story file (YAML), and the summary printed beside it. Plain Python.
+
+Every guess gets a `# check:` comment, and the summary counts exactly those comments.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from story_tui.draft.model import Draft, DraftQuote, unique_id
+
+
+def _q(text: str) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML, and escape everything needed)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def short(text: str, width: int) -> str:
+    """The text cut at a word boundary to at most `width` characters, with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1]
+    space = cut.rfind(" ")
+    if space > width // 3:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """`1 section`, `2 sections`."""
+    return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
+@dataclass
+class Written:
+    """The YAML text and every `# check:` it holds, in file order."""
+
+    text: str
+    checks: list[str] = field(default_factory=list)
+    unattributed: int = 0
+
+
+class _Out:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.checks: list[str] = []
+
+    def add(self, line: str, check: str | None = None, what: str = "") -> None:
+        if check:
+            self.checks.append(f"{what}: {check}" if what else check)
+            line += f"  # check: {check}"
+        self.lines.append(line)
+
+
+def to_yaml(draft: Draft, story_id: str) -> str:
+    """The draft as a story file."""
+    return write(draft, story_id).text
+
+
+def _anchor(out: _Out, indent: str, prefix: str | None, suffix: str | None) -> None:
+    if prefix is not None:
+        out.add(f"{indent}prefix: {_q(prefix)}")
+    if suffix is not None:
+        out.add(f"{indent}suffix: {_q(suffix)}")
+
+
+def write(
+    draft: Draft, story_id: str, anchors: dict[int, tuple[str | None, str | None]] | None = None
+) -> Written:
+    """The draft as a story file, with `# check:` comments on every guess.
+
+    `anchors` gives, by `id()` of a quote, figure or event, the prefix and suffix to write.
+    """
+    anchors = anchors or {}
+    out = _Out()
+    out.add("# Drafted by `story-tui draft`. Every span below is copied from the article.")
+    out.add("# Fix each check comment below, then run `story-tui validate` on this file.")
+    out.add("format: 1")
+    out.add(f"id: {story_id}")
+    out.add(
+        f"title: {_q(draft.title)}", None if draft.title_found else "write the headline", "title"
+    )
+    if draft.published:
+        out.add(f"published: {_q(draft.published)}")
+    out.add('# standfirst: "…"  (add a one- or two-sentence summary here)')
+    out.add("sources:" + ("" if draft.sources else " []"))
+    for source_id, name in draft.sources.items():
+        out.add(f"  - id: {source_id}")
+        out.add(f"    name: {_q(name)}")
+    out.add("sections:")
+    for section in draft.sections:
+        out.add(f"  - id: {section.id}")
+        check = "write a short, factual heading" if section.placeholder else None
+        out.add(f"    title: {_q(section.title)}", check, f"section {section.id}")
+        out.add("    paragraphs:")
+        for paragraph in section.paragraphs:
+            out.add(f"      - {_q(paragraph)}")
+    quotes_of: dict[str | None, list[DraftQuote]] = {}
+    for quote in draft.quotes:
+        quotes_of.setdefault(quote.speaker, []).append(quote)
+    out.add("people:" + ("" if draft.people else " []"))
+    for person in draft.people:
+        out.add(f"  - id: {person.id}")
+        check = (
+            "an organisation named from its attribution: give its full name"
+            if person.kind == "organisation" and person.name[:1].islower()
+            else None
+        )
+        out.add(f"    name: {_q(person.name)}", check, person.name)
+        if person.kind != "person":
+            out.add(f"    kind: {person.kind}")
+        if person.aliases:
+            out.add(f"    aliases: [{', '.join(_q(a) for a in person.aliases)}]")
+        role = person.role or ("Organisation" if person.kind != "person" else "Unknown")
+        out.add(
+            f"    role: {_q(role)}",
+            "role not found in the article: write one" if person.role is None else None,
+            person.name,
+        )
+        if person.age is not None and person.kind == "person":
+            out.add(f"    age: {person.age}")
+        if person.origin and person.kind == "person":
+            out.add(f"    origin: {_q(person.origin)}")
+        mine = quotes_of.get(person.id, [])
+        out.add("    quotes:" + ("" if mine else " []"))
+        for quote in mine:
+            what = f"quote “{short(quote.text, 40)}”"
+            out.add(f"      - text: {_q(quote.text)}", quote.check, what)
+            out.add(f"        kind: {quote.kind}")
+            if quote.source:
+                out.add(f"        source: {quote.source}")
+            out.add(f"        section: {quote.section}")
+            _anchor(out, "        ", *anchors.get(id(quote), (None, None)))
+    orphans = quotes_of.get(None, [])
+    if orphans:
+        out.add(
+            "# quotations with no speaker found (give each to a person), counted in the summary:"
+        )
+        for quote in orphans:
+            out.add(f"#   “{quote.text}”", quote.check or "no speaker found", "quotation")
+    out.add("figures:" + ("" if draft.figures else " []"))
+    used: set[str] = set()
+    for figure in draft.figures:
+        out.add(f"  - id: {unique_id(figure.id, used)}")
+        out.add(
+            f"    label: {_q(figure.label)}",
+            figure.check or "write a label",
+            "figure " + short(figure.text, 30),
+        )
+        out.add(f"    text: {_q(figure.text)}")
+        if figure.value is not None:
+            value = figure.value if isinstance(figure.value, int | float) else _q(figure.value)
+            out.add(f"    value: {value}")
+        if figure.unit:
+            out.add(f"    unit: {_q(figure.unit)}")
+        if figure.as_of:
+            out.add(f"    as_of: {_q(figure.as_of)}")
+        if figure.sources:
+            out.add(f"    sources: [{', '.join(dict.fromkeys(figure.sources))}]")
+        _anchor(out, "    ", *anchors.get(id(figure), (None, None)))
+    out.add("timeline:" + ("" if draft.events else " []"))
+    for event in draft.events:
+        out.add(f"  - date: {_q(event.date)}")
+        out.add(
+            f"    label: {_q(event.text)}",
+            event.check or "rewrite as a short label",
+            "event " + short(event.text, 30),
+        )
+        out.add(f"    text: {_q(event.text)}")
+        _anchor(out, "    ", *anchors.get(id(event), (None, None)))
+    return Written("\n".join(out.lines) + "\n", out.checks, len(orphans))
+
+
+def summary(draft: Draft, written: Written) -> str:
+    """What was found, and every `# check:` comment in the file, for the terminal."""
+    paragraphs = sum(len(s.paragraphs) for s in draft.sections)
+    direct = sum(1 for q in draft.quotes if q.speaker and q.kind == "direct")
+    paraphrases = sum(1 for q in draft.quotes if q.speaker and q.kind == "paraphrase")
+    lines = [
+        "found "
+        + ", ".join(
+            [
+                plural(len(draft.sections), "section"),
+                plural(paragraphs, "paragraph"),
+                plural(sum(1 for p in draft.people if p.kind == "person"), "person", "people"),
+                plural(sum(1 for p in draft.people if p.kind != "person"), "organisation"),
+                plural(direct, "direct quote"),
+                plural(paraphrases, "paraphrase"),
+                plural(
+                    written.unattributed, "quotation with no speaker", "quotations with no speaker"
+                ),
+                plural(len(draft.figures), "figure"),
+                plural(len(draft.events), "timeline event"),
+                plural(len(draft.sources), "source"),
+            ]
+        ),
+    ]
+    for person in draft.people:
+        details = ", ".join(
+            str(x) for x in (person.role, person.age, person.origin) if x is not None
+        )
+        kind = "organisation" if person.kind != "person" else "person"
+        lines.append(f"  {kind} {person.name} ({details or 'no details'})")
+    if written.checks:
+        lines.append(f"to check ({len(written.checks)}), each marked `# check:` in the file:")
+        lines += [f"  - {item}" for item in written.checks]
+    return "\n".join(lines)

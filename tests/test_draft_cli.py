@@ -1,0 +1,112 @@
+"""`story-tui draft` never writes a draft that does not validate, and says what it left to check."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from story_tui.cli.main import main
+from story_tui.draft.core import make_draft
+from story_tui.draft.input import NoArticle, read_article
+from story_tui.draft.write import short, summary, write
+from story_tui.story.loader import load_story, parse_story
+from tests.conftest import DATA
+
+
+def _draft(tmp_path: Path, text: str | bytes, name: str = "a.txt", *extra: str) -> tuple[int, Path]:
+    article = tmp_path / name
+    article.write_bytes(text.encode() if isinstance(text, str) else text)
+    out = tmp_path / "out.yaml"
+    return main(["draft", str(article), "-o", str(out), *extra]), out
+
+
+def test_an_empty_article_is_refused_with_one_line_and_nothing_is_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out = _draft(tmp_path, "  \n\n \n")
+    assert code == 1 and not out.exists()
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "nothing drafted" in err
+
+
+def test_a_bad_id_is_a_usage_error_and_nothing_is_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out = _draft(tmp_path, "One paragraph said nothing.\n", "a.txt", "--id", "Bad Id")
+    assert code == 2 and not out.exists()
+    assert "--id must be a slug" in capsys.readouterr().err
+
+
+def test_control_characters_are_reported_where_they_are_and_kept_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out = _draft(tmp_path, "Headline here\n\nFirst para\x85graph.\n\nSecond \x1b[31mone.\n")
+    assert code == 0
+    err = capsys.readouterr().err
+    assert f"{tmp_path / 'a.txt'}:3:11: warning: control character U+0085" in err
+    assert ":5:8: warning: control character U+001B (ESC)" in err
+    story = load_story(out)  # ftfy reads U+0085 as the Windows-1252 ellipsis it was meant to be,
+    # and drops the terminal escape sequence whole
+    assert story.title == "Headline here"
+    assert [p for s in story.sections for p in s.paragraphs] == ["First para…graph.", "Second one."]
+
+
+def test_the_summary_counts_exactly_the_check_comments_and_never_cuts_a_word() -> None:
+    article = (DATA / "article.txt").read_text(encoding="utf-8")
+    draft = make_draft(article)
+    written = write(draft, "seed")
+    comments = written.text.count("# check:")
+    text = summary(draft, written)
+    assert f"to check ({comments})" in text
+    assert len([line for line in text.splitlines() if line.startswith("  - ")]) == comments
+    for line in text.splitlines():
+        for cut in re.findall(r"(\w+)…", line):
+            assert cut in article, f"cut word {cut!r} in {line!r}"
+
+
+def test_one_of_a_thing_is_singular() -> None:
+    draft = make_draft("Storm in Lyon\n\nIt rained on 3 June 2024 in Lyon.\n")
+    text = summary(draft, write(draft, "x"))
+    assert text.startswith("found 1 section, 1 paragraph, 0 people,")
+    assert short("a fairly long sentence that must be cut", 20) == "a fairly long…"
+
+
+def test_a_page_with_no_article_gets_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    links = "".join(f'<li><a href="/p{i}">Page {i}</a></li>' for i in range(30))
+    page = f"<!DOCTYPE html><html><body><nav><ul>{links}</ul></nav></body></html>"
+    code, out = _draft(tmp_path, page, "index.html")
+    assert code == 1 and not out.exists()
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "no article found" in err
+
+
+def test_bytes_that_are_not_utf8_are_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out = _draft(tmp_path, b"Caf\xe9 owners said nothing.\n")
+    assert code == 1 and not out.exists()
+    assert ":1:4: error: the file is not UTF-8 text" in capsys.readouterr().err
+
+
+_TEXT = st.text(
+    alphabet=st.characters(codec="utf-8", categories=("L", "N", "P", "S", "Z", "Cc")),
+    max_size=400,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_TEXT, min_size=1, max_size=6))
+def test_any_text_drafts_to_a_valid_file_or_a_clear_refusal(lines: list[str]) -> None:
+    text = "\n\n".join(lines)
+    try:
+        article = read_article(text.encode(), "x.txt")
+    except NoArticle:
+        return
+    written = write(make_draft(article), "x")
+    parse_story(written.text, "x.yaml")  # raises if the draft does not validate
