@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.app import App
+from textual.pilot import Pilot
 
 from story_tui.story.bundled import bundled_story
 from story_tui.story.diagnostics import StoryInvalid
@@ -47,6 +53,48 @@ def errors_of(text: str, filename: str = "s.yaml") -> list[str]:
 def mini_text() -> str:
     """The fixture story's YAML text, for tests that change one line of it."""
     return MINI.read_text(encoding="utf-8")
+
+
+DEADLINE = 30.0
+"""Seconds a test waits for a condition before it fails: only a broken or hung test waits this long,
+a passing one goes on the moment the condition holds (however busy the machine)."""
+POLL = 0.01
+"""Seconds between two looks at the condition (not a wait for anything in particular)."""
+
+
+async def wait_for(
+    pilot: Pilot[Any], condition: Callable[[], object], what: str, seconds: float = DEADLINE
+) -> None:
+    """Let the app run until `condition()` is true; fail after `seconds`, naming `what`."""
+    deadline = time.monotonic() + seconds
+    await pilot.pause()
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"gave up after {seconds:.0f} s waiting for {what}")
+        await asyncio.sleep(POLL)
+        await pilot.pause()
+
+
+def palette_highlight(app: App[Any]) -> str:
+    """The first line of the command palette's highlighted hit ("" while it has none)."""
+    from textual.command import CommandList
+
+    lists = app.screen.query(CommandList)
+    if not lists:
+        return ""
+    hits = lists.first()
+    if hits.highlighted is None or not hits.option_count:
+        return ""
+    return str(hits.get_option_at_index(hits.highlighted).prompt).split("\n", 1)[0]
+
+
+def poll(condition: Callable[[], object], what: str, seconds: float = DEADLINE) -> None:
+    """Wait, outside an app, until `condition()` is true; fail after `seconds`."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"gave up after {seconds:.0f} s waiting for {what}")
+        time.sleep(POLL)
 
 
 @pytest.fixture(autouse=True)

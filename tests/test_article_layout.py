@@ -14,7 +14,7 @@ from story_tui.tui.app import StoryApp
 from story_tui.tui.screens.main import MainScreen
 from story_tui.tui.widgets.article import ArticleView
 from story_tui.tui.widgets.wrap import wrap_offsets
-from tests.conftest import generated_story
+from tests.conftest import generated_story, wait_for
 
 
 @pytest.fixture(scope="module")
@@ -37,11 +37,7 @@ async def test_first_frame_wraps_only_the_start_then_finishes(long_story: Story)
         article = app.screen.query_one(ArticleView)
         total_blocks = len(article._texts)
         assert article._exact < total_blocks  # the rest is estimated at first
-        for _ in range(50):
-            if article._exact == total_blocks:
-                break
-            await pilot.pause(0.02)
-        assert article._exact == total_blocks
+        await wait_for(pilot, lambda: article._exact == total_blocks, "the layout to finish")
         assert article._block_starts == exact_starts(article)
         assert article.virtual_size.height == article._block_starts[-1]
 

@@ -17,7 +17,7 @@ from story_tui.tui.screens.person import PersonCard
 from story_tui.tui.widgets.article import ArticleView
 from story_tui.tui.widgets.lists import ListPane
 from story_tui.tui.widgets.sections import SectionsPane
-from tests.conftest import DATA
+from tests.conftest import DATA, wait_for
 
 
 @pytest.fixture(autouse=True)
@@ -449,12 +449,10 @@ async def test_keys_typed_fast_reach_the_new_pane(story: Story) -> None:
     app = StoryApp(story, remember=False)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        driver = app._driver
-        assert driver is not None
-        driver.send_message(events.Key("3", "3"))
-        driver.send_message(events.Key("enter", "\r"))
-        await pilot.pause(0.2)
-        assert isinstance(app.screen, PersonCard)
+        # Posted together, without waiting between them (pilot.press waits after each key).
+        app.post_message(events.Key("3", "3"))
+        app.post_message(events.Key("enter", "\r"))
+        await wait_for(pilot, lambda: isinstance(app.screen, PersonCard), "the person card")
 
 
 async def test_marks_differ_by_more_than_colour(story: Story) -> None:
@@ -529,10 +527,13 @@ async def test_letters_typed_right_after_slash_reach_the_find_bar(story: Story) 
     app = StoryApp(story, remember=False)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        driver = app._driver
-        assert driver is not None
         for key, char in [("slash", "/"), ("v", "v"), ("e", "e"), ("n", "n"), ("3", "3")]:
-            driver.send_message(events.Key(key, char))
-        await pilot.pause(0.2)
+            app.post_message(events.Key(key, char))  # all at once, no wait between them
+
+        def typed() -> str:
+            found = app.screen.query("#find-input")
+            return found.first(Input).value if found else ""
+
+        await wait_for(pilot, lambda: typed() == "ven3", "the letters in the find bar")
         find_input = app.screen.query_one("#find-input", Input)
         assert find_input.value == "ven3"  # in the find bar, digits are text, not pane keys

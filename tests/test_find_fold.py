@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+import pytest
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from story_tui.story.find import ArticleIndex, fold, fold_by_character
 from story_tui.story.model import Story
+from tests.conftest import examples
 
 # Letters with and without accents, in both cases, plus characters whose folding changes length.
 ALPHABET = st.sampled_from(list("aAeEnNsSzZ áÁéÉñÑüÜçÇøØσΣςİıßẞﬁ’—\u0301\u0303 \n"))
 
 
+@pytest.mark.fuzz
+@settings(max_examples=examples(100))
 @given(st.text(ALPHABET, max_size=40), st.booleans())
 def test_fast_fold_is_the_reference_fold(text: str, case_sensitive: bool) -> None:
     reference = fold_by_character(text, case_sensitive)
@@ -23,6 +27,8 @@ def test_fast_fold_is_the_reference_fold(text: str, case_sensitive: bool) -> Non
         )
 
 
+@pytest.mark.fuzz
+@settings(max_examples=examples(100))
 @given(st.text(max_size=30), st.booleans())
 def test_any_unicode_folds_like_the_reference(text: str, case_sensitive: bool) -> None:
     assert fold(text, case_sensitive).text == fold_by_character(text, case_sensitive).text

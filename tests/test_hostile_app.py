@@ -19,8 +19,8 @@ from story_tui.story.loader import load_story
 from story_tui.story.model import Story
 from story_tui.story.safety import UNSAFE_TEXT
 from story_tui.tui.app import StoryApp
-from story_tui.tui.screens.main import MainScreen
-from tests.conftest import DATA
+from story_tui.tui.screens.main import PANES, MainScreen
+from tests.conftest import DATA, examples
 
 APP_KEYS = [
     "tab",
@@ -151,7 +151,9 @@ async def _mash(story: Story, keys: list[str], size: tuple[int, int]) -> None:
             assert not app.is_running
 
 
-MASHING = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+MASHING = settings(
+    max_examples=examples(12), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 KEYS = st.lists(
     st.one_of(
         st.sampled_from([k for k in APP_KEYS if k != "q"]),
@@ -162,12 +164,14 @@ KEYS = st.lists(
 )
 
 
+@pytest.mark.fuzz
 @MASHING
 @given(keys=KEYS)
 def test_key_mashing_on_the_bundled_story(story: Story, keys: list[str]) -> None:
     asyncio.run(_mash(story, keys, (100, 30)))
 
 
+@pytest.mark.fuzz
 @MASHING
 @given(keys=KEYS, wide=st.booleans())
 def test_key_mashing_on_a_hostile_story(keys: list[str], wide: bool) -> None:
@@ -188,7 +192,24 @@ async def test_every_size_and_a_resize_storm(story: Story) -> None:
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert app.is_running
-        assert isinstance(app.screen, MainScreen)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        # The last size won, and the screen is laid out for it as if it had started there.
+        assert app.size == (80, 24) and screen.size == (80, 24)
+        shown = [p for p in PANES if screen.pane(p).display and screen.pane(p).region.area]
+        assert shown == ["sections", "article", "people"]  # below 110 columns: figures fold away
+        for pane_id in shown:
+            assert Region(0, 0, 80, 24).contains_region(screen.pane(pane_id).region), pane_id
+        # The keys pressed during the storm all took effect: People focused, at the last person.
+        people = screen.list_pane("people")
+        assert app.focused is people
+        assert people.highlighted == len(story.people) - 1
+        # The article is wrapped to its new width, and still shows the story.
+        article = screen.pane("article")
+        width = article.scrollable_content_region.width
+        lines = [article.render_line(y) for y in range(article.scrollable_content_region.height)]
+        assert all(line.cell_length <= width for line in lines)
+        assert story.sections[0].title in "\n".join(line.text for line in lines)
 
 
 # State files -----------------------------------------------------------------------------------

@@ -1,12 +1,15 @@
-"""The loader against anything: the YAML test suite, bombs, binary, mutations. Never a traceback."""
+"""The loader against anything: the YAML test suite, bombs, binary, mutations. Never a traceback.
+
+These tests say what the loader answers; benchmarks/hostile.py says how fast.
+"""
 
 from __future__ import annotations
 
 import json
 import os
 import re
-import resource
-import time
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -20,7 +23,7 @@ from story_tui.story.diagnostics import StoryInvalid
 from story_tui.story.loader import load_story, parse_story
 from story_tui.story.model import Story
 from story_tui.story.serialize import to_json
-from tests.conftest import MINI
+from tests.conftest import MINI, examples
 
 # The YAML test suite lives in the project's shared folder, beside the clone (CI has it there).
 SUITE = Path(
@@ -30,7 +33,7 @@ SUITE = Path(
     )
 )
 SUITE_CASES = sorted(SUITE.glob("*/in.yaml")) + sorted(SUITE.glob("*/*/in.yaml"))
-SECOND = 1.0
+# How fast each hostile input is refused is measured by benchmarks/hostile.py (limit: 1 s).
 
 
 def outcome(text: str) -> Story | StoryInvalid:
@@ -43,12 +46,6 @@ def outcome(text: str) -> Story | StoryInvalid:
             assert diagnostic.line >= 1 and diagnostic.col >= 1
             assert str(diagnostic).startswith(f"t.yaml:{diagnostic.line}:{diagnostic.col}: error: ")
         return error
-
-
-def timed(text: str) -> tuple[Story | StoryInvalid, float]:
-    start = time.perf_counter()
-    result = outcome(text)
-    return result, time.perf_counter() - start
 
 
 # The YAML test suite ---------------------------------------------------------------------------
@@ -64,9 +61,7 @@ def test_the_yaml_test_suite_is_here() -> None:
 
 @pytest.mark.parametrize("case", SUITE_CASES, ids=lambda p: str(p.parent.relative_to(SUITE)))
 def test_yaml_test_suite_case(case: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    start = time.perf_counter()
     code = main(["validate", "-q", str(case)])
-    assert time.perf_counter() - start < SECOND
     out, err = capsys.readouterr()
     assert code in (0, 1)  # a valid story, or the loader's own errors; never a crash
     assert "Traceback" not in out + err
@@ -88,18 +83,37 @@ def first_error(text: str) -> str:
     return str(result.diagnostics[0])
 
 
-def test_billion_laughs_refused_fast_and_small() -> None:
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    result, seconds = timed(BILLION_LAUGHS)
-    assert seconds < SECOND
+def test_billion_laughs_refused() -> None:
+    result = outcome(BILLION_LAUGHS)
     assert isinstance(result, StoryInvalid)
     messages = [str(d) for d in result.diagnostics]
     assert (
         "t.yaml:2:4: error: YAML anchor '&a' is not allowed in a story file (write the value out)"
     ) in messages
     assert any("YAML alias '*a' is not allowed" in m for m in messages)
-    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
-    assert grown_mb < 100
+
+
+def test_billion_laughs_refused_small() -> None:
+    """Measured in a fresh interpreter: the peak of this one (`ru_maxrss`) depends on test order."""
+    code = (
+        "import resource, sys\n"
+        "from story_tui.story.diagnostics import StoryInvalid\n"
+        "from story_tui.story.loader import parse_story\n"
+        "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "try:\n"
+        "    parse_story(sys.stdin.read(), 't.yaml')\n"
+        "except StoryInvalid:\n"
+        "    pass\n"
+        "print((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        input=BILLION_LAUGHS,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert float(result.stdout) < 100  # MB: the aliases are refused, never expanded
 
 
 @pytest.mark.parametrize("pure", [False, True], ids=["libyaml", "pure-python"])
@@ -111,8 +125,7 @@ def test_20000_deep_nesting_refused(pure: bool, monkeypatch: pytest.MonkeyPatch)
         "[" * 20000 + "]" * 20000,
         "a:\n" + "".join("  " * i + "- \n" for i in range(3000)),
     ):
-        result, seconds = timed(text)
-        assert seconds < SECOND
+        result = outcome(text)
         assert isinstance(result, StoryInvalid)
         message = str(result.diagnostics[0])
         assert "nesting" in message or "depth" in message, message
@@ -122,10 +135,8 @@ def test_fifty_megabytes_refused_before_reading(tmp_path: Path) -> None:
     big = tmp_path / "big.yaml"
     with big.open("wb") as handle:
         handle.truncate(50 * 1024 * 1024)
-    start = time.perf_counter()
     with pytest.raises(StoryInvalid) as caught:
         load_story(big)
-    assert time.perf_counter() - start < SECOND
     assert str(caught.value.diagnostics[0]) == (
         f"{big}:1:1: error: file is larger than the limit of 16,777,216 bytes "
         "(raise it with --max-bytes)"
@@ -153,10 +164,8 @@ def test_fifty_megabytes_refused_before_reading(tmp_path: Path) -> None:
 def test_garbage_files(tmp_path: Path, data: bytes, expected: str) -> None:
     path = tmp_path / "bad.yaml"
     path.write_bytes(data)
-    start = time.perf_counter()
     with pytest.raises(StoryInvalid) as caught:
         load_story(path)
-    assert time.perf_counter() - start < SECOND
     assert str(caught.value.diagnostics[0]).startswith(f"{path}:{expected}")
 
 
@@ -176,9 +185,12 @@ def test_python_object_apply_never_runs(tmp_path: Path) -> None:
 
 VALID = MINI.read_text(encoding="utf-8")
 VALID_LINES = VALID.splitlines(keepends=True)
-FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(
+    max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
+@pytest.mark.fuzz
 @FAST
 @given(st.integers(min_value=0, max_value=len(VALID.encode())))
 def test_truncation_at_any_byte(cut: int) -> None:
@@ -190,6 +202,7 @@ def test_truncation_at_any_byte(cut: int) -> None:
     outcome(text)
 
 
+@pytest.mark.fuzz
 @FAST
 @given(st.sets(st.integers(min_value=0, max_value=len(VALID_LINES) - 1), max_size=6))
 def test_dropped_lines(dropped: set[int]) -> None:
@@ -231,6 +244,7 @@ def _replace(data: object, path: tuple[object, ...], value: object) -> object:
     return data
 
 
+@pytest.mark.fuzz
 @FAST
 @given(st.sampled_from(ALL_PATHS), SCALARS)
 def test_swapped_types_anywhere(path: tuple[object, ...], value: object) -> None:
@@ -246,6 +260,7 @@ def _get(data: object, path: tuple[object, ...]) -> object:
 STRING_PATHS = [p for p in ALL_PATHS if isinstance(_get(BASE_DATA, p), str)]
 
 
+@pytest.mark.fuzz
 @FAST
 @given(st.sampled_from(STRING_PATHS), st.text(max_size=60))
 def test_random_unicode_in_every_text_field(path: tuple[object, ...], text: str) -> None:
@@ -317,6 +332,6 @@ def test_hundred_kilobyte_paragraph() -> None:
             ],
         }
     )
-    story, seconds = timed(text)
-    assert isinstance(story, Story) and seconds < SECOND
+    story = outcome(text)
+    assert isinstance(story, Story)
     assert story.quotes[0].location.start == len(paragraph) - 8

@@ -19,7 +19,7 @@ from story_tui.tui.screens.paragraph import ParagraphItems
 from story_tui.tui.screens.person import PersonCard
 from story_tui.tui.widgets.article import ArticleView
 from story_tui.tui.widgets.findbar import FindBar
-from tests.conftest import DATA
+from tests.conftest import DATA, palette_highlight, wait_for
 from tests.test_browser import widget_text
 
 
@@ -281,7 +281,7 @@ async def test_palette_finds_each_kind_and_jumps(story: Story) -> None:
             "unseen event",
         }
         await pilot.press("ctrl+p", *"330,000")
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: "330,000" in palette_highlight(app), "the figure's hit")
         await pilot.press("enter")
         await pilot.pause()
         figure = story.figure("undocumented-2024")
@@ -293,7 +293,8 @@ async def test_palette_quote_by_its_words(story: Story) -> None:
     app = StoryApp(story, remember=False)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("ctrl+p", *"quote Ecuador")
-        await pilot.pause(0.3)
+        words = story.quote("gonzalez#1").text  # type: ignore[union-attr]
+        await wait_for(pilot, lambda: words[:20] in palette_highlight(app), "the quote's hit")
         await pilot.press("enter")
         await pilot.pause()
         assert article(app).highlight == story.quote("gonzalez#1").location  # type: ignore[union-attr]

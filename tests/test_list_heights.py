@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+import pytest
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from textual.content import Content
 
@@ -10,6 +11,7 @@ from story_tui.story.model import Story
 from story_tui.tui.app import StoryApp
 from story_tui.tui.screens.main import LIST_PANES, MainScreen
 from story_tui.tui.widgets.lists import prompt_height
+from tests.conftest import examples
 
 WORDS = st.sampled_from(
     ["a", "word", "longerword", "Núñez", "数字", "emoji😀", "x" * 30, " ", "  ", "\n", "—", "é"]
@@ -17,6 +19,8 @@ WORDS = st.sampled_from(
 NO_WRAP_RULES: dict[str, object] = {}
 
 
+@pytest.mark.fuzz
+@settings(max_examples=examples(100))
 @given(st.lists(WORDS, max_size=25).map("".join), st.integers(min_value=1, max_value=40))
 def test_prompt_height_is_textuals_height(text: str, width: int) -> None:
     content = Content(text)

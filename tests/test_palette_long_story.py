@@ -8,7 +8,7 @@ from story_tui.story.model import Story
 from story_tui.tui.app import StoryApp
 from story_tui.tui.palette import DISCOVER_LIMIT, SEARCH_LIMIT, StoryCommands, story_commands
 from story_tui.tui.screens.main import MainScreen
-from tests.conftest import generated_story
+from tests.conftest import generated_story, palette_highlight, wait_for
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +48,9 @@ async def test_palette_jumps_to_the_last_section(long_story: Story) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         last = long_story.sections[-1]
         await pilot.press("ctrl+p", *f"section: {last.title}")
-        await pilot.pause(0.5)
+        await wait_for(
+            pilot, lambda: palette_highlight(app) == f"section: {last.title}", "the section's hit"
+        )
         await pilot.press("enter")
         await pilot.pause()
         screen = app.screen

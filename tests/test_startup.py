@@ -70,7 +70,7 @@ async def test_a_long_article_settles_the_collector_once_laid_out(
 ) -> None:
     from story_tui.tui import startup
     from story_tui.tui.widgets.article import ArticleView
-    from tests.conftest import generated_story
+    from tests.conftest import generated_story, wait_for
 
     calls: list[int] = []
     monkeypatch.setattr(startup, "settle_collector", lambda: calls.append(1))
@@ -78,10 +78,7 @@ async def test_a_long_article_settles_the_collector_once_laid_out(
     app = StoryApp(long_story, remember=False)
     async with app.run_test(size=(120, 36)) as pilot:
         article = app.screen.query_one(ArticleView)
-        for _ in range(100):
-            if calls:
-                break
-            await pilot.pause(0.02)
+        await wait_for(pilot, lambda: calls, "the collector to be settled")
         assert article._exact == len(article._texts)
         assert calls == [1]
 

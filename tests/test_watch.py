@@ -8,14 +8,17 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 
 from story_tui.story.loader import load_story
 from story_tui.tui.app import StoryApp
 from story_tui.tui.screens.main import MainScreen
-from tests.conftest import MINI
+from tests.conftest import DEADLINE, MINI, wait_for
 
 
 def _save(path: Path, text: str) -> None:
@@ -38,6 +41,31 @@ def _read_until(stream: int, needle: str, seconds: float) -> str:
     return data.decode("utf-8", errors="replace")
 
 
+def _save_until(stream: int, path: Path, text: str, needle: str) -> str:
+    """Save until the watcher answers with `needle` (its first look may come after a save)."""
+    out = ""
+    deadline = time.monotonic() + DEADLINE
+    while needle not in out and time.monotonic() < deadline:
+        _save(path, text)
+        out += _read_until(stream, needle, 1.0)
+    return out
+
+
+async def _write_until(
+    pilot: Pilot[Any], path: Path, text: str, condition: Callable[[], object], what: str
+) -> None:
+    """Write the file until the app shows the change (its watcher may start after a write)."""
+    deadline = time.monotonic() + DEADLINE
+    while True:
+        path.write_text(text, encoding="utf-8")
+        try:
+            await wait_for(pilot, condition, what, seconds=1.0)
+            return
+        except AssertionError:
+            if time.monotonic() > deadline:
+                raise
+
+
 @pytest.mark.slow
 def test_validate_watch_rechecks_on_every_save(tmp_path: Path) -> None:
     story = tmp_path / "story.yaml"
@@ -52,12 +80,10 @@ def test_validate_watch_rechecks_on_every_save(tmp_path: Path) -> None:
     fd = process.stdout.fileno()
     try:
         assert "valid (2 sections" in _read_until(fd, "watching", 20)
-        time.sleep(0.5)
-        _save(story, MINI.read_text(encoding="utf-8").replace("title: First", "title: 7"))
-        out = _read_until(fd, "1 error", 20)
+        broken = MINI.read_text(encoding="utf-8").replace("title: First", "title: 7")
+        out = _save_until(fd, story, broken, "1 error")
         assert f"{story}:12:12: error: expected text, got integer 7 (put it in quotes)" in out
-        _save(story, MINI.read_text(encoding="utf-8"))
-        assert "valid (2 sections" in _read_until(fd, "valid (", 20)
+        assert "valid (2 sections" in _save_until(fd, story, MINI.read_text("utf-8"), "valid (")
     finally:
         process.send_signal(signal.SIGINT)
         process.wait(timeout=10)
@@ -73,26 +99,39 @@ async def test_app_reloads_a_changed_file_and_keeps_the_place(
     original = MINI.read_text(encoding="utf-8")
     path.write_text(original, encoding="utf-8")
     app = StoryApp(load_story(path), remember=False, watch=path, reload=lambda: load_story(path))
+    notes: list[str] = []
+    notify = app.notify
+
+    def noting(message: str, *args: Any, **kwargs: Any) -> None:
+        notes.append(str(message))
+        notify(message, *args, **kwargs)
+
+    monkeypatch.setattr(app, "notify", noting)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("right_square_bracket")  # to the second section
-        await pilot.pause(0.5)
-        path.write_text(original.replace("title: Second", "title: Second, renamed"), "utf-8")
-        for _ in range(60):
-            await pilot.pause(0.1)
-            if app.story.sections[1].title == "Second, renamed":
-                break
-        await pilot.pause(0.2)
+        renamed = original.replace("title: Second", "title: Second, renamed")
+
+        def reloaded() -> bool:
+            screen = app.screen
+            return (
+                isinstance(screen, MainScreen)
+                and screen.story.sections[1].title == "Second, renamed"
+                and screen.article.cursor_location == ("second", 0)
+            )
+
+        await _write_until(pilot, path, renamed, reloaded, "the renamed section, in place")
         screen = app.screen
         assert isinstance(screen, MainScreen)
         assert screen.story.sections[1].title == "Second, renamed"
         assert screen.article.cursor_location == ("second", 0)
         # An invalid version: the app keeps the last valid one and shows the errors.
-        path.write_text(original.replace("format: 1", "format: 2"), encoding="utf-8")
-        for _ in range(60):
-            await pilot.pause(0.1)
-            if any("unsupported format" in str(n.message) for n in app._notifications):
-                break
-        assert any("unsupported format" in str(n.message) for n in app._notifications)
+        invalid = original.replace("format: 1", "format: 2")
+
+        def refused() -> bool:
+            return any("unsupported format" in note for note in notes)
+
+        await _write_until(pilot, path, invalid, refused, "the errors of the invalid version")
+        assert any("unsupported format" in note for note in notes)
         assert app.is_running
         assert screen.story.sections[1].title == "Second, renamed"
 

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import pytest
 import yaml
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from story_tui.story.yamltree import Map, Scalar, read_tree
+from tests.conftest import examples
 
 # Characters that start (or break) implicit types: numbers, booleans, nulls, dates, floats.
 PLAIN = st.text(st.sampled_from(list("0123456789aeflnorstuy AEFLNORSTUY~.-+:_eE")), max_size=12)
 
 
+@pytest.mark.fuzz
+@settings(max_examples=examples(100))
 @given(PLAIN)
 def test_plain_scalars_resolve_as_pyyaml_does(value: str) -> None:
     document = f"k: {value}\n"
@@ -29,6 +33,8 @@ def test_plain_scalars_resolve_as_pyyaml_does(value: str) -> None:
     assert type(node.value) is type(expected["k"])
 
 
+@pytest.mark.fuzz
+@settings(max_examples=examples(100))
 @given(st.text(max_size=20))
 def test_quoted_scalars_are_text(value: str) -> None:
     document = yaml.safe_dump({"k": value}, allow_unicode=True, default_style='"')
