@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from story_tui.story.bundled import bundled_story
 from story_tui.story.loader import load_story
 from story_tui.story.model import (
+    PERSON_KINDS,
     Figure,
     Location,
     Person,
@@ -97,6 +98,7 @@ JSON_VALUE = st.recursive(
 )
 EXTENSIONS = st.dictionaries(SLUG.map(lambda s: f"x-{s}"), JSON_VALUE, max_size=2)
 OPTIONAL = st.none() | TEXT
+DATES = st.dates(dt.date(1900, 1, 1), dt.date(2100, 1, 1))
 LOCATION = st.builds(
     Location,
     section=SLUG,
@@ -119,6 +121,8 @@ def people(draw: st.DrawFn) -> Person:
             source=draw(st.none() | SLUG),
             section_hint=draw(st.none() | SLUG),
             extensions=draw(EXTENSIONS),
+            prefix=draw(OPTIONAL),
+            suffix=draw(OPTIONAL),
         )
         for index in range(draw(st.integers(0, 3)))
     )
@@ -132,6 +136,8 @@ def people(draw: st.DrawFn) -> Person:
         quotes=quotes,
         mentions=tuple(draw(st.lists(LOCATION, max_size=2))),
         extensions=draw(EXTENSIONS),
+        kind=draw(st.sampled_from(PERSON_KINDS)),
+        same_as=tuple(draw(st.lists(TEXT, max_size=2))),
     )
 
 
@@ -150,6 +156,8 @@ FIGURES = st.builds(
     sources=st.lists(SLUG, max_size=2).map(tuple),
     note=OPTIONAL,
     extensions=EXTENSIONS,
+    prefix=OPTIONAL,
+    suffix=OPTIONAL,
 )
 
 
@@ -173,6 +181,8 @@ def stories(draw: st.DrawFn) -> Story:
             text=draw(TEXT),
             location=draw(LOCATION),
             extensions=draw(EXTENSIONS),
+            prefix=draw(OPTIONAL),
+            suffix=draw(OPTIONAL),
         )
         for index in range(draw(st.integers(0, 2)))
     )
@@ -181,7 +191,8 @@ def stories(draw: st.DrawFn) -> Story:
         title=draw(TEXT),
         sections=sections,
         standfirst=draw(OPTIONAL),
-        published=draw(st.none() | st.dates(dt.date(1900, 1, 1), dt.date(2100, 1, 1))),
+        published=draw(st.none() | DATES),
+        updated=draw(st.none() | DATES | st.datetimes(dt.datetime(1900, 1, 1))),
         language=draw(st.sampled_from(["en", "es", "pt-BR"])),
         sources=tuple(
             draw(
