@@ -1,6 +1,9 @@
 """Find text in the article: smart case, accents matched loosely. Plain Python; no UI imports.
 
 `Nunez` finds `Núñez`; `venezuela` finds `Venezuela`; `Venezuela` (with a capital) matches case.
+Typographic quotes, apostrophes and dashes match their ASCII forms (`Chile's` finds `Chile’s`),
+and letters without a decomposition match their usual Latin spelling (`thorsdottir` finds
+`Þórsdóttir`: þ→th, ð→d, æ→ae, ø→o, ß→ss, ł→l, …).
 """
 
 from __future__ import annotations
@@ -15,8 +18,44 @@ MAX_MATCHES = 10_000
 """Stop counting past this many matches (a one-letter query in a huge story)."""
 
 
+_SPELLED: dict[str, str] = {
+    **dict.fromkeys("‘’‚‛′ʹʼˈ＇", "'"),
+    **dict.fromkeys("“”„‟″«»＂", '"'),
+    **dict.fromkeys("‐‑‒–—―−⁃﹣－", "-"),
+    "þ": "th",
+    "Þ": "Th",
+    "ð": "d",
+    "Ð": "D",
+    "đ": "d",
+    "Đ": "D",
+    "æ": "ae",
+    "Æ": "Ae",
+    "œ": "oe",
+    "Œ": "Oe",
+    "ø": "o",
+    "Ø": "O",
+    "ß": "ss",
+    "ẞ": "SS",
+    "ł": "l",
+    "Ł": "L",
+    "ħ": "h",
+    "Ħ": "H",
+    "ŧ": "t",
+    "Ŧ": "T",
+    "ı": "i",
+    "ĸ": "k",
+    "ŋ": "ng",
+    "Ŋ": "Ng",
+}
+"""Characters that Unicode does not decompose, and what a reader types for them."""
+
+
 def _fold_char(char: str, case_sensitive: bool) -> str:
-    base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+    base = "".join(
+        _SPELLED.get(c, c)
+        for c in unicodedata.normalize("NFKD", char)
+        if not unicodedata.combining(c)
+    )
     return base if case_sensitive else base.casefold()
 
 
