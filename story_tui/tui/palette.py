@@ -8,16 +8,32 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from itertools import chain, islice
 from pathlib import Path
+from typing import NamedTuple
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from story_tui.story.find import fold, is_case_sensitive
 from story_tui.story.formatting import format_value, human_date, shorten
+from story_tui.story.model import Target
 from story_tui.tui.screens.main import PANE_TITLES, PANES, MainScreen
 from story_tui.tui.widgets.text import literal
 
-Command = tuple[str, str, Callable[[], object]]
-"""(title, help, callback)."""
+
+class Command(NamedTuple):
+    """One palette entry."""
+
+    title: str
+    help: str
+    callback: Callable[[], object]
+    unseen: bool = False
+    """A quote, figure or event the reader has not opened yet (the `unseen` filter)."""
+
+
 MAX_QUOTE_CHARS = 90
+UNSEEN = "unseen"
+"""A query starting with this word lists only what the reader has not opened yet."""
+_NOT_OPENED = "not opened yet (type “unseen” to list only these)"
+_SEEN = "✓ seen"
 
 
 def story_commands(screen: MainScreen) -> list[Command]:
@@ -25,87 +41,111 @@ def story_commands(screen: MainScreen) -> list[Command]:
     return [*_item_commands(screen), *_app_commands(screen)]
 
 
+def _state(screen: MainScreen, target: Target, what: str) -> tuple[str, bool]:
+    """The help line of an item (what it is, and whether the reader opened it), and if unseen."""
+    unseen = f"{target[0]}:{target[1]}" not in screen.seen
+    return f"{what} · {_NOT_OPENED if unseen else _SEEN}", unseen
+
+
 def _item_commands(screen: MainScreen) -> Iterator[Command]:
-    """The story's sections, people, quotes, figures and events, then the unseen ones."""
+    """The story's sections, people, quotes, figures and events, each once."""
     story = screen.story
     for section in story.sections:
-        yield (
+        yield Command(
             f"section: {section.title}",
             "Scroll the article to this section",
             partial(screen.open_target, ("section", section.id)),
         )
     for person in story.people:
-        yield (
+        yield Command(
             f"person: {person.name}",
             person.summary,
             partial(screen.open_target, ("person", person.id)),
         )
     for quote in story.quotes:
         speaker = story.speaker_of(quote)
-        yield (
+        target = ("quote", quote.key)
+        help_text, unseen = _state(screen, target, f"{quote.kind} quote")
+        yield Command(
             f"quote: {speaker.name}: {shorten(quote.text, MAX_QUOTE_CHARS)}",
-            f"{quote.kind} quote",
-            partial(screen.open_target, ("quote", quote.key)),
+            help_text,
+            partial(screen.open_target, target),
+            unseen,
         )
     for figure in story.figures:
-        yield (
+        target = ("figure", figure.id)
+        help_text, unseen = _state(screen, target, "Show in the article")
+        yield Command(
             f"figure: {figure.label} — {format_value(figure)}",
-            "Show in the article",
-            partial(screen.open_target, ("figure", figure.id)),
+            help_text,
+            partial(screen.open_target, target),
+            unseen,
         )
     for event in story.timeline_sorted():
-        yield (
+        target = ("event", event.key)
+        help_text, unseen = _state(screen, target, "Show in the article")
+        yield Command(
             f"event: {human_date(event.date)} {event.label}",
-            "Show in the article",
-            partial(screen.open_target, ("event", event.key)),
+            help_text,
+            partial(screen.open_target, target),
+            unseen,
         )
-    for title, help_text, item in unseen_items(screen):
-        yield (title, help_text, partial(screen.open_target, item))
 
 
 def _app_commands(screen: MainScreen) -> Iterator[Command]:
     """Panes, export, help and back."""
     story = screen.story
     for number, pane in enumerate(PANES, start=1):
-        yield (
+        yield Command(
             f"pane: {PANE_TITLES[pane]}",
             f"Focus the {PANE_TITLES[pane]} pane (key {number})",
             partial(screen.action_focus_pane, pane),
         )
     for fmt, suffix in (("json", "json"), ("markdown", "md")):
         target = f"{story.id}.{suffix}"
-        yield (
+        yield Command(
             f"export: {fmt} to {target}",
             f"Write the story to {Path.cwd() / target}",
             partial(export_story, screen, fmt, target),
         )
-    yield ("help: every key", "The help screen (? or F1)", screen.action_help)
-    yield ("back: where I was", "Back before the last jump (backspace)", screen.action_back)
+    yield Command("help: every key", "The help screen (? or F1)", screen.action_help)
+    yield Command("back: where I was", "Back before the last jump (backspace)", screen.action_back)
 
 
-def unseen_items(screen: MainScreen) -> list[tuple[str, str, tuple[str, str]]]:
-    """Quotes, figures and events the reader has not opened yet, as `unseen …` palette items."""
-    story = screen.story
-    items: list[tuple[str, str, tuple[str, str]]] = []
-    for quote in story.quotes:
-        if f"quote:{quote.key}" not in screen.seen:
-            speaker = story.speaker_of(quote).name
-            items.append(
-                (
-                    f"unseen quote: {speaker}: {shorten(quote.text, MAX_QUOTE_CHARS)}",
-                    "Not opened yet",
-                    ("quote", quote.key),
-                )
-            )
-    for figure in story.figures:
-        if f"figure:{figure.id}" not in screen.seen:
-            items.append(
-                (f"unseen figure: {figure.label}", "Not opened yet", ("figure", figure.id))
-            )
-    for event in story.timeline_sorted():
-        if f"event:{event.key}" not in screen.seen:
-            items.append((f"unseen event: {event.label}", "Not opened yet", ("event", event.key)))
-    return items
+def unseen_items(screen: MainScreen) -> list[Command]:
+    """Quotes, figures and events the reader has not opened yet (what `unseen` lists)."""
+    return [command for command in _item_commands(screen) if command.unseen]
+
+
+def palette_query(query: str) -> tuple[bool, list[str]]:
+    """Whether the query asks for unseen items only, and the words every title must contain."""
+    words = query.split()
+    unseen = bool(words) and words[0].casefold() == UNSEEN
+    return unseen, words[1:] if unseen else words
+
+
+class TitleFilter:
+    """Every word of a query occurs in the title, folded as find folds (`nunez`: `Núñez`).
+
+    A fuzzy match alone let `theme` match any title with a t, h, e, m and e in that order,
+    which is most of a story's quotes. Each word is smart-case on its own.
+    """
+
+    def __init__(self, words: list[str]) -> None:
+        self.needles = [
+            (fold(word, sensitive).text, sensitive)
+            for word in words
+            for sensitive in [is_case_sensitive(word)]
+        ]
+        self._any_sensitive = any(sensitive for _needle, sensitive in self.needles)
+
+    def __call__(self, title: str) -> bool:
+        if not self.needles:
+            return True
+        folded = {False: fold(title, False).text}
+        if self._any_sensitive:
+            folded[True] = fold(title, True).text
+        return all(needle in folded[sensitive] for needle, sensitive in self.needles)
 
 
 def export_story(screen: MainScreen, fmt: str, target: str) -> None:
@@ -128,6 +168,8 @@ DISCOVER_LIMIT = 200
 """Items listed when the palette opens with no query (a long story has tens of thousands)."""
 SEARCH_LIMIT = 100
 """Best matches shown for a query."""
+MIN_SCORE = 0.01
+"""The score of a title every word of the query is in, when the fuzzy matcher gives it 0."""
 _YIELD_EVERY = 500
 """Let the app draw and take keys between batches of this many titles."""
 
@@ -155,23 +197,34 @@ class StoryCommands(Provider):
         if not isinstance(screen, MainScreen):
             return
         listed = islice(chain(_app_commands(screen), _item_commands(screen)), DISCOVER_LIMIT)
-        for title, help_text, callback in listed:
-            yield DiscoveryHit(literal(title), callback, text=title, help=help_text)
+        for command in listed:
+            title = command.title
+            yield DiscoveryHit(literal(title), command.callback, text=title, help=command.help)
 
     async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
+        unseen_only, words = palette_query(query)
+        matcher = self.matcher(" ".join(words))
+        matches = TitleFilter(words)
         best: list[tuple[float, int]] = []
         commands = self._commands()
-        for index, (title, _help, _callback) in enumerate(commands):
+        for index, command in enumerate(commands):
             if index and index % _YIELD_EVERY == 0:
                 await asyncio.sleep(0)
-            score = matcher.match(title)
+            title = command.title
+            if unseen_only and not command.unseen:
+                continue
+            if not matches(title):
+                continue
+            # The fuzzy score orders the matches; a title matched only through folding
+            # (`nunez` for `Núñez`) still counts.
+            score = max(matcher.match(title), MIN_SCORE) if words else MIN_SCORE
             if score > 0:
                 if len(best) < SEARCH_LIMIT:
                     heapq.heappush(best, (score, -index))
                 elif (score, -index) > best[0]:
                     heapq.heapreplace(best, (score, -index))
         for score, negative_index in sorted(best, reverse=True):
-            title, help_text, callback = commands[-negative_index]
+            command = commands[-negative_index]
+            title = command.title
             # matcher.highlight() parses markup; story text must stay literal.
-            yield Hit(score, literal(title), callback, text=title, help=help_text)
+            yield Hit(score, literal(title), command.callback, text=title, help=command.help)
