@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
@@ -135,6 +135,51 @@ class StoryApp(App[None]):
             seen=remembered_seen(self.memory),
         )
         return self._main_screen
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's palette commands, with `Keys` and `Screenshot` made to fit this app.
+
+        Textual's `Keys` opens a side panel that `escape` and `q` do not close and that narrows
+        the article; here it opens the help screen. Its `Screenshot` saves to `~/Downloads` and
+        fails without a word when that folder does not exist; here it saves in the current
+        directory and says where, or why it could not.
+        """
+        for command in super().get_system_commands(screen):
+            if command.title == "Keys":
+                yield SystemCommand("Keys", "Every key, by pane (? or F1)", self.show_keys)
+            elif command.title == "Screenshot":
+                yield SystemCommand(
+                    "Screenshot",
+                    "Save an SVG screenshot of the screen in the current directory",
+                    lambda: self.call_after_refresh(self.save_screenshot_here),
+                )
+            else:
+                yield command
+
+    def show_keys(self) -> None:
+        """The help screen: every key, by pane."""
+        main = self.screen_stack[0] if self.screen_stack else None
+        if isinstance(main, MainScreen):
+            main.action_help()
+
+    def save_screenshot_here(self) -> str | None:
+        """Save an SVG screenshot in the current directory; say where, or why it failed."""
+        where = "the current directory"
+        try:
+            directory = Path.cwd()  # raises when the directory was deleted
+            where = str(directory)
+            path = self.save_screenshot(path=where)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            self.notify(
+                visible(f"Could not save the screenshot in {where}: {reason}"),
+                title="Screenshot",
+                severity="error",
+                markup=False,
+            )
+            return None
+        self.notify(visible(f"Saved {path}"), title="Screenshot", markup=False, timeout=6)
+        return path
 
     def on_mount(self) -> None:
         if self._initial_theme in self.available_themes:

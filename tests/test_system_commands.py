@@ -1,0 +1,92 @@
+"""Textual's own palette commands, made to fit: Screenshot says where it saved, Keys closes."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from story_tui.story.model import Story
+from story_tui.tui.app import StoryApp
+from story_tui.tui.screens.help import HelpScreen
+from story_tui.tui.screens.main import MainScreen
+
+
+def recording(app: StoryApp, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every notification's message, as the app shows them."""
+    messages: list[str] = []
+    notify = app.notify
+
+    def record(message: str, **kwargs: Any) -> None:
+        messages.append(message)
+        notify(message, **kwargs)
+
+    monkeypatch.setattr(app, "notify", record)
+    return messages
+
+
+def _run_command(app: StoryApp, title: str) -> None:
+    for command in app.get_system_commands(app.screen):
+        if command.title == title:
+            command.callback()
+            return
+    raise AssertionError(f"no {title} command")
+
+
+async def _wait_for(pilot: Pilot[None], condition: Callable[[], object], tries: int = 200) -> None:
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("condition never held")
+
+
+async def test_screenshot_saves_in_the_current_directory_and_says_where(
+    story: Story, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = StoryApp(story, remember=False)
+    messages = recording(app, monkeypatch)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p", *"Screenshot")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await _wait_for(pilot, lambda: list(tmp_path.glob("*.svg")))
+        (saved,) = tmp_path.glob("*.svg")
+        assert saved.read_text(encoding="utf-8").startswith("<svg")
+        await _wait_for(pilot, lambda: any(str(saved) in m for m in messages))
+
+
+async def test_screenshot_says_why_it_failed(
+    story: Story, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    os.rmdir(gone)  # the current directory no longer exists
+    app = StoryApp(story, remember=False)
+    messages = recording(app, monkeypatch)
+    async with app.run_test(size=(100, 30)) as pilot:
+        _run_command(app, "Screenshot")
+        await _wait_for(pilot, lambda: any("Could not save" in m for m in messages))
+        (message,) = [m for m in messages if "Could not save" in m]
+        assert "No such file or directory" in message
+
+
+async def test_keys_opens_the_help_screen_that_escape_and_q_close(story: Story) -> None:
+    app = StoryApp(story, remember=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for key in ("escape", "q"):
+            await pilot.press("ctrl+p", *"Keys")
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await _wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+            assert not app.screen.query("HelpPanel")
+            await pilot.press(key)
+            await _wait_for(pilot, lambda: isinstance(app.screen, MainScreen))
+        assert not app.screen.query("HelpPanel")
+        assert app.is_running
