@@ -20,15 +20,16 @@ def quote_attribution(story: Story, quote: Quote) -> str:
 
 
 def figure_attribution(story: Story, figure: Figure) -> str:
-    """`Label: value (as of …; sources). “article words”. From “Title”.`"""
+    """`Label: value (as of …; sources). “article words”. Note: …. From “Title”.`"""
     details = []
     if figure.as_of:
         details.append(f"as of {human_date(figure.as_of)}")
     if figure.sources:
         details.append(source_names(story, figure.sources))
     suffix = f" ({'; '.join(details)})" if details else ""
+    note = f" Note: {figure.note.rstrip('.')}." if figure.note else ""
     return (
-        f"{figure.label}: {format_value(figure)}{suffix}. The article: “{figure.text}”. "
+        f"{figure.label}: {format_value(figure)}{suffix}. The article: “{figure.text}”.{note} "
         f"From “{story.title}”."
     )
 

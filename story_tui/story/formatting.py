@@ -54,8 +54,14 @@ def format_number(value: float) -> str:
 
 
 def format_value(figure: Figure) -> str:
-    """A figure's value for reading: `330,000 people`, a date, or the article's words."""
+    """A figure's value for reading: `330,000 people`, a date, or the article's words.
+
+    Without a value the article's words stand for it, with the unit when they do not say it:
+    `hundreds of thousands (people)`.
+    """
     if figure.value is None:
+        if figure.unit and figure.unit.casefold() not in figure.text.casefold():
+            return f"{figure.text} ({figure.unit})"
         return figure.text
     if isinstance(figure.value, str):
         return human_date(figure.value)

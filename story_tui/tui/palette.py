@@ -74,7 +74,7 @@ def _item_commands(screen: MainScreen) -> Iterator[Command]:
         )
     for figure in story.figures:
         target = ("figure", figure.id)
-        help_text, unseen = _state(screen, target, "Show in the article")
+        help_text, unseen = _state(screen, target, figure.note or "Show in the article")
         yield Command(
             f"figure: {figure.label} — {format_value(figure)}",
             help_text,

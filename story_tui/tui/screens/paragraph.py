@@ -47,6 +47,10 @@ def paragraph_options(story: Story, section_id: str, paragraph: int) -> list[Ite
             prompt = Content.assemble(
                 ("figure  ", "$text-muted"), literal(f"{format_value(item)} · {item.label}")
             )
+            if item.note:
+                prompt = Content("\n").join(
+                    [prompt, literal(f"        Note: {item.note}", "italic $text-muted")]
+                )
             options.append(ItemOption(prompt, ("figure", item.id)))
         elif isinstance(item, TimelineEvent):
             prompt = Content.assemble(

@@ -36,7 +36,7 @@ SEEN_MARK = "  ✓ seen"
 
 
 def figure_prompt(story: Story, figure: Figure, seen: bool = False) -> Content:
-    """Value (bold), label, then as-of and sources; `✓ seen` once the reader opened it."""
+    """Value (bold), label, as-of and sources, then the editor's note; `✓ seen` once opened."""
     meta: list[str] = []
     if figure.as_of:
         meta.append(f"as of {human_date(figure.as_of)}")
@@ -48,6 +48,8 @@ def figure_prompt(story: Story, figure: Figure, seen: bool = False) -> Content:
     lines = [value, literal(figure.label)]
     if meta:
         lines.append(literal(" · ".join(meta), "$text-muted"))
+    if figure.note:
+        lines.append(literal(f"Note: {figure.note}", "italic $text-muted"))
     return Content("\n").join(lines)
 
 
