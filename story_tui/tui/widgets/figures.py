@@ -103,6 +103,8 @@ class FigureOption(Option):
 class FiguresPane(ListPane):
     """Key numbers and dates; `enter` shows a figure in the article."""
 
+    empty_text = "No key figures in this story"
+
     HELP = """\
 ## Key figures
 

@@ -14,6 +14,8 @@ from textual.geometry import Size
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from story_tui.tui.widgets.text import literal
+
 
 def prompt_height(prompt: Content, width: int) -> int:
     """Lines `prompt` takes wrapped to `width`: what `Content.get_height` says, without
@@ -34,7 +36,13 @@ def prompt_height(prompt: Content, width: int) -> int:
 
 
 class ListPane(OptionList):
-    """An OptionList with the browser's movement keys (vi keys, space and b for pages)."""
+    """An OptionList with the browser's movement keys (vi keys, space and b for pages).
+
+    A pane with nothing to list shows `empty_text` instead of a blank box.
+    """
+
+    empty_text: ClassVar[str] = ""
+    """What an empty pane says, e.g. `No key figures in this story`."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "cursor_down", "Down", show=False),
@@ -56,6 +64,24 @@ class ListPane(OptionList):
     | end, G | Last item. |
     | enter | Open the highlighted item. |
     """
+
+    def __init__(
+        self,
+        *content: Option | None,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+        disabled: bool = False,
+    ) -> None:
+        self.empty = not any(option is not None for option in content)
+        """Whether the pane has nothing to list (it then shows `empty_text`)."""
+        if self.empty and self.empty_text:
+            content = (Option(literal(self.empty_text, "$text-muted"), disabled=True),)
+        super().__init__(*content, name=name, id=id, classes=classes, disabled=disabled)
+
+    def validate_highlighted(self, highlighted: int | None) -> int | None:
+        # The empty pane's message is not an item: nothing to highlight, open or copy.
+        return None if self.empty else super().validate_highlighted(highlighted)
 
     # Option heights ---------------------------------------------------------------------------
     # OptionList measures every option by wrapping it into styled lines before it can draw the

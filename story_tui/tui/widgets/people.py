@@ -34,6 +34,8 @@ class PersonOption(Option):
 class PeoplePane(ListPane):
     """The people in the story; `enter` opens a person's card with their quotes."""
 
+    empty_text = "No people in this story"
+
     HELP = """\
 ## People
 

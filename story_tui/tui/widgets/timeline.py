@@ -36,6 +36,8 @@ class EventOption(Option):
 class TimelinePane(ListPane):
     """Dated events, oldest first; `enter` shows an event in the article."""
 
+    empty_text = "No timeline events in this story"
+
     HELP = """\
 ## Timeline
 
