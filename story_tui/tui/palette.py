@@ -108,6 +108,11 @@ def _app_commands(screen: MainScreen) -> Iterator[Command]:
             f"Write the story to {Path.cwd() / target}",
             partial(export_story, screen, fmt, target),
         )
+    yield Command(
+        "about: this story",
+        "Published date, byline, sources with their addresses",
+        partial(show_about, screen),
+    )
     yield Command("help: every key", "The help screen (? or F1)", screen.action_help)
     yield Command("back: where I was", "Back before the last jump (backspace)", screen.action_back)
 
@@ -146,6 +151,13 @@ class TitleFilter:
         if self._any_sensitive:
             folded[True] = fold(title, True).text
         return all(needle in folded[sensitive] for needle, sensitive in self.needles)
+
+
+def show_about(screen: MainScreen) -> None:
+    """The About view of the story."""
+    from story_tui.tui.screens.about import AboutStory
+
+    screen.app.push_screen(AboutStory(screen.story))
 
 
 def export_story(screen: MainScreen, fmt: str, target: str) -> None:
