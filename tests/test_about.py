@@ -29,9 +29,9 @@ sections:
 
 
 def test_byline_has_the_date_and_the_outlets(story: Story) -> None:
-    assert byline(story) == "From AFP and The Economic Times"
+    assert byline(story) == "From AFP, The Economic Times"
     sourced = parse_story(SOURCED, "s.yaml")
-    assert byline(sourced) == "Published 1 Dec 2025 · From AFP and [bold]Odd[/bold] outlet"
+    assert byline(sourced) == "Published 1 Dec 2025 · From AFP, [bold]Odd[/bold] outlet"
     text = about_content(sourced).plain
     assert "AFP — https://www.afp.com/en/news/123" in text
     assert "https://evil.example/[@click=app.quit]" in text  # literally, not an action

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from story_tui.outputs.markdown import to_markdown
 from story_tui.story.attribution import figure_attribution
 from story_tui.story.formatting import format_value
 from story_tui.story.model import Story
@@ -52,3 +53,12 @@ async def test_the_figures_pane_and_paragraph_list_show_notes(story: Story) -> N
         await pilot.pause()
         assert isinstance(app.screen, ParagraphItems)
         assert "Note: A campaign pledge" in widget_text(app.screen.query_one("#items-list"))
+
+
+def test_the_markdown_export_has_a_note_column(story: Story) -> None:
+    markdown = to_markdown(story)
+    assert "| Figure | Value | As of | Sources | Note |" in markdown
+    rows = markdown.splitlines()
+    row = next(line for line in rows if line.startswith("| Undocumented migrants Kast"))
+    assert row.endswith("| A campaign pledge; the article gives no exact number. |")
+    assert "hundreds of thousands (people)" in row

@@ -51,12 +51,18 @@ def to_markdown(story: Story) -> str:
                     "",
                 ]
     if story.figures:
-        out += ["## Key figures", "", "| Figure | Value | As of | Sources |", "|---|---|---|---|"]
+        out += [
+            "## Key figures",
+            "",
+            "| Figure | Value | As of | Sources | Note |",
+            "|---|---|---|---|---|",
+        ]
         for figure in story.figures:
             sources = source_names(story, figure.sources)
             out.append(
                 f"| {md_escape(figure.label)} | {md_escape(format_value(figure))} | "
-                f"{md_escape(figure.as_of or '')} | {md_escape(sources)} |"
+                f"{md_escape(figure.as_of or '')} | {md_escape(sources)} | "
+                f"{md_escape(figure.note or '')} |"
             )
         out.append("")
     if story.timeline:

@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from story_tui.story.formatting import human_date, plural
+from story_tui.story.formatting import human_date, plural, source_names
 from story_tui.story.model import Story
 from story_tui.tui.widgets.keybar import KeyBar
 from story_tui.tui.widgets.text import literal
@@ -29,10 +29,8 @@ def byline(story: Story) -> str:
     parts: list[str] = []
     if story.published is not None:
         parts.append(f"Published {human_date(story.published.isoformat())}")
-    names = [source.name for source in story.sources]
-    if names:
-        joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-        parts.append(f"From {joined}")
+    if story.sources:
+        parts.append(f"From {source_names(story)}")
     return " · ".join(parts)
 
 
