@@ -53,6 +53,18 @@ def figure_prompt(story: Story, figure: Figure, seen: bool = False) -> Content:
     return Content("\n").join(lines)
 
 
+def figure_words(story: Story, figure: Figure) -> tuple[str, ...]:
+    """The story's words in `figure_prompt`, in order (not `as of`, `Note:` or `✓ seen`)."""
+    words = [format_value(figure), figure.label]
+    if figure.as_of:
+        words.append(human_date(figure.as_of))
+    if figure.sources:
+        words.append(source_names(story, figure.sources))
+    if figure.note:
+        words.append(figure.note)
+    return tuple(words)
+
+
 CHART_ROWS = 8
 """The chart draws at most this many of the latest figures (it sits above the figures list)."""
 
@@ -98,6 +110,8 @@ class FigureOption(Option):
     def __init__(self, story: Story, figure: Figure) -> None:
         super().__init__(figure_prompt(story, figure), id=f"figure-{figure.id}")
         self.figure = figure
+        self.words = figure_words(story, figure)
+        """The story's words the prompt shows, in order (what find in the pane matches)."""
 
 
 class FiguresPane(ListPane):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import ClassVar, cast
+from typing import ClassVar, Self, cast
 
 from rich._wrap import divide_line
 from rich.cells import cell_len
@@ -11,6 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.css.styles import RulesMap
 from textual.geometry import Size
+from textual.visual import VisualType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -77,7 +78,54 @@ class ListPane(OptionList):
         """Whether the pane has nothing to list (it then shows `empty_text`)."""
         if self.empty and self.empty_text:
             content = (Option(literal(self.empty_text, "$text-muted"), disabled=True),)
+        self._find_query: str | None = None
+        self._plain_prompts: dict[int, VisualType] = {}
+        """The prompts of the options marked for the current search, without the marks."""
         super().__init__(*content, name=name, id=id, classes=classes, disabled=disabled)
+
+    # Find in a list ---------------------------------------------------------------------------
+    # An option may say which of its words are the story's (`words`, in the order its prompt
+    # shows them): find matches only those, never the pane's own words (`3 quotes`, `✓ seen`),
+    # and marks each match in the prompt the way the article marks its matches.
+
+    def matching(self, query: str) -> list[int]:
+        """The indexes of the options whose story words contain `query` (folded like find)."""
+        if not query:
+            return []
+        from story_tui.story.find import matches_text
+
+        return [
+            index
+            for index, option in enumerate(self.options)
+            if not option.disabled and any(matches_text(query, w) for w in option_words(option))
+        ]
+
+    def mark_matches(self, query: str | None) -> None:
+        """Mark `query` in the options' story words; None (or `""`) clears the marks."""
+        self._find_query = query or None
+        for index, plain in self._plain_prompts.items():
+            super().replace_option_prompt_at_index(index, plain)
+        self._plain_prompts = {}
+        if self._find_query is None:
+            return
+        for index in self.matching(self._find_query):
+            option = self.get_option_at_index(index)
+            plain = option.prompt
+            marked = mark_words(plain, option_words(option), self._find_query)
+            if marked is not plain:
+                self._plain_prompts[index] = plain
+                super().replace_option_prompt_at_index(index, marked)
+
+    def replace_option_prompt(self, option_id: str, prompt: VisualType) -> Self:
+        return self.replace_option_prompt_at_index(self.get_option_index(option_id), prompt)
+
+    def replace_option_prompt_at_index(self, index: int, prompt: VisualType) -> Self:
+        # A new prompt (a seen mark) keeps the marks of the current search.
+        if index in self._plain_prompts and self._find_query is not None:
+            self._plain_prompts[index] = prompt
+            option = self.get_option_at_index(index)
+            prompt = mark_words(prompt, option_words(option), self._find_query)
+        return super().replace_option_prompt_at_index(index, prompt)
 
     def validate_highlighted(self, highlighted: int | None) -> int | None:
         # The empty pane's message is not an item: nothing to highlight, open or copy.
@@ -136,6 +184,50 @@ class ListPane(OptionList):
             + (1 if option._divider and index < len(options) - 1 else 0)
             for index, option in enumerate(options)
         )
+
+
+MATCH_STYLE = "underline on $warning 35%"
+"""How a find match is marked in a list (the article's `.article--match` look)."""
+
+
+def option_words(option: Option) -> tuple[str, ...]:
+    """The story's words an option shows (its `words`), or its whole prompt's text."""
+    words = getattr(option, "words", None)
+    if isinstance(words, tuple):
+        return words
+    prompt = option.prompt
+    return (prompt.plain if isinstance(prompt, Content) else str(prompt),)
+
+
+def mark_words(prompt: VisualType, words: tuple[str, ...], query: str) -> VisualType:
+    """`prompt` with each match of `query` inside `words` marked; `prompt` itself if none.
+
+    Each word is looked up in the prompt's text after the previous one, so a match is marked
+    exactly where the story's words are, never in the pane's own words around them.
+    """
+    if not isinstance(prompt, Content) or not query:
+        return prompt
+    from story_tui.story.find import fold, is_case_sensitive
+
+    sensitive = is_case_sensitive(query)
+    needle = fold(query, sensitive).text
+    if not needle:
+        return prompt
+    plain = prompt.plain
+    cursor = 0
+    marked = prompt
+    for word in words:
+        at = plain.find(word, cursor)
+        if at < 0:
+            continue
+        cursor = at + len(word)
+        folded = fold(word, sensitive)
+        start = folded.text.find(needle)
+        while start >= 0:
+            first, last = folded.original_span(start, start + len(needle), word)
+            marked = marked.stylize(MATCH_STYLE, at + first, at + last)
+            start = folded.text.find(needle, start + len(needle))
+    return marked
 
 
 def separated(options: Iterable[Option]) -> list[Option | None]:

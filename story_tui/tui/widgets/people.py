@@ -29,6 +29,8 @@ class PersonOption(Option):
     def __init__(self, person: Person) -> None:
         super().__init__(person_prompt(person), id=person.id)
         self.person = person
+        self.words = (person.name, person.summary)
+        """The story's words the prompt shows (not `3 quotes`): what find in the pane matches."""
 
 
 class PeoplePane(ListPane):

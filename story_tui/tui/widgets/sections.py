@@ -18,6 +18,8 @@ class SectionOption(Option):
     def __init__(self, section: Section) -> None:
         super().__init__(literal(section.title), id=section.id)
         self.section = section
+        self.words = (section.title,)
+        """What find in the pane matches."""
 
 
 class SectionsPane(ListPane):

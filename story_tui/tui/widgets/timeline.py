@@ -31,6 +31,8 @@ class EventOption(Option):
     def __init__(self, event: TimelineEvent) -> None:
         super().__init__(event_prompt(event), id=_option_id(event))
         self.event = event
+        self.words = (human_date(event.date), event.label)
+        """The story's words the prompt shows (not `✓ seen`): what find in the pane matches."""
 
 
 class TimelinePane(ListPane):
