@@ -276,6 +276,7 @@ async def test_palette_finds_each_kind_and_jumps(story: Story) -> None:
             "export",
             "help",
             "back",
+            "about",
         }
         await pilot.press("ctrl+p", *"330,000")
         await wait_for(pilot, lambda: "330,000" in palette_highlight(app), "the figure's hit")
