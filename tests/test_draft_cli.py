@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from story_tui.cli.main import main
 from story_tui.draft.core import make_draft
 from story_tui.draft.input import NoArticle, read_article
-from story_tui.draft.write import short, summary, write
+from story_tui.draft.write import short, summary, validated, write
 from story_tui.story.loader import load_story, parse_story
 from tests.conftest import DATA
 
@@ -108,5 +108,5 @@ def test_any_text_drafts_to_a_valid_file_or_a_clear_refusal(lines: list[str]) ->
         article = read_article(text.encode(), "x.txt")
     except NoArticle:
         return
-    written = write(make_draft(article), "x")
+    written = validated(make_draft(article), "x")  # what the command writes
     parse_story(written.text, "x.yaml")  # raises if the draft does not validate

@@ -53,8 +53,7 @@ def run(args: argparse.Namespace) -> int:
     from story_tui.draft.core import make_draft
     from story_tui.draft.input import NoArticle, read_article
     from story_tui.draft.model import slug
-    from story_tui.draft.write import summary, write
-    from story_tui.story.loader import parse_story
+    from story_tui.draft.write import summary, validated
 
     if args.id is not None and not re.match(SLUG_PATTERN, args.id):
         raise UsageError(f"--id must be a slug (lower-case letters, digits, '-'): {args.id!r}")
@@ -78,9 +77,8 @@ def run(args: argparse.Namespace) -> int:
         say(sys.stderr, visible(problem))
     draft = make_draft(article, args.paragraphs_per_section)
     story_id = args.id or slug(Path(args.article).stem)
-    written = write(draft, story_id)
     try:
-        parse_story(written.text, args.output or "<draft>")
+        written = validated(draft, story_id, args.output or "<draft>")
     except StoryInvalid as error:
         say(sys.stderr, f"{PROG}: error: the draft would not validate, so nothing was written:")
         for diagnostic in error.diagnostics:

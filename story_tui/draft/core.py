@@ -40,7 +40,7 @@ def make_draft(article: Article | str, per_section: int = 3) -> Draft:
     spans = find_spans(text.paragraphs)
     quotes, orphans = attribute(text, spans, people, sources)
     add_aliases(people, text.article)
-    events, date_figures, date_spans = find_dates(text.paragraphs)
+    events, date_figures, date_spans = find_dates(text.paragraphs, article.published)
     figures = find_figures(text.paragraphs, date_spans, sources)
     figures = sorted([*figures, *date_figures], key=lambda f: (f.paragraph, f.start))
     for figure in figures:

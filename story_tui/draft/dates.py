@@ -1,43 +1,112 @@
-"""Dates in an article and the dated clauses that make a timeline. Plain Python; no UI imports."""
+"""Dates in an article and the dated clauses that make a timeline. Plain Python; no UI imports.
+
+Date spans are found here (`December 14, 2025`, `Aug. 4`, `Sept 14`, `3 June 2024`, `April 2023`,
+`in 2018`, `on Sunday`, `yesterday`, `last week`, clock times such as `8:55 a.m. local time`);
+dateparser then reads each span, relative ones against the article's published date. (Its own
+search_dates mis-splits `Aug. 4` and `Sept 14`, so it only reads spans found here.)
+"""
 
 from __future__ import annotations
+
+from datetime import date, datetime
+from functools import lru_cache
 
 import regex
 
 from story_tui.draft.model import DraftEvent, DraftFigure
 
-_MONTHS = {
-    name: number
-    for number, name in enumerate(
-        "January February March April May June July August September October November "
-        "December".split(),
-        start=1,
-    )
-}
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+_B = r"(?![\p{L}\p{N}])"
 _DATE = regex.compile(
-    rf"(?P<month>{'|'.join(_MONTHS)})\s+(?:(?P<day>\d{{1,2}}),\s+)?(?P<year>(?:19|20)\d\d)"
+    rf"(?<![\p{{L}}\p{{N}}])(?:"
+    rf"(?P<mdy>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?{_B})"
+    rf"|(?P<dmy>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?{_B})"
+    rf"|(?P<my>{_MONTH}(?:\s+of)?\s+{_YEAR}{_B})"
+    rf"|(?P<year>(?<=\b(?:in|since|by|until|of|from|to|early|late|mid-)\s){_YEAR}{_B})"
+    rf"|(?P<weekday>(?:(?:last|next|this|on|early|late)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|"
+    rf"evening|night))?{_B})"
+    rf"|(?P<relative>(?i:yesterday|today|tonight|tomorrow|last\s+(?:week|month|year|night)|"
+    rf"this\s+(?:week|month|year|morning|afternoon|evening)|next\s+(?:week|month|year)|"
+    rf"earlier\s+this\s+(?:week|month|year)){_B})"
+    rf"|(?P<clock>\d{{1,2}}:\d\d(?:\s*[ap]\.?m\.?|\s+(?:UTC|GMT|[A-Z]{{2,4}}T))?"
+    rf"(?:\s+(?:\(?local\s+time\)?))?(?![\p{{N}}]))"
+    r")"
 )
 _CLAUSE_END = regex.compile(r"[,.;:!?](?=\s|$)")
 
 
+@lru_cache(maxsize=4096)
+def _parse(span: str, base: date | None) -> datetime | None:
+    import dateparser
+
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if base is not None:
+        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
+    cleaned = regex.sub(
+        r"^(?:on|this|early|late)\s+|\s+(?:morning|afternoon|evening|night)$", "", span
+    )
+    cleaned = regex.sub(r"(?<=\d)(?:st|nd|rd|th)\b|\bof\s+", "", cleaned)
+    try:
+        parsed: datetime | None = dateparser.parse(cleaned, languages=["en"], settings=settings)
+        return parsed
+    except Exception:  # dateparser raises assorted errors on odd input
+        return None
+
+
+def resolve(match: regex.Match[str], base: date | None) -> str | None:
+    """The ISO date (YYYY, YYYY-MM or YYYY-MM-DD) a date span means, or None."""
+    span = match.group()
+    has_year = regex.search(_YEAR, span) is not None
+    if match["year"]:
+        return span
+    if match["clock"]:
+        return base.isoformat() if base else None
+    if not has_year and base is None:
+        return None
+    parsed = _parse(span, base)
+    if parsed is None:
+        return None
+    if match["my"]:
+        return f"{parsed.year:04d}-{parsed.month:02d}"
+    if match["relative"] and regex.search(r"(?i)month", span):
+        return f"{parsed.year:04d}-{parsed.month:02d}"
+    if match["relative"] and regex.search(r"(?i)year", span):
+        return f"{parsed.year:04d}"
+    return parsed.date().isoformat()
+
+
 def find_dates(
-    paragraphs: list[str],
+    paragraphs: list[str], published: str | None = None
 ) -> tuple[list[DraftEvent], list[DraftFigure], list[list[tuple[int, int]]]]:
     """Timeline events (one per dated clause), date figures and every date span, per paragraph."""
+    base = date.fromisoformat(published) if published else None
     events: list[DraftEvent] = []
     figures: list[DraftFigure] = []
-    seen: set[str] = set()
     spans: list[list[tuple[int, int]]] = []
+    seen: set[str] = set()
     for index, paragraph in enumerate(paragraphs):
         mine: list[tuple[int, int]] = []
         for match in _DATE.finditer(paragraph):
             mine.append((match.start(), match.end()))
-            iso = f"{match['year']}-{_MONTHS[match['month']]:02d}"
-            if match["day"]:
-                iso += f"-{int(match['day']):02d}"
+            iso = resolve(match, base)
+            if iso is None:
+                continue
+            exact = regex.search(_YEAR, match.group()) is not None
+            check = None if exact else f"date read from “{match.group()}” and the published date"
             start, text = clause_around(paragraph, match.start(), match.end())
-            events.append(DraftEvent(iso, text, index, start))
-            if match.group() not in seen:
+            as_of = match["year"] and regex.search(r"\d\s+\p{Ll}+\s+$", paragraph[: match.start()])
+            if len(text) >= 12 and not as_of:
+                events.append(DraftEvent(iso, text, index, start, check))
+            if (
+                (match["mdy"] or match["dmy"] or match["my"])
+                and exact
+                and match.group() not in seen
+            ):
                 seen.add(match.group())
                 figures.append(
                     DraftFigure(
@@ -71,6 +140,7 @@ def clause_around(paragraph: str, date_start: int, date_end: int) -> tuple[int, 
         start = date_start
         if paragraph[max(0, start - 3) : start].lower() in ("in ", "on "):
             start -= 3
+    end = max(end, date_end)
     text = paragraph[start:end]
     stripped = text.lstrip()
     start += len(text) - len(stripped)

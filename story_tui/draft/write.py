@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from story_tui.draft.model import Draft, DraftQuote, unique_id
+from story_tui.draft.model import Draft, DraftEvent, DraftFigure, DraftQuote, unique_id
 
 
 def _q(text: str) -> str:
@@ -40,6 +40,8 @@ class Written:
     text: str
     checks: list[str] = field(default_factory=list)
     unattributed: int = 0
+    paths: dict[str, object] = field(default_factory=dict)
+    """`people[1].quotes[0]`, `figures[3]`, `timeline[0]` -> the draft item written there."""
 
 
 class _Out:
@@ -66,14 +68,38 @@ def _anchor(out: _Out, indent: str, prefix: str | None, suffix: str | None) -> N
         out.add(f"{indent}suffix: {_q(suffix)}")
 
 
-def write(
-    draft: Draft, story_id: str, anchors: dict[int, tuple[str | None, str | None]] | None = None
-) -> Written:
-    """The draft as a story file, with `# check:` comments on every guess.
+def _anchors(draft: Draft) -> dict[int, tuple[str | None, str | None]]:
+    """Prefix and suffix for every span that occurs more than once in the article."""
+    paragraphs = [p for s in draft.sections for p in s.paragraphs]
+    article = "\n".join(paragraphs)
+    found: dict[int, tuple[str | None, str | None]] = {}
+    items: list[DraftQuote | DraftFigure | DraftEvent] = [
+        *draft.quotes,
+        *draft.figures,
+        *draft.events,
+    ]
+    for item in items:
+        if article.count(item.text) < 2 or item.paragraph >= len(paragraphs):
+            continue
+        paragraph = paragraphs[item.paragraph]
+        start, end = item.start, item.start + len(item.text)
+        if paragraph[start:end] != item.text:
+            continue
+        before = paragraph[max(0, start - 16) : start]
+        after = paragraph[end : end + 16]
+        if " " in before[:-1]:
+            before = before[before.index(" ", 0, len(before) - 1) :]
+        if " " in after[1:]:
+            after = after[: after.rindex(" ", 1)]
+        found[id(item)] = (before or None, after or None)
+    return found
 
-    `anchors` gives, by `id()` of a quote, figure or event, the prefix and suffix to write.
-    """
-    anchors = anchors or {}
+
+def write(draft: Draft, story_id: str) -> Written:
+    """The draft as a story file, with `# check:` comments on every guess, and `prefix`/`suffix`
+    on every span the article holds more than once."""
+    anchors = _anchors(draft)
+    paths: dict[str, object] = {}
     out = _Out()
     out.add("# Drafted by `story-tui draft`. Every span below is copied from the article.")
     out.add("# Fix each check comment below, then run `story-tui validate` on this file.")
@@ -101,7 +127,7 @@ def write(
     for quote in draft.quotes:
         quotes_of.setdefault(quote.speaker, []).append(quote)
     out.add("people:" + ("" if draft.people else " []"))
-    for person in draft.people:
+    for person_index, person in enumerate(draft.people):
         out.add(f"  - id: {person.id}")
         check = (
             "an organisation named from its attribution: give its full name"
@@ -125,7 +151,8 @@ def write(
             out.add(f"    origin: {_q(person.origin)}")
         mine = quotes_of.get(person.id, [])
         out.add("    quotes:" + ("" if mine else " []"))
-        for quote in mine:
+        for quote_index, quote in enumerate(mine):
+            paths[f"people[{person_index}].quotes[{quote_index}]"] = quote
             what = f"quote “{short(quote.text, 40)}”"
             out.add(f"      - text: {_q(quote.text)}", quote.check, what)
             out.add(f"        kind: {quote.kind}")
@@ -142,7 +169,8 @@ def write(
             out.add(f"#   “{quote.text}”", quote.check or "no speaker found", "quotation")
     out.add("figures:" + ("" if draft.figures else " []"))
     used: set[str] = set()
-    for figure in draft.figures:
+    for figure_index, figure in enumerate(draft.figures):
+        paths[f"figures[{figure_index}]"] = figure
         out.add(f"  - id: {unique_id(figure.id, used)}")
         out.add(
             f"    label: {_q(figure.label)}",
@@ -161,7 +189,8 @@ def write(
             out.add(f"    sources: [{', '.join(dict.fromkeys(figure.sources))}]")
         _anchor(out, "    ", *anchors.get(id(figure), (None, None)))
     out.add("timeline:" + ("" if draft.events else " []"))
-    for event in draft.events:
+    for event_index, event in enumerate(draft.events):
+        paths[f"timeline[{event_index}]"] = event
         out.add(f"  - date: {_q(event.date)}")
         out.add(
             f"    label: {_q(event.text)}",
@@ -170,7 +199,39 @@ def write(
         )
         out.add(f"    text: {_q(event.text)}")
         _anchor(out, "    ", *anchors.get(id(event), (None, None)))
-    return Written("\n".join(out.lines) + "\n", out.checks, len(orphans))
+    return Written("\n".join(out.lines) + "\n", out.checks, len(orphans), paths)
+
+
+def validated(draft: Draft, story_id: str, filename: str = "<draft>") -> Written:
+    """The draft written so that it validates: a quote, figure or event the loader cannot anchor
+    is left out (a rule's mistake must not cost the whole draft). Raises StoryInvalid when the
+    draft still does not validate."""
+    import re
+
+    from story_tui.story.diagnostics import StoryInvalid
+    from story_tui.story.loader import parse_story
+
+    for _attempt in range(5):
+        written = write(draft, story_id)
+        try:
+            parse_story(written.text, filename)
+            return written
+        except StoryInvalid as error:
+            bad: set[int] = set()
+            for diagnostic in error.diagnostics:
+                path = re.match(
+                    r"people\[\d+\]\.quotes\[\d+\]|figures\[\d+\]|timeline\[\d+\]", diagnostic.field
+                )
+                item = written.paths.get(path.group()) if path else None
+                if item is None:
+                    raise
+                bad.add(id(item))
+            draft.quotes = [q for q in draft.quotes if id(q) not in bad]
+            draft.figures = [f for f in draft.figures if id(f) not in bad]
+            draft.events = [e for e in draft.events if id(e) not in bad]
+    written = write(draft, story_id)
+    parse_story(written.text, filename)
+    return written
 
 
 def summary(draft: Draft, written: Written) -> str:
