@@ -33,6 +33,8 @@ COMMANDS: dict[str, Command] = {
     "draft": Command("draft"),
     "read": Command("read"),
     "serve": Command("serve"),
+    "rebase": Command("rebase"),
+    "diff": Command("diff"),
 }
 """Every subcommand; a module is imported only when its command runs (start-up time)."""
 

@@ -59,6 +59,10 @@ class Article:
         """(section id, paragraph index) of the paragraph holding an article offset."""
         return self.places[bisect_right(self.starts, offset) - 1]
 
+    def slot(self, offset: int) -> int:
+        """The article-order index of the paragraph holding an article offset."""
+        return bisect_right(self.starts, offset) - 1
+
     def bounds(self, offset: int) -> tuple[int, int]:
         """Start and end, in `text`, of the paragraph holding an article offset."""
         slot = bisect_right(self.starts, offset) - 1
@@ -70,7 +74,7 @@ class Article:
         return self.text.split(SEPARATOR)
 
 
-def _joins(char: str, neighbour: str) -> bool:
+def joins(char: str, neighbour: str) -> bool:
     """Whether `char`, next to a span's letter or digit, makes it part of a longer word or number.
 
     `neighbour` is the character on the far side of `char` ("" at either end of the text).
@@ -89,11 +93,11 @@ def at_boundary(text: str, start: int, end: int) -> bool:
     """
     if start > 0 and text[start].isalnum():
         before = text[start - 1]
-        if _joins(before, text[start - 2] if start > 1 else ""):
+        if joins(before, text[start - 2] if start > 1 else ""):
             return False
     if end < len(text) and text[end - 1].isalnum():
         after = text[end]
-        if _joins(after, text[end + 1] if end + 1 < len(text) else ""):
+        if joins(after, text[end + 1] if end + 1 < len(text) else ""):
             return False
     return True
 
