@@ -210,6 +210,7 @@ def edits(draw: st.DrawFn) -> list[str]:
     return paragraphs
 
 
+@pytest.mark.fuzz
 @settings(max_examples=examples(100), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(edits())
 def test_rebase_output_always_validates(paragraphs: list[str]) -> None:
@@ -220,6 +221,7 @@ def test_rebase_output_always_validates(paragraphs: list[str]) -> None:
     assert kept + result.text.count("# lost: ") - result.text.count("# lost: section") == 21
 
 
+@pytest.mark.fuzz
 @settings(max_examples=examples(50), deadline=None)
 @given(st.data())
 def test_rebase_onto_its_own_article_is_a_fixed_point(data: st.DataObject) -> None:
