@@ -88,6 +88,19 @@ def palette_highlight(app: App[Any]) -> str:
     return str(hits.get_option_at_index(hits.highlighted).prompt).split("\n", 1)[0]
 
 
+def notifications(app: App[Any], monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every message the app notifies from now on, as text (through the public `notify`)."""
+    notes: list[str] = []
+    notify = app.notify
+
+    def noting(message: str, *args: Any, **kwargs: Any) -> None:
+        notes.append(str(message))
+        notify(message, *args, **kwargs)
+
+    monkeypatch.setattr(app, "notify", noting)
+    return notes
+
+
 def poll(condition: Callable[[], object], what: str, seconds: float = DEADLINE) -> None:
     """Wait, outside an app, until `condition()` is true; fail after `seconds`."""
     deadline = time.monotonic() + seconds

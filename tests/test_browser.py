@@ -17,7 +17,7 @@ from story_tui.tui.screens.person import PersonCard
 from story_tui.tui.widgets.article import ArticleView
 from story_tui.tui.widgets.lists import ListPane
 from story_tui.tui.widgets.sections import SectionsPane
-from tests.conftest import DATA, wait_for
+from tests.conftest import DATA, notifications, wait_for
 
 
 @pytest.fixture(autouse=True)
@@ -381,15 +381,18 @@ async def test_theme_option_and_remembered_choice(story: Story, _state_dir: Path
         assert again.theme == "nord"
 
 
-async def test_corrupt_state_file_is_ignored_with_a_notice(story: Story, _state_dir: Path) -> None:
+async def test_corrupt_state_file_is_ignored_with_a_notice(
+    story: Story, _state_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _state_dir.mkdir(parents=True)
     (_state_dir / "state.json").write_text("{not json", encoding="utf-8")
     app = StoryApp(story)
+    notes = notifications(app, monkeypatch)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         assert app.is_running
         assert app.theme == "textual-dark"
-        assert any("not valid JSON" in str(n.message) for n in app._notifications)
+        assert any("not valid JSON" in note for note in notes)
 
 
 # Story text is shown literally -----------------------------------------------------------------

@@ -18,7 +18,7 @@ from textual.pilot import Pilot
 from story_tui.story.loader import load_story
 from story_tui.tui.app import StoryApp
 from story_tui.tui.screens.main import MainScreen
-from tests.conftest import DEADLINE, MINI, wait_for
+from tests.conftest import DEADLINE, MINI, notifications, wait_for
 
 
 def _save(path: Path, text: str) -> None:
@@ -99,14 +99,7 @@ async def test_app_reloads_a_changed_file_and_keeps_the_place(
     original = MINI.read_text(encoding="utf-8")
     path.write_text(original, encoding="utf-8")
     app = StoryApp(load_story(path), remember=False, watch=path, reload=lambda: load_story(path))
-    notes: list[str] = []
-    notify = app.notify
-
-    def noting(message: str, *args: Any, **kwargs: Any) -> None:
-        notes.append(str(message))
-        notify(message, *args, **kwargs)
-
-    monkeypatch.setattr(app, "notify", noting)
+    notes = notifications(app, monkeypatch)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("right_square_bracket")  # to the second section
         renamed = original.replace("title: Second", "title: Second, renamed")
@@ -163,10 +156,11 @@ async def test_remembers_place_theme_and_seen_items_per_story(
         assert not any(title.startswith("figure: Rise in the price of bread") for title in unseen)
         assert any(title.startswith("event: ") and "Prices rise" in title for title in unseen)
     changed = StoryApp(story, content_hash="v2")
+    notes = notifications(changed, monkeypatch)
     async with changed.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         assert changed.changed_since_last_time
-        assert any("changed since you last read" in str(n.message) for n in changed._notifications)
+        assert any("changed since you last read" in note for note in notes)
     fresh = StoryApp(story, content_hash="v2", fresh=True)
     async with fresh.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
