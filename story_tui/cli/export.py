@@ -31,10 +31,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-f",
         "--format",
-        choices=("json", "markdown", "html", "svg"),
+        choices=("json", "markdown", "html", "svg", "annotations"),
         default="json",
-        help="json (default), markdown, html (one self-contained page) or svg (a screenshot "
-        "of the app's main screen)",
+        help="json (default), markdown, html (one self-contained page), svg (a screenshot "
+        "of the app's main screen) or annotations (W3C Web Annotations, JSON-LD)",
     )
     parser.add_argument(
         "-o", "--output", metavar="OUT", help="write to OUT instead of standard output"
@@ -53,6 +53,10 @@ def run(args: argparse.Namespace) -> int:
         text = to_json(story)
     elif args.format == "markdown":
         text = to_markdown(story)
+    elif args.format == "annotations":
+        from story_tui.outputs.annotations import to_annotations_json
+
+        text = to_annotations_json(story)
     elif args.format == "html":
         from story_tui.outputs.html import to_html
 
