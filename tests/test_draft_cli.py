@@ -14,7 +14,7 @@ from story_tui.draft.core import make_draft
 from story_tui.draft.input import NoArticle, read_article
 from story_tui.draft.write import short, summary, validated, write
 from story_tui.story.loader import load_story, parse_story
-from tests.conftest import DATA
+from tests.conftest import DATA, examples
 
 
 def _draft(tmp_path: Path, text: str | bytes, name: str = "a.txt", *extra: str) -> tuple[int, Path]:
@@ -100,7 +100,8 @@ _TEXT = st.text(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@pytest.mark.fuzz
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_TEXT, min_size=1, max_size=6))
 def test_any_text_drafts_to_a_valid_file_or_a_clear_refusal(lines: list[str]) -> None:
     text = "\n\n".join(lines)

@@ -53,6 +53,8 @@ def test_whole_article_index_finds_what_each_paragraph_does(story: Story) -> Non
             assert fold(text, sensitive).text == needle
 
 
+@pytest.mark.fuzz
+@settings(max_examples=examples(100))
 @given(st.text(ALPHABET, max_size=40), st.booleans(), st.data())
 def test_a_match_maps_back_to_the_exact_original_words(
     text: str, case_sensitive: bool, data: st.DataObject

@@ -3,30 +3,15 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
-from textual.pilot import Pilot
 
 from story_tui.story.model import Story
 from story_tui.tui.app import StoryApp
 from story_tui.tui.screens.help import HelpScreen
 from story_tui.tui.screens.main import MainScreen
-
-
-def recording(app: StoryApp, monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every notification's message, as the app shows them."""
-    messages: list[str] = []
-    notify = app.notify
-
-    def record(message: str, **kwargs: Any) -> None:
-        messages.append(message)
-        notify(message, **kwargs)
-
-    monkeypatch.setattr(app, "notify", record)
-    return messages
+from tests.conftest import notifications, palette_highlight, wait_for
 
 
 def _run_command(app: StoryApp, title: str) -> None:
@@ -37,28 +22,22 @@ def _run_command(app: StoryApp, title: str) -> None:
     raise AssertionError(f"no {title} command")
 
 
-async def _wait_for(pilot: Pilot[None], condition: Callable[[], object], tries: int = 200) -> None:
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError("condition never held")
-
-
 async def test_screenshot_saves_in_the_current_directory_and_says_where(
     story: Story, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
     app = StoryApp(story, remember=False)
-    messages = recording(app, monkeypatch)
+    messages = notifications(app, monkeypatch)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("ctrl+p", *"Screenshot")
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: palette_highlight(app) == "Screenshot", "the Screenshot hit")
         await pilot.press("enter")
-        await _wait_for(pilot, lambda: list(tmp_path.glob("*.svg")))
+        await wait_for(pilot, lambda: list(tmp_path.glob("*.svg")), "the screenshot file")
         (saved,) = tmp_path.glob("*.svg")
         assert saved.read_text(encoding="utf-8").startswith("<svg")
-        await _wait_for(pilot, lambda: any(str(saved) in m for m in messages))
+        await wait_for(
+            pilot, lambda: any(str(saved) in m for m in messages), "the notice naming it"
+        )
 
 
 async def test_screenshot_says_why_it_failed(
@@ -69,10 +48,11 @@ async def test_screenshot_says_why_it_failed(
     monkeypatch.chdir(gone)
     os.rmdir(gone)  # the current directory no longer exists
     app = StoryApp(story, remember=False)
-    messages = recording(app, monkeypatch)
+    messages = notifications(app, monkeypatch)
     async with app.run_test(size=(100, 30)) as pilot:
         _run_command(app, "Screenshot")
-        await _wait_for(pilot, lambda: any("Could not save" in m for m in messages))
+        failed = "the notice of the failure"
+        await wait_for(pilot, lambda: any("Could not save" in m for m in messages), failed)
         (message,) = [m for m in messages if "Could not save" in m]
         assert "No such file or directory" in message
 
@@ -82,11 +62,11 @@ async def test_keys_opens_the_help_screen_that_escape_and_q_close(story: Story) 
     async with app.run_test(size=(100, 30)) as pilot:
         for key in ("escape", "q"):
             await pilot.press("ctrl+p", *"Keys")
-            await pilot.pause(0.3)
+            await wait_for(pilot, lambda: palette_highlight(app) == "Keys", "the Keys hit")
             await pilot.press("enter")
-            await _wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+            await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), "the help screen")
             assert not app.screen.query("HelpPanel")
             await pilot.press(key)
-            await _wait_for(pilot, lambda: isinstance(app.screen, MainScreen))
+            await wait_for(pilot, lambda: isinstance(app.screen, MainScreen), "the main screen")
         assert not app.screen.query("HelpPanel")
         assert app.is_running
