@@ -35,6 +35,8 @@ COMMANDS: dict[str, Command] = {
     "serve": Command("serve"),
     "rebase": Command("rebase"),
     "diff": Command("diff"),
+    "people": Command("people"),
+    "search": Command("search"),
 }
 """Every subcommand; a module is imported only when its command runs (start-up time)."""
 

@@ -1,0 +1,58 @@
+"""`story-tui people PATH…`: everyone across a library, the same person merged across stories."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from story_tui.cli.common import EXIT_OK, PROG, Parser, add_max_bytes
+from story_tui.cli.libraries import add_paths, open_or_exit
+from story_tui.story.safety import visible
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser for `story-tui people`."""
+    parser = Parser(
+        prog=f"{PROG} people",
+        description=(
+            "List the people of a library of stories: one entry per person (the same person when "
+            "a same_as URI is shared, otherwise when the full name matches), with the stories "
+            "they appear in and how many quotes they have."
+        ),
+    )
+    add_paths(parser)
+    parser.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default text)"
+    )
+    add_max_bytes(parser)
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the people; exit 2 when no story can be opened."""
+    from story_tui.storage.library import people_across
+
+    library = open_or_exit(args.paths, args.max_bytes)
+    people = people_across(library)
+    if args.format == "json":
+        data = {
+            "people": [
+                {
+                    "name": p.name,
+                    "same_as": list(p.same_as),
+                    "stories": p.story_ids,
+                    "quotes": p.quotes,
+                }
+                for p in people
+            ]
+        }
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    for person in people:
+        ids = person.story_ids
+        quotes = f"{person.quotes} quote{'s' if person.quotes != 1 else ''}"
+        stories = f"{len(ids)} stor{'ies' if len(ids) != 1 else 'y'}"
+        line = f"{person.name}: {quotes} in {stories} ({', '.join(ids)})"
+        sys.stdout.write(visible(line) + "\n")
+    return EXIT_OK

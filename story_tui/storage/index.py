@@ -1,0 +1,435 @@
+"""The library index: what a folder of stories holds, in SQLite with FTS5. No UI imports.
+
+The index lives in the cache directory and is only a cache: deleting it loses nothing. Each story
+file is keyed by the SHA-256 digest of its bytes; a file whose size and modification time are
+those the index last saw is not read again, and a file that changed is parsed once and replaces
+its old rows (an incremental update). For each story it keeps what the library shows without
+loading the story: the title, dates, sources, counts, the first error of an invalid file, the
+people with their quotes, the figures, and every paragraph (with its line in the file) in an FTS5
+table for search across stories. An index that is corrupt, or that another program or version
+wrote, is deleted and rebuilt, and `notice` says so.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from story_tui.story.diagnostics import StoryInvalid, StoryUnreadable
+from story_tui.story.model import Story
+from story_tui.story.spec import DEFAULT_MAX_BYTES
+
+INDEX_FILE = "library-index.sqlite3"
+APPLICATION_ID = 0x53545549  # "STUI": PRAGMA application_id marks the file as ours
+SCHEMA = "1"
+"""Bump when the tables change or the loader's rules change what a story resolves to."""
+
+Progress = Callable[[int, int], None]
+"""Called with (files done, files in all) while the index is brought up to date."""
+
+_TABLES = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE files (path TEXT PRIMARY KEY, mtime_ns INTEGER, size INTEGER, digest TEXT);
+CREATE TABLE stories (
+    digest TEXT PRIMARY KEY, id TEXT, title TEXT, published TEXT, updated TEXT,
+    sources TEXT, people INTEGER, quotes INTEGER, figures INTEGER,
+    error_line INTEGER, error_col INTEGER, error TEXT
+);
+CREATE TABLE people (
+    digest TEXT, person TEXT, position INTEGER, name TEXT, kind TEXT, same_as TEXT, role TEXT,
+    quotes INTEGER
+);
+CREATE INDEX people_digest ON people (digest);
+CREATE TABLE quotes (
+    digest TEXT, person TEXT, key TEXT, text TEXT, kind TEXT,
+    section TEXT, paragraph INTEGER, start INTEGER, "end" INTEGER
+);
+CREATE INDEX quotes_digest ON quotes (digest);
+CREATE TABLE figures (digest TEXT, id TEXT, label TEXT, text TEXT);
+CREATE INDEX figures_digest ON figures (digest);
+CREATE VIRTUAL TABLE paragraphs USING fts5 (
+    body, digest UNINDEXED, section UNINDEXED, paragraph UNINDEXED, line UNINDEXED,
+    tokenize = "unicode61 remove_diacritics 2"
+);
+"""
+
+
+def index_path() -> Path:
+    """Where the library index lives: beside the cached stories."""
+    from story_tui.storage.cache import cache_dir
+
+    return cache_dir() / INDEX_FILE
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRow:
+    """One file of a library as the index knows it (an invalid file has `error` and no title)."""
+
+    path: str
+    digest: str | None
+    id: str | None = None
+    title: str | None = None
+    published: str | None = None
+    updated: str | None = None
+    sources: tuple[str, ...] = ()
+    people: int = 0
+    quotes: int = 0
+    figures: int = 0
+    error: str | None = None
+    """The first problem, as `file:line:col: error: …` (or `cannot read …`)."""
+
+    @property
+    def valid(self) -> bool:
+        """Whether the file is a story that opens."""
+        return self.error is None and self.digest is not None
+
+    @property
+    def date(self) -> str:
+        """The latest of its dates (ISO text sorts by time), or "" when it has none."""
+        return max(self.updated or "", self.published or "")
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRow:
+    """A person of one story, as the index keeps them."""
+
+    digest: str
+    person: str
+    name: str
+    kind: str
+    same_as: tuple[str, ...]
+    role: str
+    quotes: int
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRow:
+    """A quote of one story, with its place in the article."""
+
+    digest: str
+    person: str
+    key: str
+    text: str
+    kind: str
+    section: str
+    paragraph: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphRow:
+    """A paragraph that matched a search, with the line it starts on in its file."""
+
+    digest: str
+    section: str
+    paragraph: int
+    line: int
+    body: str
+
+
+def _iso(value: object) -> str | None:
+    if value is None:
+        return None
+    iso = getattr(value, "isoformat", None)
+    return str(iso()) if callable(iso) else str(value)
+
+
+def paragraph_lines(text: str) -> dict[tuple[int, int], int]:
+    """The line of each paragraph, by (section index, paragraph index), for a valid story."""
+    from story_tui.story.yamltree import Map, Seq, read_tree
+
+    lines: dict[tuple[int, int], int] = {}
+    root = read_tree(text).root
+    if not isinstance(root, Map):
+        return lines
+    for key, value in root.items:
+        if key.value == "sections" and isinstance(value, Seq):
+            for s, section in enumerate(value.items):
+                if not isinstance(section, Map):
+                    continue
+                for name, paragraphs in section.items:
+                    if name.value == "paragraphs" and isinstance(paragraphs, Seq):
+                        for p, node in enumerate(paragraphs.items):
+                            lines[(s, p)] = node.line
+    return lines
+
+
+class LibraryIndex:
+    """The index file, opened (and rebuilt when it has to be)."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or index_path()
+        self.notice: str | None = None
+        """Why the index was rebuilt, when it was (corrupt, foreign or outdated)."""
+        self.db = self._open()
+
+    # Opening -----------------------------------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(self.path, timeout=10, check_same_thread=False)
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = NORMAL")
+        return db
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            db = self._connect()
+            problem = self._check(db)
+            if problem is None:
+                return db
+            db.close()
+        except sqlite3.DatabaseError:
+            problem = "it was not a readable SQLite file"
+        if problem != "new":
+            self.notice = f"The library index {self.path} was rebuilt: {problem}."
+        self._remove()
+        db = self._connect()
+        db.executescript(_TABLES)
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        db.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA,))
+        db.commit()
+        return db
+
+    def _check(self, db: sqlite3.Connection) -> str | None:
+        """None when the file is our index at this schema; otherwise what is wrong with it."""
+        application = db.execute("PRAGMA application_id").fetchone()[0]
+        tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if application == 0 and tables == 0:
+            return "new"
+        if application != APPLICATION_ID:
+            return "another program wrote it"
+        row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        if row is None or row[0] != SCHEMA:
+            return "an older version of story-tui wrote it"
+        if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            return "it was corrupt"
+        return None
+
+    def _remove(self) -> None:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+
+    def close(self) -> None:
+        """Close the file."""
+        self.db.close()
+
+    # Bringing it up to date --------------------------------------------------------------------
+
+    def refresh(
+        self,
+        files: Iterable[Path],
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        progress: Progress | None = None,
+    ) -> list[StoryRow]:
+        """Index every file that is new or changed; return a row for each file, in order."""
+        files = list(files)
+        known = {
+            path: (mtime, size, digest)
+            for path, mtime, size, digest in self.db.execute("SELECT * FROM files")
+        }
+        digests: list[str | None] = []
+        unreadable: dict[int, str] = {}
+        try:
+            for number, path in enumerate(files):
+                name = str(path)
+                try:
+                    status = os.stat(name)
+                except OSError as error:
+                    unreadable[number] = f"cannot read {name}: {error.strerror or error}"
+                    digests.append(None)
+                    continue
+                seen = known.get(name)
+                if seen is not None and seen[0] == status.st_mtime_ns and seen[1] == status.st_size:
+                    digests.append(seen[2])
+                else:
+                    digest, problem = self._index_file(name, max_bytes)
+                    if problem is not None:
+                        unreadable[number] = problem
+                    digests.append(digest)
+                    self.db.execute(
+                        "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
+                        (name, status.st_mtime_ns, status.st_size, digest),
+                    )
+                    if seen is not None and seen[2] != digest:
+                        self._forget_unused(seen[2])
+                if progress is not None and (number % 50 == 49 or number == len(files) - 1):
+                    progress(number + 1, len(files))
+                    self.db.commit()
+        finally:
+            self.db.commit()
+        rows = self._rows({d for d in digests if d is not None})
+        result = []
+        for number, (path, digest) in enumerate(zip(files, digests, strict=True)):
+            if number in unreadable:
+                result.append(StoryRow(str(path), digest, error=unreadable[number]))
+                continue
+            assert digest is not None
+            row = rows.get(digest)
+            if row is None:
+                result.append(StoryRow(str(path), None, error=f"cannot read {path}"))
+                continue
+            values = dict(row)
+            line, col, message = values.pop("error_line"), values.pop("error_col"), values["error"]
+            values["error"] = None if message is None else f"{path}:{line}:{col}: error: {message}"
+            values["sources"] = tuple(json.loads(values["sources"] or "[]"))
+            result.append(StoryRow(path=str(path), **values))
+        return result
+
+    def _rows(self, digests: set[str]) -> dict[str, dict[str, Any]]:
+        cursor = self.db.execute("SELECT * FROM stories")
+        names = [column[0] for column in cursor.description]
+        found = {}
+        for values in cursor:
+            row = dict(zip(names, values, strict=True))
+            if row["digest"] in digests:
+                found[row["digest"]] = row
+        return found
+
+    def _index_file(self, name: str, max_bytes: int) -> tuple[str | None, str | None]:
+        """Read and, when its digest is new, index one file: (digest, why it cannot be read)."""
+        from story_tui.story.source import read_story_bytes
+
+        try:
+            data = read_story_bytes(name, max_bytes)
+        except StoryUnreadable as error:
+            return None, str(error)
+        except StoryInvalid as error:
+            digest = hashlib.sha256(f"too large:{name}".encode()).hexdigest()
+            self._store_invalid(digest, error)
+            return digest, None
+        digest = hashlib.sha256(data).hexdigest()
+        if self.db.execute("SELECT 1 FROM stories WHERE digest = ?", (digest,)).fetchone():
+            return digest, None
+        from story_tui.story.loader import parse_story
+        from story_tui.story.source import decode_story_bytes
+
+        try:
+            text = decode_story_bytes(data, name)
+            story = parse_story(text, name)
+        except StoryInvalid as error:
+            self._store_invalid(digest, error)
+            return digest, None
+        self._store(digest, story, paragraph_lines(text))
+        return digest, None
+
+    def _store_invalid(self, digest: str, error: StoryInvalid) -> None:
+        first = error.diagnostics[0] if error.diagnostics else None
+        line, col = (first.line, first.col) if first else (1, 1)
+        message = str(first).split(": error: ", 1)[-1] if first else "invalid story"
+        self.db.execute(
+            "INSERT OR REPLACE INTO stories (digest, error_line, error_col, error)"
+            " VALUES (?, ?, ?, ?)",
+            (digest, line, col, message),
+        )
+
+    def _store(self, digest: str, story: Story, lines: dict[tuple[int, int], int]) -> None:
+        db = self.db
+        db.execute(
+            "INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL)",
+            (
+                digest,
+                story.id,
+                story.title,
+                _iso(story.published),
+                _iso(getattr(story, "updated", None)),
+                json.dumps([source.name for source in story.sources]),
+                len(story.people),
+                len(story.quotes),
+                len(story.figures),
+            ),
+        )
+        db.executemany(
+            "INSERT INTO people VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    digest,
+                    person.id,
+                    position,
+                    person.name,
+                    getattr(person, "kind", "person"),
+                    json.dumps(list(getattr(person, "same_as", ()))),
+                    person.role,
+                    len(person.quotes),
+                )
+                for position, person in enumerate(story.people)
+            ],
+        )
+        db.executemany(
+            "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (digest, q.speaker, q.key, q.text, q.kind, *_location(q.location))
+                for q in story.quotes
+            ],
+        )
+        db.executemany(
+            "INSERT INTO figures VALUES (?, ?, ?, ?)",
+            [(digest, f.id, f.label, f.text) for f in story.figures],
+        )
+        db.executemany(
+            "INSERT INTO paragraphs VALUES (?, ?, ?, ?, ?)",
+            [
+                (text, digest, section.id, p, lines.get((s, p), 1))
+                for s, section in enumerate(story.sections)
+                for p, text in enumerate(section.paragraphs)
+            ],
+        )
+
+    def _forget_unused(self, digest: str | None) -> None:
+        """Drop a story's rows once no file has that digest any more."""
+        if digest is None:
+            return
+        if self.db.execute("SELECT 1 FROM files WHERE digest = ?", (digest,)).fetchone():
+            return
+        for table in ("stories", "people", "quotes", "figures", "paragraphs"):
+            self.db.execute(f"DELETE FROM {table} WHERE digest = ?", (digest,))
+
+    # Reading -----------------------------------------------------------------------------------
+
+    def people(self, digests: Iterable[str]) -> list[PersonRow]:
+        """The people of these stories, each story's in file order."""
+        wanted = set(digests)
+        rows = self.db.execute(
+            "SELECT digest, person, name, kind, same_as, role, quotes FROM people"
+            " ORDER BY digest, position"
+        )
+        return [
+            PersonRow(d, person, name, kind or "person", tuple(json.loads(same or "[]")), role, n)
+            for d, person, name, kind, same, role, n in rows
+            if d in wanted
+        ]
+
+    def quotes(self, digests: Iterable[str]) -> list[QuoteRow]:
+        """The quotes of these stories."""
+        wanted = set(digests)
+        return [
+            QuoteRow(*row) for row in self.db.execute("SELECT * FROM quotes") if row[0] in wanted
+        ]
+
+    def figures(self, digests: Iterable[str]) -> list[tuple[str, str, str, str]]:
+        """(digest, id, label, text) of the figures of these stories."""
+        wanted = set(digests)
+        return [row for row in self.db.execute("SELECT * FROM figures") if row[0] in wanted]
+
+    def paragraphs_matching(self, fts_query: str, digests: Iterable[str]) -> Iterator[ParagraphRow]:
+        """Paragraphs of these stories that match an FTS5 query, in file order per story."""
+        wanted = set(digests)
+        rows = self.db.execute(
+            "SELECT digest, section, paragraph, line, body FROM paragraphs"
+            " WHERE paragraphs MATCH ? ORDER BY rowid",
+            (fts_query,),
+        )
+        for digest, section, paragraph, line, body in rows:
+            if digest in wanted:
+                yield ParagraphRow(digest, section, int(paragraph), int(line), body)
+
+
+def _location(location: Any) -> tuple[str, int, int, int]:
+    return location.section, location.paragraph, location.start, location.end

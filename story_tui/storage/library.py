@@ -1,0 +1,187 @@
+"""A library: many story files, the people across them and search through them. No UI imports.
+
+Everything here reads the index (story_tui/storage/index.py), never the stories themselves, so a
+library of a thousand stories lists, merges people and searches without parsing YAML once the
+index is up to date.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from story_tui.storage.collect import collect
+from story_tui.storage.index import LibraryIndex, PersonRow, Progress, QuoteRow, StoryRow
+from story_tui.story.spec import DEFAULT_MAX_BYTES
+
+
+@dataclass
+class Library:
+    """The stories of a library, newest first (invalid files last), and what was skipped."""
+
+    rows: list[StoryRow]
+    index: LibraryIndex
+    problems: list[str] = field(default_factory=list)
+    """One line per path that is not a story file (missing, a symlink loop, an empty folder)."""
+    key: str = ""
+    """Names this library in the remembered state (its paths, resolved and sorted)."""
+
+    @property
+    def stories(self) -> list[StoryRow]:
+        """The files that open."""
+        return [row for row in self.rows if row.valid]
+
+    def row(self, path: str) -> StoryRow | None:
+        """The row of a file, by path."""
+        return next((row for row in self.rows if row.path == path), None)
+
+    def by_digest(self) -> dict[str, StoryRow]:
+        """The valid rows by digest (the first file when two files hold the same bytes)."""
+        found: dict[str, StoryRow] = {}
+        for row in self.stories:
+            assert row.digest is not None
+            found.setdefault(row.digest, row)
+        return found
+
+
+def newest_first(rows: Sequence[StoryRow]) -> list[StoryRow]:
+    """Stories by date, newest first; undated ones after, by title; invalid files last."""
+    return sorted(
+        rows,
+        key=lambda r: (not r.valid, r.date == "", _negated(r.date), (r.title or "").casefold()),
+    )
+
+
+def _negated(date: str) -> tuple[int, ...]:
+    return tuple(-ord(char) for char in date)
+
+
+def library_key(paths: Sequence[str | os.PathLike[str]]) -> str:
+    """The paths a library was opened with, resolved and sorted: its name in the state file."""
+    return "\n".join(sorted(str(Path(p).resolve()) for p in paths))
+
+
+def open_library(
+    paths: Sequence[str | os.PathLike[str]],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Progress | None = None,
+    index: LibraryIndex | None = None,
+) -> Library:
+    """Collect the story files `paths` name and bring the index up to date for them."""
+    collected = collect(paths)
+    index = index or LibraryIndex()
+    rows = index.refresh(collected.files, max_bytes, progress)
+    return Library(newest_first(rows), index, collected.problems, library_key(paths))
+
+
+# People across stories -------------------------------------------------------------------------
+
+
+def normalised_name(name: str) -> str:
+    """A full name compared loosely: no accents, no case, no punctuation, single spaces."""
+    folded = unicodedata.normalize("NFKD", name)
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
+    return " ".join(re.sub(r"[^\w]+", " ", folded).split())
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """A person in one story."""
+
+    story: StoryRow
+    person: PersonRow
+
+
+@dataclass(frozen=True)
+class LibraryPerson:
+    """One person across the library: every story they appear in."""
+
+    name: str
+    same_as: tuple[str, ...]
+    appearances: tuple[Appearance, ...]
+
+    @property
+    def quotes(self) -> int:
+        """How many quotes they have across the library."""
+        return sum(a.person.quotes for a in self.appearances)
+
+    @property
+    def story_ids(self) -> list[str]:
+        """The ids of the stories they appear in, newest first, each once."""
+        ids: dict[str, None] = {}
+        for appearance in self.appearances:
+            ids.setdefault(appearance.story.id or "", None)
+        return list(ids)
+
+
+def people_across(library: Library) -> list[LibraryPerson]:
+    """Everyone in the library, the same person merged across stories.
+
+    Two entries are the same person when they share a `same_as` URI, or else when their
+    normalised full names are equal and their `same_as` URIs do not say they are different
+    people. A surname alone (an alias) never merges anyone.
+    """
+    stories = library.by_digest()
+    rows = [p for p in library.index.people(stories) if p.digest in stories]
+    parent = list(range(len(rows)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(a: int, b: int) -> None:
+        parent[find(b)] = find(a)
+
+    by_uri: dict[str, int] = {}
+    for i, row in enumerate(rows):
+        for uri in row.same_as:
+            if uri in by_uri:
+                union(by_uri[uri], i)
+            else:
+                by_uri[uri] = i
+    by_name: dict[str, list[int]] = {}
+    for i, row in enumerate(rows):
+        by_name.setdefault(normalised_name(row.name), []).append(i)
+    for members in by_name.values():
+        identified = {find(i) for i in members if rows[i].same_as}
+        anonymous = [i for i in members if not rows[i].same_as]
+        if len(identified) <= 1:
+            for i in members[1:]:
+                union(members[0], i)
+        elif anonymous:
+            # Two different people share this name: the others stay apart from both.
+            for i in anonymous[1:]:
+                union(anonymous[0], i)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(rows)):
+        groups.setdefault(find(i), []).append(i)
+    order = {row.digest: n for n, row in enumerate(library.stories)}
+    people = []
+    for members in groups.values():
+        appearances = sorted(
+            (Appearance(stories[rows[i].digest], rows[i]) for i in members),
+            key=lambda a: order.get(a.story.digest, 0),
+        )
+        uris = sorted({uri for i in members for uri in rows[i].same_as})
+        people.append(LibraryPerson(appearances[0].person.name, tuple(uris), tuple(appearances)))
+    people.sort(key=lambda p: (-len(p.story_ids), -p.quotes, p.name.casefold()))
+    return people
+
+
+def quotes_of(library: Library, person: LibraryPerson) -> list[tuple[StoryRow, QuoteRow]]:
+    """Every quote by a person across the library: newest story first, file order within."""
+    wanted = {(a.story.digest, a.person.person): a.story for a in person.appearances}
+    found = [
+        (wanted[(q.digest, q.person)], q)
+        for q in library.index.quotes({a.story.digest or "" for a in person.appearances})
+        if (q.digest, q.person) in wanted
+    ]
+    order = {row.digest: n for n, row in enumerate(library.stories)}
+    found.sort(key=lambda sq: order.get(sq[0].digest, 0))  # stable: file order within a story
+    return found
