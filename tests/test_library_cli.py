@@ -82,3 +82,20 @@ def test_nothing_to_open_is_exit_2_with_a_line_each(
     assert code == 2
     code, _out, err = run(capsys, "people")
     assert code == 2 and "PATH" in err
+
+
+def test_browser_on_a_folder_without_stories_exits_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    code, _out, err = run(capsys, str(empty))
+    assert code == 2
+    assert f"{empty}: no story files (*.yaml) in this folder" in err
+    assert "Traceback" not in err
+
+
+def test_item_options_need_one_story(capsys: pytest.CaptureFixture[str], folder: Path) -> None:
+    code, _out, err = run(capsys, str(folder), "--person", "perez")
+    assert code == 2
+    assert "--person opens one story" in err

@@ -21,12 +21,13 @@ from story_tui.story.model import Story
 
 
 def build_browse_parser() -> argparse.ArgumentParser:
-    """The parser for `story-tui [FILE]`, the browser."""
+    """The parser for `story-tui [PATH...]`, the browser (one file) or the library (more)."""
     parser = Parser(
         prog=PROG,
         description=(
             "Explore a news story as structure: sections, people and their quotes, key figures.\n"
-            "With no FILE, opens the bundled Chile–Peru border story."
+            "With no PATH, opens the bundled Chile–Peru border story; with one story file, that\n"
+            "story; with a folder (its *.yaml files, recursively) or several files, the library."
         ),
         epilog=(
             "commands:\n"
@@ -36,11 +37,18 @@ def build_browse_parser() -> argparse.ArgumentParser:
             "  story-tui serve [FILE]                   the browser in a web browser\n"
             "  story-tui schema                         print the JSON Schema of the format\n"
             "  story-tui draft ARTICLE.txt -o story.yaml   draft a story file from an article\n"
+            "  story-tui people PATH...                 everyone across a library of stories\n"
+            "  story-tui search QUERY PATH...           search every article of a library\n"
             "Run 'story-tui COMMAND --help' for a command's options."
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("file", nargs="?", metavar="FILE", help="a story YAML file")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="a story YAML file, or folders and files for the library",
+    )
     parser.add_argument("--version", action=VersionAction, nargs=0, help="show the version")
     parser.add_argument(
         "--theme",
@@ -110,6 +118,10 @@ def run(args: argparse.Namespace) -> int:
         if args.theme not in BUILTIN_THEMES:
             names = ", ".join(sorted(BUILTIN_THEMES))
             raise UsageError(f"unknown theme {args.theme!r}; choose one of: {names}")
+    args.file = None
+    if len(args.paths) > 1 or (args.paths and Path(args.paths[0]).is_dir()):
+        return run_library(args)
+    args.file = args.paths[0] if args.paths else None
     if args.watch and args.file is None:
         raise UsageError("--watch needs the FILE to watch")
     path = Path(args.file) if args.file is not None else bundled_story()
@@ -133,3 +145,18 @@ def run(args: argparse.Namespace) -> int:
     from story_tui.tui.browse import run_browser
 
     return run_browser(story, args, start, key, cache=not from_cache and not args.no_cache)
+
+
+def run_library(args: argparse.Namespace) -> int:
+    """`story-tui FOLDER` or `story-tui FILE FILE…`: the library screen."""
+    for option in ("section", "person", "figure", "quote"):
+        if getattr(args, option) is not None:
+            raise UsageError(f"--{option} opens one story: give one FILE, not a library")
+    if args.watch:
+        raise UsageError("--watch watches one story: give one FILE, not a library")
+    from story_tui.cli.libraries import open_or_exit
+
+    library = open_or_exit(args.paths, args.max_bytes, list_invalid=False)
+    from story_tui.tui.library_app import run_library_app
+
+    return run_library_app(library, args)

@@ -438,6 +438,9 @@ class MainScreen(Screen[None]):
     def action_back(self) -> None:
         """Go back to where the reader was before the last jump."""
         place = self.history.back(self.place())
+        if place is None and self.app.screen_stack[0] is not self:
+            self.dismiss()  # opened from a library: back to where the reader chose this story
+            return
         if place is None:
             self.notify("Nothing to go back to.", timeout=2)
             return

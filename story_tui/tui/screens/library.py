@@ -1,0 +1,194 @@
+"""The library screen: every story of a folder, newest first, filtered as the reader types.
+
+The screen only shows and filters; opening a story is the app's business: the screen posts
+`OpenStory` and the app (the mediator) loads the story and pushes the browser over this screen,
+which stays as it was, so coming back finds the reader exactly where they were.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+
+from story_tui.storage.index import StoryRow
+from story_tui.storage.library import Library, filter_text, fuzzy_match
+from story_tui.story.formatting import plural
+from story_tui.story.model import Location, Target
+from story_tui.tui.widgets.library_list import LibraryList, StoryOption, story_prompt
+from story_tui.tui.widgets.text import literal
+
+
+class OpenStory(Message):
+    """The reader asked to open a story of the library (at an item or a place, maybe)."""
+
+    def __init__(
+        self, row: StoryRow, target: Target | None = None, location: Location | None = None
+    ) -> None:
+        super().__init__()
+        self.row = row
+        """The story file to open."""
+        self.target = target
+        """An item to open it at: ("quote", key), ("person", id), …"""
+        self.location = location
+        """A place in the article to highlight (a search hit)."""
+
+
+class ListScreen(Screen[None]):
+    """A title, a filter and one list; the arrow keys move the list while the filter has focus."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "move('cursor_down')", "Down", show=False),
+        Binding("up", "move('cursor_up')", "Up", show=False),
+        Binding("pagedown", "move('page_down')", "Page down", show=False),
+        Binding("pageup", "move('page_up')", "Page up", show=False),
+    ]
+
+    @property
+    def list(self) -> LibraryList:
+        """The screen's list."""
+        return self.query_one(LibraryList)
+
+    def action_move(self, action: str) -> None:
+        """Move the list's cursor (from the filter)."""
+        getattr(self.list, f"action_{action}")()
+
+    def highlighted_option(self) -> object | None:
+        """The option under the cursor, if any."""
+        pane = self.list
+        return None if pane.highlighted is None else pane.get_option_at_index(pane.highlighted)
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        pane = self.list
+        if pane.highlighted is not None:
+            pane.action_select()
+
+
+class LibraryScreen(ListScreen):
+    """Every story of the library; `enter` opens one, `/` searches them all, `tab` lists people."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "search", "Search all", priority=True, id="library.search"),
+        Binding("tab", "people", "People", priority=True, id="library.people"),
+        Binding("escape", "clear_filter", "Clear filter", id="library.clear"),
+        Binding("ctrl+q", "app.quit", "Quit", id="library.quit"),
+    ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | (type) | Filter the stories: fuzzy, accents and case ignored. |
+    | up, down, pageup, pagedown | Move in the list. |
+    | enter | Open the highlighted story. |
+    | / | Search every article of the library. |
+    | tab | People across the library. |
+    | escape | Clear the filter. |
+    | ctrl+q | Quit. |
+    """
+
+    def __init__(
+        self,
+        library: Library,
+        status: Callable[[StoryRow], str],
+        highlighted: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.library = library
+        self.status = status
+        """unread, changed, read or invalid, for a row (from what the app remembers)."""
+        self._wanted = highlighted
+        self._haystacks = {row.path: filter_text(row) for row in library.rows}
+        self.shown: list[StoryRow] = list(library.rows)
+        self.current: StoryRow | None = None
+        """The highlighted story file (kept after the screen is gone, to be remembered)."""
+
+    def compose(self) -> ComposeResult:
+        library = self.library
+        valid = len(library.stories)
+        invalid = len(library.rows) - valid
+        summary = plural(valid, "story", "stories")
+        if invalid:
+            summary += f", {invalid} invalid"
+        yield Static(literal(f"Library · {summary}", "bold"), id="library-title")
+        yield Input(
+            placeholder="Filter stories (type to filter; / searches inside them)",
+            id="library-filter",
+        )
+        yield LibraryList(*self._options(self.shown), id="library-list")
+        yield Footer()
+
+    def _options(self, rows: list[StoryRow]) -> list[StoryOption]:
+        return [StoryOption(row, self.status(row)) for row in rows]
+
+    def on_mount(self) -> None:
+        pane = self.list
+        if self._wanted is not None:
+            index = next((i for i, r in enumerate(self.shown) if r.path == self._wanted), None)
+            if index is not None:
+                pane.highlighted = index
+        if pane.highlighted is None and pane.option_count:
+            pane.highlighted = 0
+        self.query_one(Input).focus()
+
+    @on(OptionList.OptionHighlighted, "#library-list")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if isinstance(event.option, StoryOption):
+            self.current = event.option.row
+
+    @on(Input.Changed, "#library-filter")
+    def _filter(self, event: Input.Changed) -> None:
+        query = event.value.strip()
+        current = self.current
+        rows = self.library.rows
+        if query:
+            rows = [row for row in rows if fuzzy_match(query, self._haystacks[row.path])]
+        self.shown = rows
+        pane = self.list
+        pane.set_options(self._options(rows))
+        if rows:
+            index = next((i for i, r in enumerate(rows) if current and r.path == current.path), 0)
+            pane.highlighted = index
+
+    def action_clear_filter(self) -> None:
+        """Show every story again."""
+        self.query_one(Input).value = ""
+
+    def refresh_status(self, path: str) -> None:
+        """Show a story's mark again (the reader just read it)."""
+        row = self.library.row(path)
+        if row is not None and any(r.path == path for r in self.shown):
+            self.list.replace_option_prompt(path, story_prompt(row, self.status(row)))
+
+    @on(OptionList.OptionSelected, "#library-list")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        option = event.option
+        if not isinstance(option, StoryOption):
+            return
+        if not option.row.valid:
+            self.notify(
+                option.row.error or "This file is not a valid story.",
+                severity="error",
+                markup=False,
+            )
+            return
+        self.post_message(OpenStory(option.row))
+
+    def action_search(self) -> None:
+        """Search every article of the library."""
+        from story_tui.tui.screens.library_search import SearchScreen
+
+        self.app.push_screen(SearchScreen(self.library))
+
+    def action_people(self) -> None:
+        """People across the library."""
+        from story_tui.tui.screens.library_people import PeopleScreen
+
+        self.app.push_screen(PeopleScreen(self.library))

@@ -1,0 +1,116 @@
+"""The lists of the library: stories, people across stories, their quotes, search hits.
+
+One OptionList each (a thousand stories are a thousand options, not a thousand widgets); every
+option carries its row and shows story text literally.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets.option_list import Option
+
+from story_tui.storage.index import QuoteRow, StoryRow
+from story_tui.storage.library import LibraryPerson
+from story_tui.storage.search import SearchHit
+from story_tui.story.formatting import plural
+from story_tui.tui.widgets.lists import ListPane
+from story_tui.tui.widgets.text import literal
+
+MARKS = {"unread": "●", "changed": "▲", "read": " ", "invalid": "✗"}
+"""The mark before a story's title; the second line says it in words too (no colour needed)."""
+WORDS = {"unread": "unread", "changed": "changed since you read it", "read": "", "invalid": ""}
+
+
+def story_prompt(row: StoryRow, status: str) -> Content:
+    """Two lines: a mark and the title; then date, sources, counts and what the mark means."""
+    if not row.valid:
+        return Content("\n").join(
+            [
+                literal(f"{MARKS['invalid']} {row.path}", "bold $error"),
+                literal(f"  {row.error}", "$text-muted"),
+            ]
+        )
+    details = [
+        row.date[:10] if row.date else "undated",
+        ", ".join(row.sources) or "no sources",
+        plural(row.people, "person", "people"),
+        plural(row.quotes, "quote"),
+    ]
+    if WORDS[status]:
+        details.append(WORDS[status])
+    title_style = "bold" if status != "read" else ""
+    return Content("\n").join(
+        [
+            literal(f"{MARKS[status]} {row.title}", title_style),
+            literal("  " + " · ".join(details), "$text-muted"),
+        ]
+    )
+
+
+class StoryOption(Option):
+    """An option carrying a story file's row."""
+
+    def __init__(self, row: StoryRow, status: str) -> None:
+        super().__init__(story_prompt(row, status), id=row.path)
+        self.row = row
+        self.status = status
+
+
+class PersonAcrossOption(Option):
+    """An option carrying a person across the library."""
+
+    def __init__(self, person: LibraryPerson) -> None:
+        ids = person.story_ids
+        details = f"  {plural(person.quotes, 'quote')} in {plural(len(ids), 'story', 'stories')}"
+        titles = ", ".join(a.story.title or "" for a in person.appearances[:3])
+        more = f" and {len(person.appearances) - 3} more" if len(person.appearances) > 3 else ""
+        prompt = Content("\n").join(
+            [
+                literal(person.name, "bold"),
+                literal(f"{details}: {titles}{more}", "$text-muted"),
+            ]
+        )
+        super().__init__(prompt)
+        self.person = person
+
+
+class QuoteAcrossOption(Option):
+    """An option carrying one quote of a person, with its story."""
+
+    def __init__(self, story: StoryRow, quote: QuoteRow) -> None:
+        text = f"“{quote.text}”" if quote.kind == "direct" else quote.text
+        when = story.date[:10] if story.date else "undated"
+        prompt = Content("\n").join(
+            [
+                literal(text),
+                literal(f"  {when} · {story.title} · {quote.kind}", "$text-muted"),
+            ]
+        )
+        super().__init__(prompt)
+        self.story = story
+        self.quote = quote
+
+
+class HitOption(Option):
+    """An option carrying a search hit; the match is highlighted in its context."""
+
+    def __init__(self, hit: SearchHit) -> None:
+        start, end = hit.match
+        context = hit.context
+        prompt = Content.assemble(
+            "  ",
+            literal(context[:start]),
+            literal(context[start:end], "bold reverse"),
+            literal(context[end:]),
+        )
+        super().__init__(prompt)
+        self.hit = hit
+
+
+def story_heading(row: StoryRow, count: int) -> Option:
+    """The heading of a story's group of hits (not selectable)."""
+    return Option(literal(f"{row.title} — {plural(count, 'hit')}", "bold $accent"), disabled=True)
+
+
+class LibraryList(ListPane):
+    """A list in the library (the list panes' keys)."""

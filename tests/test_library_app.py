@@ -1,0 +1,136 @@
+"""The library screen as a reader uses it (Pilot): listing, filtering, opening and coming back,
+people across stories, search hits and jumps, and what is remembered."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from story_tui.storage.index import LibraryIndex
+from story_tui.storage.library import Library, open_library
+from story_tui.storage.state import load_state
+from story_tui.story.model import Location
+from story_tui.tui.library_app import LibraryApp
+from story_tui.tui.screens.library import LibraryScreen
+from story_tui.tui.screens.library_people import PeopleScreen, PersonQuotesScreen
+from story_tui.tui.screens.library_search import SearchScreen
+from story_tui.tui.screens.main import MainScreen
+from story_tui.tui.widgets.library_list import StoryOption
+from tests.library_fixture import write_library
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Library:
+    return open_library([write_library(tmp_path)], index=LibraryIndex(tmp_path / "index.sqlite3"))
+
+
+def _titles(screen: LibraryScreen) -> list[str]:
+    pane = screen.list
+    options = [pane.get_option_at_index(i) for i in range(pane.option_count)]
+    return [o.row.title or o.row.path for o in options if isinstance(o, StoryOption)]
+
+
+async def test_lists_newest_first_with_the_invalid_file_and_filters(library: Library) -> None:
+    app = LibraryApp(library)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        titles = _titles(screen)
+        assert titles[:3] == [
+            "Waiting at the border town",
+            "Bread prices climb again",
+            "Notes from the river",
+        ]
+        assert titles[3].endswith("broken.yaml")
+        statuses = [screen.status(row) for row in library.rows]
+        assert statuses == ["unread", "unread", "unread", "invalid"]
+        await pilot.press(*"brd prces")  # fuzzy, and "Bread prices" has no accent to match
+        assert _titles(screen) == ["Bread prices climb again"]
+        await pilot.press("escape")
+        await pilot.press(*"perez")  # accents ignored: Ana Pérez is in the border story's text?
+        assert _titles(screen) == []  # the filter looks at titles, sources and paths, not text
+        await pilot.press("escape", *"RIVER")
+        assert _titles(screen) == ["Notes from the river"]
+
+
+async def test_open_a_story_and_come_back_where_the_reader_was(library: Library) -> None:
+    app = LibraryApp(library)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("down")  # the bakery story
+        library_screen = app.screen
+        assert isinstance(library_screen, LibraryScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert app.screen.story.id == "bakery-prices"
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert app.screen is library_screen
+        assert library_screen.current is not None
+        assert library_screen.current.id == "bakery-prices"
+        assert library_screen.status(library_screen.current) == "read"
+
+
+async def test_people_across_stories_lead_to_each_quote(library: Library) -> None:
+    app = LibraryApp(library)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("tab")
+        people = app.screen
+        assert isinstance(people, PeopleScreen)
+        assert people.people[0].name == "Ana Pérez"
+        await pilot.press("enter")
+        quotes = app.screen
+        assert isinstance(quotes, PersonQuotesScreen)
+        assert quotes.list.option_count == 2  # one in each story, the newest first
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        browser = app.screen
+        assert isinstance(browser, MainScreen)
+        assert browser.story.id == "bakery-prices"
+        await pilot.pause()
+        quote = browser.story.quote("ana#0")
+        assert quote is not None and browser.article.highlight == quote.location
+        await pilot.press("backspace")  # one key back to the list of quotes
+        await pilot.pause()
+        assert app.screen is quotes
+        assert quotes.list.highlighted == 1
+
+
+async def test_search_hits_grouped_by_story_and_the_jump(library: Library) -> None:
+    app = LibraryApp(library)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("slash", *"crossing")
+        search = app.screen
+        assert isinstance(search, SearchScreen)
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [h.story.id for h in search.hits] == ["border-town", "bakery-prices"]
+        assert search.list.option_count == 4  # a heading and a hit per story
+        await pilot.press("down", "enter")  # the second story's hit
+        await pilot.pause()
+        browser = app.screen
+        assert isinstance(browser, MainScreen)
+        assert browser.story.id == "bakery-prices"
+        await pilot.pause()
+        expected = search.hits[1].location
+        assert browser.article.highlight == expected
+        assert isinstance(expected, Location)
+        paragraph = browser.story.paragraph(expected)
+        assert paragraph[expected.start : expected.end] == "crossing"
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert app.screen is search
+
+
+async def test_the_library_remembers_its_place(library: Library) -> None:
+    app = LibraryApp(library)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("down", "down")
+    assert load_state().data["libraries"][library.key] == {"story": library.rows[2].path}
+    again = LibraryApp(library)
+    async with again.run_test(size=(120, 36)):
+        screen = again.screen
+        assert isinstance(screen, LibraryScreen)
+        assert screen.current == library.rows[2]

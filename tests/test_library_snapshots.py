@@ -1,0 +1,37 @@
+"""SVG snapshots of the library screen; each was reviewed by eye (as PNG) before it was committed.
+
+Update with `pytest tests/test_library_snapshots.py --snapshot-update`, then look at them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from story_tui.storage.index import LibraryIndex
+from story_tui.storage.library import open_library
+from story_tui.tui.library_app import LibraryApp
+from tests.library_fixture import write_library
+
+SnapCompare = Callable[..., bool]
+
+
+def _app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> LibraryApp:
+    write_library(tmp_path)
+    monkeypatch.chdir(tmp_path)  # relative paths: the same screen on every machine
+    library = open_library(["library"], index=LibraryIndex(tmp_path / "index.sqlite3"))
+    return LibraryApp(library, remember=False)
+
+
+def test_library_screen_120x36(
+    snap_compare: SnapCompare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert snap_compare(_app(tmp_path, monkeypatch), terminal_size=(120, 36))
+
+
+def test_library_screen_80x24(
+    snap_compare: SnapCompare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert snap_compare(_app(tmp_path, monkeypatch), terminal_size=(80, 24))
