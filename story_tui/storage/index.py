@@ -17,10 +17,17 @@ import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from story_tui.storage.rows import (
+    ParagraphRow,
+    PersonRow,
+    QuoteRow,
+    StoryRow,
+    iso,
+    paragraph_lines,
+)
 from story_tui.story.diagnostics import StoryInvalid, StoryUnreadable
 from story_tui.story.model import Story
 from story_tui.story.spec import DEFAULT_MAX_BYTES
@@ -65,100 +72,6 @@ def index_path() -> Path:
     from story_tui.storage.cache import cache_dir
 
     return cache_dir() / INDEX_FILE
-
-
-@dataclass(frozen=True, slots=True)
-class StoryRow:
-    """One file of a library as the index knows it (an invalid file has `error` and no title)."""
-
-    path: str
-    digest: str | None
-    id: str | None = None
-    title: str | None = None
-    published: str | None = None
-    updated: str | None = None
-    sources: tuple[str, ...] = ()
-    people: int = 0
-    quotes: int = 0
-    figures: int = 0
-    error: str | None = None
-    """The first problem, as `file:line:col: error: …` (or `cannot read …`)."""
-
-    @property
-    def valid(self) -> bool:
-        """Whether the file is a story that opens."""
-        return self.error is None and self.digest is not None
-
-    @property
-    def date(self) -> str:
-        """The latest of its dates (ISO text sorts by time), or "" when it has none."""
-        return max(self.updated or "", self.published or "")
-
-
-@dataclass(frozen=True, slots=True)
-class PersonRow:
-    """A person of one story, as the index keeps them."""
-
-    digest: str
-    person: str
-    name: str
-    kind: str
-    same_as: tuple[str, ...]
-    role: str
-    quotes: int
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteRow:
-    """A quote of one story, with its place in the article."""
-
-    digest: str
-    person: str
-    key: str
-    text: str
-    kind: str
-    section: str
-    paragraph: int
-    start: int
-    end: int
-
-
-@dataclass(frozen=True, slots=True)
-class ParagraphRow:
-    """A paragraph that matched a search, with the line it starts on in its file."""
-
-    digest: str
-    section: str
-    paragraph: int
-    line: int
-    body: str
-
-
-def _iso(value: object) -> str | None:
-    if value is None:
-        return None
-    iso = getattr(value, "isoformat", None)
-    return str(iso()) if callable(iso) else str(value)
-
-
-def paragraph_lines(text: str) -> dict[tuple[int, int], int]:
-    """The line of each paragraph, by (section index, paragraph index), for a valid story."""
-    from story_tui.story.yamltree import Map, Seq, read_tree
-
-    lines: dict[tuple[int, int], int] = {}
-    root = read_tree(text).root
-    if not isinstance(root, Map):
-        return lines
-    for key, value in root.items:
-        if key.value == "sections" and isinstance(value, Seq):
-            for s, section in enumerate(value.items):
-                if not isinstance(section, Map):
-                    continue
-                for name, paragraphs in section.items:
-                    if name.value == "paragraphs" and isinstance(paragraphs, Seq):
-                        for p, node in enumerate(paragraphs.items):
-                            lines[(s, p)] = node.line
-    return lines
 
 
 class LibraryIndex:
@@ -338,8 +251,8 @@ class LibraryIndex:
                 digest,
                 story.id,
                 story.title,
-                _iso(story.published),
-                _iso(getattr(story, "updated", None)),
+                iso(story.published),
+                iso(getattr(story, "updated", None)),
                 json.dumps([source.name for source in story.sources]),
                 len(story.people),
                 len(story.quotes),

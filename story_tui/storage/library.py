@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from story_tui.storage.collect import collect
-from story_tui.storage.index import LibraryIndex, PersonRow, Progress, QuoteRow, StoryRow
+from story_tui.storage.index import LibraryIndex, Progress
+from story_tui.storage.rows import PersonRow, QuoteRow, StoryRow
 from story_tui.story.spec import DEFAULT_MAX_BYTES
 
 

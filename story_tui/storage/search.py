@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from story_tui.storage.index import StoryRow
 from story_tui.storage.library import Library
+from story_tui.storage.rows import StoryRow
 from story_tui.story.find import fold, is_case_sensitive
 from story_tui.story.model import Location
 

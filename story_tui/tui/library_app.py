@@ -18,8 +18,8 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from story_tui.storage.cache import SCHEMA as CACHE_SCHEMA
-from story_tui.storage.index import StoryRow
 from story_tui.storage.library import Library
+from story_tui.storage.rows import StoryRow
 from story_tui.storage.state import State, load_state, save_state
 from story_tui.story.diagnostics import StoryInvalid, StoryUnreadable
 from story_tui.story.model import Location, Story, Target

@@ -17,8 +17,8 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 
-from story_tui.storage.index import StoryRow
 from story_tui.storage.library import Library, filter_text, fuzzy_match
+from story_tui.storage.rows import StoryRow
 from story_tui.story.formatting import plural
 from story_tui.story.model import Location, Target
 from story_tui.tui.widgets.library_list import LibraryList, StoryOption, story_prompt

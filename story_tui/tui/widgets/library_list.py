@@ -9,8 +9,8 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets.option_list import Option
 
-from story_tui.storage.index import QuoteRow, StoryRow
 from story_tui.storage.library import LibraryPerson
+from story_tui.storage.rows import QuoteRow, StoryRow
 from story_tui.storage.search import SearchHit
 from story_tui.story.formatting import plural
 from story_tui.tui.widgets.lists import ListPane
