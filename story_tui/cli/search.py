@@ -45,7 +45,10 @@ def run(args: argparse.Namespace) -> int:
                     "path": hit.story.path,
                     "line": hit.line,
                     "story": hit.story.id,
-                    **hit.location.as_dict(),
+                    "section": hit.location.section,
+                    "paragraph": hit.location.paragraph,
+                    "start": hit.location.start,
+                    "end": hit.location.end,
                     "context": hit.context,
                 }
                 for hit in hits
