@@ -57,7 +57,12 @@ def test_unreadable_file_exits_2_with_one_line(capsys: pytest.CaptureFixture[str
 
 @pytest.mark.parametrize(
     "argv",
-    [["validate", "--nope"], ["export", "--format", "pdf"], ["--max-bytes", "x"], ["a", "b", "--section", "x"]],
+    [
+        ["validate", "--nope"],
+        ["export", "--format", "pdf"],
+        ["--max-bytes", "x"],
+        ["a", "b", "--section", "x"],
+    ],
 )
 def test_usage_errors_exit_2_with_one_line(
     capsys: pytest.CaptureFixture[str], argv: list[str]
