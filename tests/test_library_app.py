@@ -138,3 +138,36 @@ async def test_the_library_remembers_its_place(library: Library) -> None:
         screen = again.screen
         assert isinstance(screen, LibraryScreen)
         assert screen.current == library.rows[2]
+
+
+async def test_a_first_run_paints_then_fills_in_the_list(tmp_path: Path) -> None:
+    from story_tui.storage.library import LibraryFiles
+
+    files = LibraryFiles([write_library(tmp_path)], LibraryIndex(tmp_path / "index.sqlite3"))
+    assert files.stale() == 4
+    app = LibraryApp(None, pending=files)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.library is not None
+        assert _titles(screen)[0] == "Waiting at the border town"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+    assert files.stale() == 0
+
+
+async def test_a_first_run_with_nothing_to_open_exits_2(tmp_path: Path) -> None:
+    from story_tui.storage.library import LibraryFiles
+
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    (folder / "one.yaml").write_text("format: 2\n", encoding="utf-8")
+    files = LibraryFiles([folder], LibraryIndex(tmp_path / "index.sqlite3"))
+    app = LibraryApp(None, pending=files)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert app.return_code == 2

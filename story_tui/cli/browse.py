@@ -154,9 +154,21 @@ def run_library(args: argparse.Namespace) -> int:
             raise UsageError(f"--{option} opens one story: give one FILE, not a library")
     if args.watch:
         raise UsageError("--watch watches one story: give one FILE, not a library")
-    from story_tui.cli.libraries import open_or_exit
-
-    library = open_or_exit(args.paths, args.max_bytes, list_invalid=False)
+    from story_tui.cli.libraries import checked, report
+    from story_tui.storage.index import LibraryIndex
+    from story_tui.storage.library import LibraryFiles
     from story_tui.tui.library_app import run_library_app
 
-    return run_library_app(library, args)
+    files = LibraryFiles(args.paths, LibraryIndex(), args.max_bytes)
+    if not files.files:
+        report(files.problems)
+        say(sys.stderr, f"{PROG}: error: no story could be opened")
+        return EXIT_USAGE
+    if files.stale() >= INDEX_AFTER_FIRST_PAINT:
+        # Many files to read (a first run): the screen shows first, the index fills in.
+        return run_library_app(None, args, pending=files)
+    return run_library_app(checked(files.open(), list_invalid=False), args)
+
+
+INDEX_AFTER_FIRST_PAINT = 50
+"""With this many files to read or more, the library screen paints before they are indexed."""

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from story_tui.cli.common import EXIT_USAGE, PROG, Exit, say
 from story_tui.storage.library import Library
+from story_tui.storage.rows import StoryRow
 from story_tui.story.safety import visible
 
 
@@ -28,20 +29,24 @@ def open_or_exit(paths: Sequence[str], max_bytes: int, list_invalid: bool = True
     """
     from story_tui.storage.library import open_library
 
-    library = open_library(paths, max_bytes)
+    return checked(open_library(paths, max_bytes), list_invalid)
+
+
+def checked(library: Library, list_invalid: bool = True) -> Library:
+    """The library, once its problems are said on stderr; exit 2 when no story opens."""
     if library.index.notice:
         say(sys.stderr, visible(f"{PROG}: note: {library.index.notice}"))
-    report(library, list_invalid or not library.stories)
+    report(library.problems, library.rows if list_invalid or not library.stories else [])
     if not library.stories:
         say(sys.stderr, f"{PROG}: error: no story could be opened")
         raise Exit(EXIT_USAGE)
     return library
 
 
-def report(library: Library, list_invalid: bool = True) -> None:
+def report(problems: Sequence[str], rows: Sequence[StoryRow] = ()) -> None:
     """One line on stderr per path skipped and per invalid file."""
-    for problem in library.problems:
+    for problem in problems:
         say(sys.stderr, visible(f"{PROG}: {problem}"))
-    for row in library.rows if list_invalid else ():
+    for row in rows:
         if row.error is not None:
             say(sys.stderr, visible(row.error))

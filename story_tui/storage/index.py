@@ -136,6 +136,26 @@ class LibraryIndex:
 
     # Bringing it up to date --------------------------------------------------------------------
 
+    def _known(self) -> dict[str, tuple[int, int, str | None]]:
+        return {
+            path: (mtime, size, digest)
+            for path, mtime, size, digest in self.db.execute("SELECT * FROM files")
+        }
+
+    def stale(self, files: Iterable[Path]) -> int:
+        """How many of `files` are new or changed since the index last read them."""
+        known = self._known()
+        count = 0
+        for path in files:
+            seen = known.get(str(path))
+            try:
+                status = os.stat(path)
+            except OSError:
+                continue  # refresh reports it; there is nothing to read
+            if seen is None or (seen[0], seen[1]) != (status.st_mtime_ns, status.st_size):
+                count += 1
+        return count
+
     def refresh(
         self,
         files: Iterable[Path],
@@ -144,10 +164,7 @@ class LibraryIndex:
     ) -> list[StoryRow]:
         """Index every file that is new or changed; return a row for each file, in order."""
         files = list(files)
-        known = {
-            path: (mtime, size, digest)
-            for path, mtime, size, digest in self.db.execute("SELECT * FROM files")
-        }
+        known = self._known()
         digests: list[str | None] = []
         unreadable: dict[int, str] = {}
         try:

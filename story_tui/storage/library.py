@@ -66,6 +66,29 @@ def library_key(paths: Sequence[str | os.PathLike[str]]) -> str:
     return "\n".join(sorted(str(Path(p).resolve()) for p in paths))
 
 
+@dataclass
+class LibraryFiles:
+    """The story files a command line names, before the index is brought up to date for them."""
+
+    paths: Sequence[str | os.PathLike[str]]
+    index: LibraryIndex
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+    def __post_init__(self) -> None:
+        collected = collect(self.paths)
+        self.files = collected.files
+        self.problems = collected.problems
+
+    def stale(self) -> int:
+        """How many files the index has to read (new or changed since it last saw them)."""
+        return self.index.stale(self.files)
+
+    def open(self, progress: Progress | None = None) -> Library:
+        """Bring the index up to date for the files, and list them."""
+        rows = self.index.refresh(self.files, self.max_bytes, progress)
+        return Library(newest_first(rows), self.index, self.problems, library_key(self.paths))
+
+
 def open_library(
     paths: Sequence[str | os.PathLike[str]],
     max_bytes: int = DEFAULT_MAX_BYTES,
@@ -73,10 +96,7 @@ def open_library(
     index: LibraryIndex | None = None,
 ) -> Library:
     """Collect the story files `paths` name and bring the index up to date for them."""
-    collected = collect(paths)
-    index = index or LibraryIndex()
-    rows = index.refresh(collected.files, max_bytes, progress)
-    return Library(newest_first(rows), index, collected.problems, library_key(paths))
+    return LibraryFiles(paths, index or LibraryIndex(), max_bytes).open(progress)
 
 
 # People across stories -------------------------------------------------------------------------

@@ -12,13 +12,14 @@ import argparse
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from rich.text import Text
+from textual import on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from story_tui.storage.cache import SCHEMA as CACHE_SCHEMA
-from story_tui.storage.library import Library
+from story_tui.storage.library import Library, LibraryFiles, library_key
 from story_tui.storage.rows import StoryRow
 from story_tui.storage.state import State, load_state, save_state
 from story_tui.story.diagnostics import StoryInvalid, StoryUnreadable
@@ -64,8 +65,9 @@ class LibraryApp(App[None]):
 
     def __init__(
         self,
-        library: Library,
+        library: Library | None,
         *,
+        pending: LibraryFiles | None = None,
         theme: str | None = None,
         state: State | None = None,
         remember: bool = True,
@@ -75,6 +77,11 @@ class LibraryApp(App[None]):
     ) -> None:
         super().__init__()
         self.library = library
+        """The library; None while `pending` is being indexed (a first run)."""
+        self.pending = pending
+        self.key = (
+            library.key if library is not None else library_key(pending.paths if pending else [])
+        )
         self.remember = remember
         self.fresh = fresh
         self.use_cache = use_cache
@@ -92,7 +99,7 @@ class LibraryApp(App[None]):
     def library_memory(self) -> dict[str, object]:
         """What was remembered about this library (its highlighted story)."""
         libraries = self.state.data.get("libraries")
-        memory = libraries.get(self.library.key) if isinstance(libraries, dict) else None
+        memory = libraries.get(self.key) if isinstance(libraries, dict) else None
         return memory if isinstance(memory, dict) else {}
 
     def status_of(self, row: StoryRow) -> str:
@@ -107,7 +114,10 @@ class LibraryApp(App[None]):
     def get_default_screen(self) -> Screen[None]:
         wanted = self.library_memory().get("story")
         self._library_screen = LibraryScreen(
-            self.library, self.status_of, wanted if isinstance(wanted, str) else None
+            self.library,
+            self.status_of,
+            wanted if isinstance(wanted, str) else None,
+            pending=len(self.pending.files) if self.pending else 0,
         )
         return self._library_screen
 
@@ -115,9 +125,38 @@ class LibraryApp(App[None]):
         if self._theme in self.available_themes:
             self.theme = self._theme
         self._theme_ready = True
-        notices = [self.state.problem, self.library.index.notice, *self.library.problems]
-        for notice in filter(None, notices):
-            self.notify(visible(notice), title="Library", severity="warning", markup=False)
+        if self.library is not None:
+            self._say_problems(self.library.index.notice, self.library.problems)
+        elif self.pending is not None:
+            self._say_problems(self.pending.index.notice, self.pending.problems)
+            self._index_in_background(self.pending)
+
+    def _say_problems(self, notice: str | None, problems: list[str]) -> None:
+        for line in filter(None, [self.state.problem, notice, *problems]):
+            self.notify(visible(line), title="Library", severity="warning", markup=False)
+
+    @work(thread=True, exclusive=True, group="index")
+    def _index_in_background(self, pending: LibraryFiles) -> None:
+        """Index the library's files after the first paint, showing the progress."""
+        screen = self._library_screen
+
+        def progress(done: int, total: int) -> None:
+            if screen is not None:
+                self.call_from_thread(screen.show_progress, done, total)
+
+        library = pending.open(progress)
+        self.call_from_thread(self._library_ready, library)
+
+    def _library_ready(self, library: Library) -> None:
+        self.library = library
+        self.pending = None
+        if not library.stories:
+            lines = [*library.problems, *(row.error or "" for row in library.rows)]
+            lines.append("story-tui: error: no story could be opened")
+            self.exit(return_code=2, message=Text("\n".join(visible(line) for line in lines)))
+            return
+        if self._library_screen is not None:
+            self._library_screen.set_library(library)
 
     def on_ready(self) -> None:
         resume_collector()
@@ -200,7 +239,7 @@ class LibraryApp(App[None]):
             libraries = self.state.data.get("libraries")
             if not isinstance(libraries, dict):
                 libraries = self.state.data["libraries"] = {}
-            libraries[self.library.key] = {"story": library.current.path}
+            libraries[self.key] = {"story": library.current.path}
             while len(libraries) > 20:
                 libraries.pop(next(iter(libraries)))
         problem = save_state(self.state)
@@ -233,10 +272,13 @@ class LibraryApp(App[None]):
                 self.state.data["theme"] = theme
 
 
-def run_library_app(library: Library, args: argparse.Namespace) -> int:
-    """Run the library app and return the exit code."""
+def run_library_app(
+    library: Library | None, args: argparse.Namespace, pending: LibraryFiles | None = None
+) -> int:
+    """Run the library app (on a library, or on files it indexes first) and return its code."""
     app = LibraryApp(
         library,
+        pending=pending,
         theme=args.theme,
         fresh=args.fresh,
         use_cache=not args.no_cache,

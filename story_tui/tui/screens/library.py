@@ -95,28 +95,36 @@ class LibraryScreen(ListScreen):
 
     def __init__(
         self,
-        library: Library,
+        library: Library | None,
         status: Callable[[StoryRow], str],
         highlighted: str | None = None,
+        pending: int = 0,
     ) -> None:
+        """Show a library, or (with `library` None) the progress of indexing `pending` files."""
         super().__init__()
         self.library = library
         self.status = status
         """unread, changed, read or invalid, for a row (from what the app remembers)."""
         self._wanted = highlighted
-        self._haystacks = {row.path: filter_text(row) for row in library.rows}
-        self.shown: list[StoryRow] = list(library.rows)
+        self._pending = pending
+        self._haystacks = {row.path: filter_text(row) for row in library.rows} if library else {}
+        self.shown: list[StoryRow] = list(library.rows) if library else []
         self.current: StoryRow | None = None
         """The highlighted story file (kept after the screen is gone, to be remembered)."""
 
-    def compose(self) -> ComposeResult:
+    def _summary(self) -> str:
         library = self.library
+        if library is None:
+            return f"Library · indexing {plural(self._pending, 'file')} (a first run)…"
         valid = len(library.stories)
         invalid = len(library.rows) - valid
         summary = plural(valid, "story", "stories")
         if invalid:
             summary += f", {invalid} invalid"
-        yield Static(literal(f"Library · {summary}", "bold"), id="library-title")
+        return f"Library · {summary}"
+
+    def compose(self) -> ComposeResult:
+        yield Static(literal(self._summary(), "bold"), id="library-title")
         yield Input(
             placeholder="Filter stories (type to filter; / searches inside them)",
             id="library-filter",
@@ -127,7 +135,26 @@ class LibraryScreen(ListScreen):
     def _options(self, rows: list[StoryRow]) -> list[StoryOption]:
         return [StoryOption(row, self.status(row)) for row in rows]
 
+    def show_progress(self, done: int, total: int) -> None:
+        """How far indexing is (a first run)."""
+        self.query_one("#library-title", Static).update(
+            literal(f"Library · indexing: {done} of {plural(total, 'file')} read…", "bold")
+        )
+
+    def set_library(self, library: Library) -> None:
+        """The library is indexed: list it."""
+        self.library = library
+        self._haystacks = {row.path: filter_text(row) for row in library.rows}
+        self.query_one("#library-title", Static).update(literal(self._summary(), "bold"))
+        self._filter_rows(self.query_one(Input).value)
+        self._highlight_wanted()
+        self.refresh_bindings()
+
     def on_mount(self) -> None:
+        self._highlight_wanted()
+        self.query_one(Input).focus()
+
+    def _highlight_wanted(self) -> None:
         pane = self.list
         if self._wanted is not None:
             index = next((i for i, r in enumerate(self.shown) if r.path == self._wanted), None)
@@ -135,7 +162,6 @@ class LibraryScreen(ListScreen):
                 pane.highlighted = index
         if pane.highlighted is None and pane.option_count:
             pane.highlighted = 0
-        self.query_one(Input).focus()
 
     @on(OptionList.OptionHighlighted, "#library-list")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -144,7 +170,12 @@ class LibraryScreen(ListScreen):
 
     @on(Input.Changed, "#library-filter")
     def _filter(self, event: Input.Changed) -> None:
-        query = event.value.strip()
+        self._filter_rows(event.value)
+
+    def _filter_rows(self, value: str) -> None:
+        if self.library is None:
+            return
+        query = value.strip()
         current = self.current
         rows = self.library.rows
         if query:
@@ -162,7 +193,7 @@ class LibraryScreen(ListScreen):
 
     def refresh_status(self, path: str) -> None:
         """Show a story's mark again (the reader just read it)."""
-        row = self.library.row(path)
+        row = self.library.row(path) if self.library else None
         if row is not None and any(r.path == path for r in self.shown):
             self.list.replace_option_prompt(path, story_prompt(row, self.status(row)))
 
@@ -181,14 +212,22 @@ class LibraryScreen(ListScreen):
             return
         self.post_message(OpenStory(option.row))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Search and people need the index: greyed out while a first run indexes.
+        return not (action in ("search", "people") and self.library is None)
+
     def action_search(self) -> None:
         """Search every article of the library."""
+        if self.library is None:
+            return
         from story_tui.tui.screens.library_search import SearchScreen
 
         self.app.push_screen(SearchScreen(self.library))
 
     def action_people(self) -> None:
         """People across the library."""
+        if self.library is None:
+            return
         from story_tui.tui.screens.library_people import PeopleScreen
 
         self.app.push_screen(PeopleScreen(self.library))
