@@ -1,4 +1,9 @@
-"""A small library the tests write: three stories (two share a person) and one invalid file."""
+"""A small library the tests write: three stories and one invalid file.
+
+Ana Pérez is in two stories under the same full name (one without the accent); the mayor is
+"Tom Lee" in one and "Thomas Lee" in another, the same person by a shared `same_as` URI; the
+economist Ming Lee shares only the surname, and stays apart.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ format: 1
 id: border-town
 title: Waiting at the border town
 published: 2025-11-20
+updated: "2025-11-21T08:00:00Z"
 sources:
   - id: wire
     name: The Wire Service
@@ -34,6 +40,7 @@ people:
   - id: lee
     name: Tom Lee
     aliases: [Lee]
+    same_as: ["https://www.wikidata.org/entity/Q4115189"]
     role: Mayor
     quotes:
       - text: "the town would open the school gym"
@@ -84,6 +91,15 @@ sections:
     title: Notes
     paragraphs:
       - "The river was low and the ferry did not run."
+      - "Thomas Lee, the mayor, said the ferry would run again by June."
+people:
+  - id: mayor
+    name: Thomas Lee
+    same_as: ["https://www.wikidata.org/entity/Q4115189"]
+    role: Mayor
+    quotes:
+      - text: "the ferry would run again by June"
+        kind: paraphrase
 """
 
 INVALID = """\

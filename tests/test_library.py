@@ -52,9 +52,10 @@ def test_library_lists_newest_first_with_invalid_last(folder: Path) -> None:
         None,
     ]
     border = library.rows[0]
-    assert (border.title, border.published, border.sources) == (
+    assert (border.title, border.published, border.updated, border.sources) == (
         "Waiting at the border town",
         "2025-11-20",
+        "2025-11-21T08:00:00+00:00",
         ("The Wire Service",),
     )
     assert (border.people, border.quotes) == (2, 2)
@@ -69,7 +70,11 @@ def test_people_merge_by_full_name_never_by_surname(folder: Path) -> None:
     ana = people["Ana Pérez"]  # "Ana Perez" in the other story: the same normalised name
     assert ana.story_ids == ["border-town", "bakery-prices"]
     assert ana.quotes == 2
-    assert "Tom Lee" in people and "Ming Lee" in people  # both "Lee": never merged
+    assert "Ming Lee" in people  # only the surname is shared: never merged
+    mayor = people["Tom Lee"]  # "Thomas Lee" in the river story: the same same_as URI
+    assert mayor.story_ids == ["border-town", "river-notes"]
+    assert mayor.same_as == ("https://www.wikidata.org/entity/Q4115189",)
+    assert "Thomas Lee" not in people
     quotes = quotes_of(library, ana)
     assert [(row.id, q.text) for row, q in quotes] == [
         ("border-town", "the bread runs out by noon"),
@@ -94,7 +99,7 @@ def test_search_finds_words_and_prefixes_accent_insensitive(folder: Path) -> Non
     first = hits[0]
     paragraph = "Ana Pérez, a 30-year-old baker, said “the bread runs out by noon” at the crossing."
     assert paragraph[first.location.start : first.location.end] == "Pérez"
-    assert first.line == 12
+    assert first.line == 13
     assert first.context[first.match[0] : first.match[1]] == "Pérez"
     assert [h.where for h in search_library(library, "arriv")[0]] == ["border-town/arrival/1"]
     assert search_library(library, "Bread")[0] == []  # a capital: case matters

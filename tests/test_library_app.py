@@ -168,6 +168,8 @@ async def test_a_first_run_with_nothing_to_open_exits_2(tmp_path: Path) -> None:
     files = LibraryFiles([folder], LibraryIndex(tmp_path / "index.sqlite3"))
     app = LibraryApp(None, pending=files)
     async with app.run_test(size=(120, 36)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        for _ in range(400):  # poll until the worker has indexed and the app has exited
+            if app.return_code is not None:
+                break
+            await pilot.pause(0.01)
     assert app.return_code == 2

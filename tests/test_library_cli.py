@@ -26,7 +26,7 @@ def test_people_text_and_json(capsys: pytest.CaptureFixture[str], folder: Path) 
     code, out, err = run(capsys, "people", str(folder))
     assert code == 0
     assert out.splitlines()[0] == "Ana Pérez: 2 quotes in 2 stories (border-town, bakery-prices)"
-    assert "Tom Lee: 1 quote in 1 story (border-town)" in out.splitlines()
+    assert "Tom Lee: 2 quotes in 2 stories (border-town, river-notes)" in out.splitlines()
     assert f"{folder / 'broken.yaml'}:14:15: error:" in err  # reported, and the rest still listed
     code, out, _err = run(capsys, "people", str(folder), "--format", "json")
     assert code == 0
@@ -38,13 +38,14 @@ def test_people_text_and_json(capsys: pytest.CaptureFixture[str], folder: Path) 
         "quotes": 2,
     }
     assert {p["name"] for p in people} == {"Ana Pérez", "Tom Lee", "Ming Lee"}
+    assert people[1]["same_as"] == ["https://www.wikidata.org/entity/Q4115189"]
 
 
 def test_search_grep_style_and_exit_codes(capsys: pytest.CaptureFixture[str], folder: Path) -> None:
     code, out, _err = run(capsys, "search", "crossing", str(folder))
     assert code == 0
     assert out.splitlines() == [
-        f"{folder / '2025' / 'border.yaml'}:12: border-town/arrival/0: "
+        f"{folder / '2025' / 'border.yaml'}:13: border-town/arrival/0: "
         "…“the bread runs out by noon” at the crossing.",
         f"{folder / '2024' / 'bakery.yaml'}:12: bakery-prices/prices/0: "
         "…is up 20 percent” on Monday, and the crossing is quiet.",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass
 
 
@@ -72,12 +73,9 @@ class ParagraphRow:
     body: str
 
 
-def iso(value: object) -> str | None:
+def iso(value: _dt.date | None) -> str | None:
     """A date or datetime as ISO text (None passes through)."""
-    if value is None:
-        return None
-    iso = getattr(value, "isoformat", None)
-    return str(iso()) if callable(iso) else str(value)
+    return None if value is None else value.isoformat()
 
 
 def paragraph_lines(text: str) -> dict[tuple[int, int], int]:

@@ -30,8 +30,11 @@ def story_prompt(row: StoryRow, status: str) -> Content:
                 literal(f"  {row.error}", "$text-muted"),
             ]
         )
+    when = row.published[:10] if row.published else "undated"
+    if row.updated:
+        when += f", updated {row.updated[:10]}"
     details = [
-        row.date[:10] if row.date else "undated",
+        when,
         ", ".join(row.sources) or "no sources",
         plural(row.people, "person", "people"),
         plural(row.quotes, "quote"),
