@@ -1,6 +1,7 @@
 """Run every benchmark and write docs/performance.md.
 
-    .venv/bin/python benchmarks/run.py            # about 5 minutes on a 2-core machine
+    .venv/bin/python benchmarks/run.py                  # about 10 minutes on a 2-core machine
+    .venv/bin/python benchmarks/run.py --library-only   # the library of 1,000 stories only
 
 Every figure is a ratio against a reference measured in the same run, interleaved, or a latency
 measured inside the app; medians over at least 9 rounds. Needs tmux for time to first paint
@@ -152,6 +153,14 @@ def overall(table: dict[str, Any], prefix: str = "") -> tuple[float, float]:
     return statistics.median(medians), max(p95s)
 
 
+def library_bench(args: argparse.Namespace) -> list[str]:
+    """The library benchmarks' report lines (benchmarks/library_bench.py)."""
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.library_bench import run
+
+    return run(PY, STORY_TUI, Path(args.ttfp), args.rounds, OUT)
+
+
 def main() -> None:
     """Run everything and write the report."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -161,10 +170,22 @@ def main() -> None:
     parser.add_argument(
         "--no-frogmouth", action="store_true", help="do not install frogmouth to compare with"
     )
+    parser.add_argument(
+        "--library-only",
+        action="store_true",
+        help="run only the library benchmarks (benchmarks/library_bench.py)",
+    )
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("STORY_TUI_STATE_DIR", tempfile.mkdtemp())
     os.environ.setdefault("STORY_TUI_CACHE_DIR", tempfile.mkdtemp())
+    if args.library_only:
+        library = library_bench(args)
+        report = Path(args.report).with_name("performance-library-results.md")
+        text = "\n".join([f"# Library benchmark results ({time.strftime('%Y-%m-%d %H:%M')})", ""])
+        report.write_text(text + "\n" + "\n".join(library), encoding="utf-8")
+        print("\n".join(library))
+        return
     scale = OUT / "scale.yaml"
     sh([PY, str(ROOT / "benchmarks" / "generate.py"), "-o", str(scale)])
     size_mb = scale.stat().st_size / 1e6
@@ -258,6 +279,7 @@ def main() -> None:
         f"ratio {ratio:.2f} (median of per-round ratios)",
         "",
     ]
+    lines += library_bench(args)
     Path(args.report).write_text("\n".join(lines), encoding="utf-8")
     print("\n".join(lines))
 

@@ -75,6 +75,7 @@ def test_people_merge_by_full_name_never_by_surname(folder: Path) -> None:
     assert mayor.story_ids == ["border-town", "river-notes"]
     assert mayor.same_as == ("https://www.wikidata.org/entity/Q4115189",)
     assert "Thomas Lee" not in people
+    assert mayor.other_names == ["Thomas Lee"]
     quotes = quotes_of(library, ana)
     assert [(row.id, q.text) for row, q in quotes] == [
         ("border-town", "the bread runs out by noon"),

@@ -173,3 +173,30 @@ async def test_a_first_run_with_nothing_to_open_exits_2(tmp_path: Path) -> None:
                 break
             await pilot.pause(0.01)
     assert app.return_code == 2
+
+
+async def test_the_palette_reaches_every_story_person_quote_and_figure(library: Library) -> None:
+    from story_tui.tui.library_commands import LibraryCommands
+
+    app = LibraryApp(library)
+    async with app.run_test(size=(120, 36)) as pilot:
+        provider = LibraryCommands(app.screen)
+        await provider.startup()
+        titles = [hit.text async for hit in provider.discover()]
+        assert "story: Notes from the river" in titles
+        assert "person: Tom Lee (also Thomas Lee)" in titles
+        assert "quote: Tom Lee: the ferry would run again by June" in titles
+        assert "figure: Rise in the price of bread — 20 percent" in titles
+        hits = [hit async for hit in provider.search("figure rise bread")]
+        assert hits and hits[0].text == "figure: Rise in the price of bread — 20 percent"
+        hits[0].command()
+        for _ in range(200):  # poll until the story is open
+            if isinstance(app.screen, MainScreen):
+                break
+            await pilot.pause(0.01)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        assert screen.story.id == "bakery-prices"
+        await pilot.pause()
+        figure = screen.story.figure("bread")
+        assert figure is not None and screen.article.highlight == figure.location

@@ -131,6 +131,15 @@ class LibraryPerson:
         return sum(a.person.quotes for a in self.appearances)
 
     @property
+    def other_names(self) -> list[str]:
+        """The other full names the stories give them (a shared `same_as` URI merged them)."""
+        names: dict[str, None] = {}
+        for appearance in self.appearances:
+            if appearance.person.name != self.name:
+                names.setdefault(appearance.person.name, None)
+        return list(names)
+
+    @property
     def story_ids(self) -> list[str]:
         """The ids of the stories they appear in, newest first, each once."""
         ids: dict[str, None] = {}

@@ -9,6 +9,7 @@ to go back to) or quit. It also remembers the library's own place: the highlight
 from __future__ import annotations
 
 import argparse
+import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
@@ -239,7 +240,7 @@ class LibraryApp(App[None]):
             libraries = self.state.data.get("libraries")
             if not isinstance(libraries, dict):
                 libraries = self.state.data["libraries"] = {}
-            libraries[self.key] = {"story": library.current.path}
+            libraries[self.key] = {"story": os.path.abspath(library.current.path)}
             while len(libraries) > 20:
                 libraries.pop(next(iter(libraries)))
         problem = save_state(self.state)

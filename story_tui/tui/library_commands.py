@@ -40,8 +40,9 @@ def library_commands(provider: Provider, library: Library) -> Iterator[Command]:
         count = plural(len(person.story_ids), "story", "stories")
         for appearance in person.appearances:
             names[(appearance.story.digest or "", appearance.person.person)] = person.name
+        also = f" (also {', '.join(person.other_names)})" if person.other_names else ""
         yield (
-            f"person: {person.name}",
+            f"person: {person.name}{also}",
             f"{plural(person.quotes, 'quote')} in {count}",
             partial(app.push_screen, PersonQuotesScreen(library, person)),
         )

@@ -7,6 +7,7 @@ which stays as it was, so coming back finds the reader exactly where they were.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -157,7 +158,10 @@ class LibraryScreen(ListScreen):
     def _highlight_wanted(self) -> None:
         pane = self.list
         if self._wanted is not None:
-            index = next((i for i, r in enumerate(self.shown) if r.path == self._wanted), None)
+            wanted = self._wanted
+            index = next(
+                (i for i, r in enumerate(self.shown) if os.path.abspath(r.path) == wanted), None
+            )
             if index is not None:
                 pane.highlighted = index
         if pane.highlighted is None and pane.option_count:

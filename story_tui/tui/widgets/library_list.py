@@ -67,9 +67,10 @@ class PersonAcrossOption(Option):
         details = f"  {plural(person.quotes, 'quote')} in {plural(len(ids), 'story', 'stories')}"
         titles = ", ".join(a.story.title or "" for a in person.appearances[:3])
         more = f" and {len(person.appearances) - 3} more" if len(person.appearances) > 3 else ""
+        also = f" (also {', '.join(person.other_names)})" if person.other_names else ""
         prompt = Content("\n").join(
             [
-                literal(person.name, "bold"),
+                literal(person.name + also, "bold"),
                 literal(f"{details}: {titles}{more}", "$text-muted"),
             ]
         )
