@@ -17,6 +17,7 @@ from story_tui.tui.screens.library_people import PeopleScreen, PersonQuotesScree
 from story_tui.tui.screens.library_search import SearchScreen
 from story_tui.tui.screens.main import MainScreen
 from story_tui.tui.widgets.library_list import StoryOption
+from tests.conftest import wait_for
 from tests.library_fixture import write_library
 
 
@@ -65,12 +66,11 @@ async def test_open_a_story_and_come_back_where_the_reader_was(library: Library)
         library_screen = app.screen
         assert isinstance(library_screen, LibraryScreen)
         await pilot.press("enter")
-        await pilot.pause()
+        await wait_for(pilot, lambda: isinstance(app.screen, MainScreen), "the story to open")
         assert isinstance(app.screen, MainScreen)
         assert app.screen.story.id == "bakery-prices"
         await pilot.press("backspace")
-        await pilot.pause()
-        assert _top(app) is library_screen
+        await wait_for(pilot, lambda: _top(app) is library_screen, "the library again")
         assert library_screen.current is not None
         assert library_screen.current.id == "bakery-prices"
         assert library_screen.status(library_screen.current) == "read"
@@ -88,16 +88,15 @@ async def test_people_across_stories_lead_to_each_quote(library: Library) -> Non
         assert isinstance(quotes, PersonQuotesScreen)
         assert quotes.list.option_count == 2  # one in each story, the newest first
         await pilot.press("down", "enter")
-        await pilot.pause()
+        await wait_for(pilot, lambda: isinstance(app.screen, MainScreen), "the story to open")
         browser = app.screen
         assert isinstance(browser, MainScreen)
         assert browser.story.id == "bakery-prices"
-        await pilot.pause()
         quote = browser.story.quote("ana#0")
-        assert quote is not None and browser.article.highlight == quote.location
+        assert quote is not None
+        await wait_for(pilot, lambda: browser.article.highlight == quote.location, "the quote")
         await pilot.press("backspace")  # one key back to the list of quotes
-        await pilot.pause()
-        assert _top(app) is quotes
+        await wait_for(pilot, lambda: _top(app) is quotes, "the quotes again")
         assert quotes.list.highlighted == 1
 
 
@@ -107,9 +106,7 @@ async def test_search_hits_grouped_by_story_and_the_jump(library: Library) -> No
         await pilot.press("slash", *"crossing")
         search = app.screen
         assert isinstance(search, SearchScreen)
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await wait_for(pilot, lambda: len(search.hits) == 2, "the search's hits")
         assert [h.story.id for h in search.hits] == ["border-town", "bakery-prices"]
         assert search.list.option_count == 4  # a heading and a hit per story
         await pilot.press("down", "enter")  # the second story's hit
@@ -117,15 +114,13 @@ async def test_search_hits_grouped_by_story_and_the_jump(library: Library) -> No
         browser = app.screen
         assert isinstance(browser, MainScreen)
         assert browser.story.id == "bakery-prices"
-        await pilot.pause()
         expected = search.hits[1].location
-        assert browser.article.highlight == expected
+        await wait_for(pilot, lambda: browser.article.highlight == expected, "the hit")
         assert isinstance(expected, Location)
         paragraph = browser.story.paragraph(expected)
         assert paragraph[expected.start : expected.end] == "crossing"
         await pilot.press("backspace")
-        await pilot.pause()
-        assert _top(app) is search
+        await wait_for(pilot, lambda: _top(app) is search, "the search again")
 
 
 async def test_the_library_remembers_its_place(library: Library) -> None:
@@ -149,8 +144,7 @@ async def test_a_first_run_paints_then_fills_in_the_list(tmp_path: Path) -> None
     async with app.run_test(size=(120, 36)) as pilot:
         screen = app.screen
         assert isinstance(screen, LibraryScreen)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await wait_for(pilot, lambda: app.library is not None, "the index to be complete")
         assert app.library is not None
         assert _titles(screen)[0] == "Waiting at the border town"
         await pilot.press("enter")
@@ -168,10 +162,7 @@ async def test_a_first_run_with_nothing_to_open_exits_2(tmp_path: Path) -> None:
     files = LibraryFiles([folder], LibraryIndex(tmp_path / "index.sqlite3"))
     app = LibraryApp(None, pending=files)
     async with app.run_test(size=(120, 36)) as pilot:
-        for _ in range(400):  # poll until the worker has indexed and the app has exited
-            if app.return_code is not None:
-                break
-            await pilot.pause(0.01)
+        await wait_for(pilot, lambda: app.return_code is not None, "the app to exit")
     assert app.return_code == 2
 
 
@@ -190,13 +181,10 @@ async def test_the_palette_reaches_every_story_person_quote_and_figure(library: 
         hits = [hit async for hit in provider.search("figure rise bread")]
         assert hits and hits[0].text == "figure: Rise in the price of bread — 20 percent"
         hits[0].command()
-        for _ in range(200):  # poll until the story is open
-            if isinstance(app.screen, MainScreen):
-                break
-            await pilot.pause(0.01)
+        await wait_for(pilot, lambda: isinstance(app.screen, MainScreen), "the story to open")
         screen = app.screen
         assert isinstance(screen, MainScreen)
         assert screen.story.id == "bakery-prices"
-        await pilot.pause()
         figure = screen.story.figure("bread")
-        assert figure is not None and screen.article.highlight == figure.location
+        assert figure is not None
+        await wait_for(pilot, lambda: screen.article.highlight == figure.location, "the figure")
