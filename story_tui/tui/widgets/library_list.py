@@ -6,7 +6,11 @@ option carries its row and shows story text literally.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Self
+
 from textual.content import Content
+from textual.visual import VisualType
 from textual.widgets.option_list import Option
 
 from story_tui.storage.library import LibraryPerson
@@ -117,4 +121,10 @@ def story_heading(row: StoryRow, count: int) -> Option:
 
 
 class LibraryList(ListPane):
-    """A list in the library (the list panes' keys)."""
+    """A list in the library (the list panes' keys); its options change as the reader types."""
+
+    def set_options(self, options: Iterable[Option | VisualType | None]) -> Self:
+        """Replace the options (a list built empty, such as search hits, fills in later)."""
+        listed = list(options)
+        self.empty = not listed
+        return super().set_options(listed)
