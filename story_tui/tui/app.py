@@ -18,7 +18,10 @@ from story_tui.story.model import Story
 if TYPE_CHECKING:
     from rich.console import RenderableType
     from textual.command import Provider
+
+    from story_tui.story.change import Change
 from story_tui.storage.state import State, load_state, save_state
+from story_tui.story.formatting import plural
 from story_tui.story.safety import visible
 from story_tui.tui.screens.main import MainScreen, Target
 from story_tui.tui.startup import resume_collector
@@ -66,11 +69,13 @@ class StoryApp(App[None]):
     }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit"),
+        Binding("w", "what_changed", "What changed", id="app.what-changed"),
     ]
     """
     | Key(s) | Description |
     | :- | :- |
     | ctrl+q | Quit at once, from anywhere. |
+    | w | What changed since you last read this story (when it changed). |
     """
 
     def __init__(
@@ -116,6 +121,13 @@ class StoryApp(App[None]):
         memory = {} if fresh or not remember else self.state.story(story.id)
         self.memory = memory
         self.changed_since_last_time = bool(memory) and memory.get("hash") != self.content_hash
+        self._read_story = story
+        self.edition_changes: tuple[Change, ...] = ()
+        """What changed since the edition read last (when the app kept a copy of it)."""
+        if self.changed_since_last_time:
+            from story_tui.tui.screens.changes import changes_since
+
+            self.edition_changes = changes_since(story, memory.get("hash"))
         remembered_theme = memory.get("theme")
         self._initial_theme = (
             theme
@@ -190,9 +202,18 @@ class StoryApp(App[None]):
                 visible(self.state.problem), title="Settings", severity="warning", markup=False
             )
         if self.changed_since_last_time:
+            count = len(self.edition_changes)
+            more = f" {plural(count, 'change')}: press w to see them." if count else ""
             self.notify(
-                "This story file changed since you last read it.", title="Changed", timeout=6
+                f"This story file changed since you last read it.{more}",
+                title="Changed",
+                timeout=6,
+                markup=False,
             )
+        if self.edition_changes and self._main_screen is not None:
+            from story_tui.tui.screens.changes import mark_new
+
+            self.call_after_refresh(mark_new, self._main_screen, self.edition_changes)
         if self._watch_path is not None and self._reload is not None:
             self._watch_file()
 
@@ -228,6 +249,30 @@ class StoryApp(App[None]):
         memory = {"hash": self.content_hash, "theme": self.theme, **screen.memory()}
         self.state.remember_story(self.story.id, memory)
         save_state(self.state)
+        if self.content_hash is not None:
+            from story_tui.storage.editions import save_edition
+
+            save_edition(self._read_story, self.content_hash)
+
+    def action_what_changed(self) -> None:
+        """List what changed since the reader last read this story; enter goes to it."""
+        from story_tui.tui.screens.changes import ChangesScreen, go_to_change
+
+        main = self.screen_stack[0] if self.screen_stack else None
+        if not isinstance(main, MainScreen):
+            return
+        if not self.edition_changes:
+            why = (
+                "no copy of the edition you read last was kept"
+                if self.changed_since_last_time
+                else "it is the edition you read last"
+            )
+            self.notify(f"Nothing to list: {why}.", title="What changed", timeout=4, markup=False)
+            return
+        self.push_screen(
+            ChangesScreen(self.story, self.edition_changes),
+            lambda change: go_to_change(main, change),
+        )
 
     @work(thread=True, exclusive=True, group="watch")
     def _watch_file(self) -> None:

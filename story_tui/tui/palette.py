@@ -13,7 +13,7 @@ from typing import NamedTuple
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from story_tui.story.find import fold, is_case_sensitive
-from story_tui.story.formatting import format_value, human_date, shorten
+from story_tui.story.formatting import format_value, human_date, plural, shorten
 from story_tui.story.model import Target
 from story_tui.tui.screens.main import PANE_TITLES, PANES, MainScreen
 from story_tui.tui.widgets.text import literal
@@ -113,6 +113,13 @@ def _app_commands(screen: MainScreen) -> Iterator[Command]:
         "Published date, byline, sources with their addresses",
         partial(show_about, screen),
     )
+    changes: tuple[object, ...] = getattr(screen.app, "edition_changes", ())
+    if changes:
+        yield Command(
+            "changes: what changed since you last read it",
+            f"{plural(len(changes), 'change')}, each one key from its place (key w)",
+            partial(screen.app.run_action, "what_changed"),
+        )
     yield Command("help: every key", "The help screen (? or F1)", screen.action_help)
     yield Command("back: where I was", "Back before the last jump (backspace)", screen.action_back)
 

@@ -1,0 +1,63 @@
+"""A copy of the edition of each story the reader last read, to tell them what changed since.
+
+Kept as the story's JSON export in `editions/` under the cache directory, one file per story and
+digest (`<story id>-<digest>.json`); the state file remembers which digest the reader last read.
+The two newest editions of a story are kept. Reading one never raises: a missing or damaged copy
+just means the browser cannot list the changes (it still says the story changed). No UI imports.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from story_tui.storage.cache import cache_dir
+from story_tui.story.model import Story
+from story_tui.story.serialize import story_from_dict, to_json
+
+KEEP = 2
+"""Editions kept per story (the one read last, and the one before)."""
+_SAFE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def editions_dir() -> Path:
+    """Where the copies live."""
+    return cache_dir() / "editions"
+
+
+def _path(story_id: str, digest: str) -> Path | None:
+    if not _SAFE.match(story_id) or not re.fullmatch(r"[0-9a-z-]{1,80}", digest):
+        return None
+    return editions_dir() / f"{story_id}-{digest}.json"
+
+
+def save_edition(story: Story, digest: str) -> None:
+    """Keep a copy of this edition (once per digest); never raises."""
+    path = _path(story.id, digest)
+    if path is None or path.exists():
+        return
+    from story_tui.storage.files import write_atomic
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, to_json(story, compact=True))
+        mine = sorted(
+            path.parent.glob(f"{story.id}-*.json"), key=lambda p: p.stat().st_mtime, reverse=True
+        )
+        for old in mine[KEEP:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def load_edition(story_id: str, digest: str) -> Story | None:
+    """The copy of an edition, or None when there is none (or it cannot be read back)."""
+    path = _path(story_id, digest)
+    if path is None:
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return story_from_dict(data)
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError):
+        return None
