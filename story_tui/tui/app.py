@@ -69,7 +69,7 @@ class StoryApp(App[None]):
     }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit"),
-        Binding("w", "what_changed", "What changed", id="app.what-changed"),
+        Binding("w", "what_changed", "What changed", show=False, id="app.what-changed"),
     ]
     """
     | Key(s) | Description |
