@@ -200,15 +200,37 @@ def _encode(item: Any, table: tuple[Key, ...]) -> dict[str, Any]:
     return data
 
 
-def _decode(data: Mapping[str, Any], table: tuple[Key, ...]) -> dict[str, Any]:
-    """Constructor arguments for the plain fields present in `data`, and its `x-` keys."""
-    kwargs = {
-        key.attr: key.into(data[key.key])
+Readers = dict[str, tuple[str, Callable[[Any], Any] | None] | None]
+
+
+def _readers(table: tuple[Key, ...]) -> Readers:
+    """Data key -> (attribute, conversion or None when the value is taken as is); None for the
+    lists of model objects, which the caller builds."""
+    return {
+        key.key: None if key.into is None else (key.attr, None if key.into is _same else key.into)
         for key in table
-        if key.into is not None and key.key in data
     }
-    kwargs["extensions"] = {key: value for key, value in data.items() if key.startswith("x-")}
+
+
+def _decode(data: Mapping[str, Any], readers: Readers) -> dict[str, Any]:
+    """Constructor arguments for the plain fields present in `data`, and its `x-` keys.
+
+    One pass over the data's keys (the cache of a 6 MB story decodes 100,000 objects)."""
+    kwargs: dict[str, Any] = {}
+    extensions: dict[str, Any] = {}
+    for name, value in data.items():
+        if name in readers:
+            reader = readers[name]
+            if reader is not None:
+                attr, into = reader
+                kwargs[attr] = value if into is None else into(value)
+        elif name.startswith("x-"):
+            extensions[name] = value
+    kwargs["extensions"] = extensions
     return kwargs
+
+
+_READ: dict[type, Readers] = {cls: _readers(table) for cls, table in TABLES.items()}
 
 
 def story_to_dict(story: Story) -> dict[str, Any]:
@@ -223,26 +245,27 @@ def story_from_dict(data: Mapping[str, Any]) -> Story:
         KeyError, TypeError, ValueError, AttributeError: the data is not a story's.
     """
     people = []
+    read_quote = _READ[Quote]
     for person in data.get("people", []):
         person_id = person["id"]
         quotes = tuple(
-            Quote(key=quote_key(person_id, index), speaker=person_id, **_decode(quote, QUOTE_KEYS))
+            Quote(key=quote_key(person_id, index), speaker=person_id, **_decode(quote, read_quote))
             for index, quote in enumerate(person.get("quotes", []))
         )
-        people.append(Person(quotes=quotes, **_decode(person, PERSON_KEYS)))
+        people.append(Person(quotes=quotes, **_decode(person, _READ[Person])))
     return Story(
         sections=tuple(
-            Section(index=index, **_decode(section, SECTION_KEYS))
+            Section(index=index, **_decode(section, _READ[Section]))
             for index, section in enumerate(data["sections"])
         ),
-        sources=tuple(Source(**_decode(s, SOURCE_KEYS)) for s in data.get("sources", [])),
+        sources=tuple(Source(**_decode(s, _READ[Source])) for s in data.get("sources", [])),
         people=tuple(people),
-        figures=tuple(Figure(**_decode(f, FIGURE_KEYS)) for f in data.get("figures", [])),
+        figures=tuple(Figure(**_decode(f, _READ[Figure])) for f in data.get("figures", [])),
         timeline=tuple(
-            TimelineEvent(key=event_key(index), **_decode(event, EVENT_KEYS))
+            TimelineEvent(key=event_key(index), **_decode(event, _READ[TimelineEvent]))
             for index, event in enumerate(data.get("timeline", []))
         ),
-        **_decode(data, STORY_KEYS),
+        **_decode(data, _READ[Story]),
     )
 
 
