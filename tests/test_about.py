@@ -13,6 +13,7 @@ SOURCED = """format: 1
 id: sourced
 title: A sourced story
 published: 2025-12-01
+updated: 2025-12-02T10:30:00Z
 sources:
   - id: afp
     name: AFP
@@ -47,6 +48,7 @@ async def test_about_opens_from_the_palette_and_shows_urls_literally() -> None:
         assert isinstance(app.screen, AboutStory)
         shown = widget_text(app.screen.query_one("#about-text"))
         assert "Published  1 Dec 2025" in shown
+        assert "Updated    2 Dec 2025 10:30 UTC" in shown
         assert "https://www.afp.com/en/news/123" in shown
         assert "https://evil.example/[@click=app.quit]" in shown
         await pilot.press("escape")

@@ -6,6 +6,7 @@ into a link or markup (a story file could otherwise put `[@click=…]` or a look
 
 from __future__ import annotations
 
+import datetime as _dt
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -34,11 +35,22 @@ def byline(story: Story) -> str:
     return " · ".join(parts)
 
 
+def updated_text(updated: _dt.date | _dt.datetime) -> str:
+    """`2 Dec 2025`, or `2 Dec 2025 10:30 UTC` for a time (as the file gives it)."""
+    if isinstance(updated, _dt.datetime):
+        day = human_date(updated.date().isoformat())
+        zone = updated.tzname() or ""
+        return f"{day} {updated:%H:%M} {zone}".rstrip()
+    return human_date(updated.isoformat())
+
+
 def about_facts(story: Story) -> list[tuple[str, str]]:
     """The rows of the About view, as (label, value)."""
     rows: list[tuple[str, str]] = []
     if story.published is not None:
         rows.append(("Published", human_date(story.published.isoformat())))
+    if story.updated is not None:
+        rows.append(("Updated", updated_text(story.updated)))
     rows.append(("Language", story.language))
     for source in story.sources:
         rows.append(("Source", f"{source.name} — {source.url}" if source.url else source.name))
