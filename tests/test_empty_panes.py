@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from story_tui.story.loader import parse_story
 from story_tui.tui.app import StoryApp
+from story_tui.tui.widgets.keybar import KeyBar
 from tests.test_browser import main_screen, widget_text
 
 BARE = """format: 1
@@ -33,6 +34,7 @@ async def test_empty_panes_say_there_is_nothing_to_list() -> None:
             shown = " ".join(widget_text(pane).replace("│", " ").split())
             assert words in shown
             assert pane.highlighted is None  # the message is not an item
+            assert "Open" not in widget_text(screen.query_one(KeyBar))
             await pilot.press("j", "enter", "y")  # nothing to move to, open or copy
             await pilot.pause()
             assert isinstance(app.screen, type(screen))

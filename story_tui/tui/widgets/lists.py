@@ -127,6 +127,10 @@ class ListPane(OptionList):
             prompt = mark_words(prompt, option_words(option), self._find_query)
         return super().replace_option_prompt_at_index(index, prompt)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # An empty pane has nothing to open: its key bar does not offer `enter`.
+        return not (self.empty and action == "select")
+
     def validate_highlighted(self, highlighted: int | None) -> int | None:
         # The empty pane's message is not an item: nothing to highlight, open or copy.
         return None if self.empty else super().validate_highlighted(highlighted)
