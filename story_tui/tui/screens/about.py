@@ -52,8 +52,9 @@ def about_facts(story: Story) -> list[tuple[str, str]]:
     if story.updated is not None:
         rows.append(("Updated", updated_text(story.updated)))
     rows.append(("Language", story.language))
-    for source in story.sources:
-        rows.append(("Source", f"{source.name} — {source.url}" if source.url else source.name))
+    for number, source in enumerate(story.sources):
+        label = "Sources" if number == 0 else ""
+        rows.append((label, f"{source.name} — {source.url}" if source.url else source.name))
     if not story.sources:
         rows.append(("Sources", "none named"))
     quotes = len(story.quotes)
