@@ -296,3 +296,21 @@ def test_new_keys_round_trip_through_export_and_cache() -> None:
     assert again.quotes[0].suffix == " more"
     assert again.timeline[0].prefix == ", "
     assert again.updated == loaded.updated
+
+
+def test_json_schema_knows_the_new_keys() -> None:
+    import jsonschema
+    import yaml
+
+    from story_tui.outputs.schema import json_schema
+
+    people = ORG + "    kind: organisation\n    same_as: ['https://www.wikidata.org/entity/Q1']\n"
+    text = story(
+        TENS, figure("10", "    prefix: ', '\n"), people, "updated: '2025-12-02T10:30:00Z'\n"
+    )
+    schema = json_schema()
+    jsonschema.validate(yaml.safe_load(text), schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(yaml.safe_load(text.replace("organisation", "company")), schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(yaml.safe_load(text.replace("prefix: ', '", "prefix: ''")), schema)

@@ -101,6 +101,7 @@ class HelpScreen(ModalScreen[None]):
 
 def help_groups(screen_bindings: list[BindingType]) -> list[tuple[str, KeyTable, str]]:
     """The help screen's tables, read from the bindings so they never drift from the keys."""
+    from story_tui.tui.screens.changes import ChangesScreen
     from story_tui.tui.screens.paragraph import ParagraphItems
     from story_tui.tui.screens.person import PersonCard
     from story_tui.tui.widgets.article import ArticleView
@@ -112,6 +113,7 @@ def help_groups(screen_bindings: list[BindingType]) -> list[tuple[str, KeyTable,
             "Everywhere",
             [
                 *keys_of(screen_bindings),
+                ("w", "What changed since you last read the story"),
                 ("ctrl+q", "Quit at once"),
                 ("ctrl+p", "Command palette: jump to anything, themes, export"),
             ],
@@ -139,6 +141,11 @@ def help_groups(screen_bindings: list[BindingType]) -> list[tuple[str, KeyTable,
             "In this paragraph",
             [*keys_of(ParagraphItems.BINDINGS), ("enter", "Open the item")],
             "",
+        ),
+        (
+            "What changed",
+            [*keys_of(ChangesScreen.BINDINGS), ("enter", "Go to its place")],
+            "Lists the changes when the story reopens changed; new items are marked new.",
         ),
         ("Find bar", [*keys_of(FindBar.BINDINGS), ("enter", "Next match, back to the pane")], ""),
         (
