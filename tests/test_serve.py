@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import re
 import shutil
@@ -9,9 +10,11 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import IO, NamedTuple
 
 import aiohttp
 import pytest
@@ -28,11 +31,37 @@ needs_chromium = pytest.mark.skipif(
 )
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
+class Output:
+    """Every line a server process writes, read by a thread so that a test can wait for one."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.lines: list[str] = []
+        self._changed = threading.Condition()
+        self._thread = threading.Thread(target=self._read, args=(stream,), daemon=True)
+        self._thread.start()
+
+    def _read(self, stream: IO[str]) -> None:
+        for line in stream:
+            with self._changed:
+                self.lines.append(line)
+                self._changed.notify_all()
+
+    def wait_for(self, pattern: str, seconds: float = 60) -> re.Match[str] | None:
+        """The first match of `pattern` in a line, waiting up to `seconds` for it."""
+        deadline = time.monotonic() + seconds
+        with self._changed:
+            while True:
+                for line in self.lines:
+                    if match := re.search(pattern, line):
+                        return match
+                left = deadline - time.monotonic()
+                if left <= 0 or not self._thread.is_alive():
+                    return None
+                self._changed.wait(left)
+
+    def text(self) -> str:
+        with self._changed:
+            return "".join(self.lines)
 
 
 def _app_processes(marker: str) -> list[int]:
@@ -50,15 +79,37 @@ def _app_processes(marker: str) -> list[int]:
     return found
 
 
+def _wait_until(condition: Callable[[], bool], seconds: float = 30) -> bool:
+    """Poll `condition` until it holds or `seconds` pass; whether it held."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.1)
+    return True
+
+
+class Served(NamedTuple):
+    url: str
+    port: int
+    token: str
+    story: Path
+    process: subprocess.Popen[str]
+    output: Output
+
+
 @pytest.fixture
-def server(tmp_path: Path) -> Iterator[tuple[str, int, str, Path]]:
-    """A running `story-tui serve` on a story copied to a unique path; stopped afterwards."""
+def server(tmp_path: Path) -> Iterator[Served]:
+    """A running `story-tui serve` on a story copied to a unique path; stopped afterwards.
+
+    `--port 0` lets the system pick a free port (no race with other tests for a port); the test
+    learns it from the address, which is printed only once the socket listens.
+    """
     story = tmp_path / "served-story.yaml"
     story.write_bytes((ROOT / "assets" / "chile-peru-border.yaml").read_bytes())
-    port = _free_port()
     env = {**os.environ, "STORY_TUI_STATE_DIR": str(tmp_path / "state")}
     process = subprocess.Popen(
-        [sys.executable, "-m", "story_tui", "serve", str(story), "--port", str(port)],
+        [sys.executable, "-m", "story_tui", "serve", str(story), "--port", "0"],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         env=env,
@@ -66,27 +117,21 @@ def server(tmp_path: Path) -> Iterator[tuple[str, int, str, Path]]:
         text=True,
     )
     assert process.stdout is not None
-    url = ""
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and not url:
-        line = process.stdout.readline()
-        match = re.search(r"(http://127\.0\.0\.1:\d+/\?token=\S+)", line)
-        if match:
-            url = match.group(1)
-    assert url, "the server did not print its address"
+    output = Output(process.stdout)
     try:
-        yield url, port, url.split("token=")[1], story
+        match = output.wait_for(r"(http://127\.0\.0\.1:(\d+)/\?token=(\S+))")
+        assert match, f"the server did not print its address: {output.text()!r}"
+        yield Served(match[1], int(match[2]), match[3], story, process, output)
     finally:
-        process.send_signal(signal.SIGTERM)
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
         try:
-            process.wait(timeout=15)
+            process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
         # Every app process the server started is gone once it stops.
-        deadline = time.monotonic() + 15
-        while _app_processes(str(story)) and time.monotonic() < deadline:
-            time.sleep(0.2)
+        _wait_until(lambda: not _app_processes(str(story)))
         leftovers = _app_processes(str(story))
         if _group_alive(process.pid):
             os.killpg(process.pid, signal.SIGKILL)
@@ -106,10 +151,8 @@ def test_page_template_has_no_outside_urls() -> None:
     assert not re.search(r"https?://", page)
 
 
-async def test_refuses_a_foreign_origin_and_a_missing_token(
-    server: tuple[str, int, str, Path],
-) -> None:
-    url, port, token, _story = server
+async def test_refuses_a_foreign_origin_and_a_missing_token(server: Served) -> None:
+    url, port, token = server.url, server.port, server.token
     async with aiohttp.ClientSession() as session:
         async with session.get(f"http://127.0.0.1:{port}/") as response:
             assert response.status == 403
@@ -117,6 +160,9 @@ async def test_refuses_a_foreign_origin_and_a_missing_token(
             assert response.status == 200
             page = await response.text()
             assert "googleapis" not in page and f"/ws/{token}" in page
+        # A per-server token, as the help says: reloading the page works.
+        async with session.get(url) as response:
+            assert response.status == 200
         for ws_url, origin in (
             (f"ws://127.0.0.1:{port}/ws/{token}", "http://evil.example"),
             (f"ws://127.0.0.1:{port}/ws/{token}", None),
@@ -126,15 +172,116 @@ async def test_refuses_a_foreign_origin_and_a_missing_token(
             with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
                 await session.ws_connect(ws_url, headers=headers)
             assert refused.value.status == 403
+    # Every request was logged, and the token in none of the lines.
+    assert server.output.wait_for(r'"GET /ws/<token>" 403')
+    log = server.output.text()
+    assert log.count('"GET /?token=<token>" 200') == 2
+    assert log.count(token) == 1  # only in the address printed at start-up
+
+
+def test_the_address_is_printed_only_once_the_socket_listens() -> None:
+    from story_tui.web.serve import StoryServer
+
+    server = StoryServer("true", host="127.0.0.1", port=0, title="t")
+    connected: list[int] = []
+
+    def ready(served: StoryServer) -> None:
+        # What a client does the moment it reads the address: connect, with no retry.
+        with socket.create_connection(("127.0.0.1", served.port), timeout=10):
+            connected.append(served.port)
+        stop.set()
+
+    async def main() -> None:
+        await server.run(ready, stop)
+
+    stop = asyncio.Event()
+    asyncio.run(main())
+    assert connected and connected[0] != 0
+
+
+def test_a_port_in_use_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "story_tui", "serve", "--port", str(port)],
+            check=False,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={**os.environ, "STORY_TUI_STATE_DIR": str(tmp_path)},
+        )
+    assert result.returncode == 2
+    assert result.stderr == f"story-tui: error: port {port} is in use\n"
+    assert result.stdout == ""  # no address, no token
+
+
+def test_serve_refuses_an_unknown_theme_up_front(capsys: pytest.CaptureFixture[str]) -> None:
+    from story_tui.cli.main import main
+
+    assert main(["serve", "--theme", "nosuch", "--port", "0"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith("story-tui: error: unknown theme 'nosuch'; choose one of: ansi-dark")
+    assert err.count("\n") == 1
+
+
+def test_serve_help_describes_the_token_truthfully(capsys: pytest.CaptureFixture[str]) -> None:
+    from story_tui.cli.main import main
+
+    with pytest.raises(SystemExit):
+        main(["serve", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "one-time" not in help_text
+    assert "until the server stops" in help_text
+    assert "kept out of the access log" in help_text
+
+
+def test_web_serve_uses_no_private_textual_serve_api() -> None:
+    """Only textual-serve's public names: no `service._process`, no `Server._make_app`."""
+    from story_tui.web import serve
+
+    source = Path(serve.__file__).read_text(encoding="utf-8")
+    # A private attribute of anything but our own objects (`self._…`).
+    assert re.findall(r"(?<!self)\.\_[a-z]\w*", source) == []
+    assert not re.search(r"from textual_serve[\w.]* import .*\b_", source)
+    assert "textual_serve.server" not in source  # no subclass of its Server and its hooks
+
+
+async def test_a_session_ends_when_its_server_is_killed(server: Served) -> None:
+    async with aiohttp.ClientSession() as session:
+        websocket = await session.ws_connect(
+            f"ws://127.0.0.1:{server.port}/ws/{server.token}",
+            headers={"Origin": f"http://127.0.0.1:{server.port}"},
+        )
+        # The app is running once it has drawn something.
+        message = await websocket.receive(timeout=60)
+        assert message.type == aiohttp.WSMsgType.BINARY
+        assert _app_processes(str(server.story))
+        server.process.kill()  # no chance to stop its sessions
+        server.process.wait(timeout=30)
+        gone = await asyncio.to_thread(_wait_until, lambda: not _app_processes(str(server.story)))
+        assert gone, "the session outlived its killed server"
+        await websocket.close()
 
 
 @needs_chromium
 @pytest.mark.slow
-def test_the_app_in_a_real_browser(server: tuple[str, int, str, Path], tmp_path: Path) -> None:
-    from playwright.sync_api import WebSocket, sync_playwright
+def test_the_app_in_a_real_browser(server: Served, tmp_path: Path) -> None:
+    from playwright.sync_api import Page, WebSocket, sync_playwright
 
-    url, _port, _token, story = server
     received: list[bytes] = []
+
+    def poll(page: Page, condition: Callable[[], bool], seconds: float = 30) -> bool:
+        # Playwright's sync API delivers events only inside its calls: wait in short steps.
+        deadline = time.monotonic() + seconds
+        while not condition():
+            if time.monotonic() > deadline:
+                return False
+            page.wait_for_timeout(100)
+        return True
+
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
@@ -169,26 +316,16 @@ def test_the_app_in_a_real_browser(server: tuple[str, int, str, Path], tmp_path:
             )
 
         page.on("websocket", on_socket)
-        page.goto(url)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            if b"Venezuelan migrants stranded" in b"".join(received):
-                break
-            page.wait_for_timeout(200)
-        assert b"Venezuelan migrants stranded" in b"".join(received)
-        page.wait_for_timeout(800)
+        page.goto(server.url)
+        assert poll(page, lambda: b"Venezuelan migrants stranded" in b"".join(received))
         before = page.screenshot()
         page.focus(".xterm-helper-textarea")
         count = len(received)
         page.keyboard.press("3")
-        page.wait_for_timeout(400)
         page.keyboard.press("Enter")
-        page.wait_for_timeout(1200)
-        assert len(received) > count
         # The person card (only it says how often a person is named) is on screen.
-        assert b"named 3 times in the article" in b"".join(received[count:])
-        after = page.screenshot()
-        assert after != before
+        assert poll(page, lambda: b"named 3 times in the article" in b"".join(received[count:]))
+        assert poll(page, lambda: page.screenshot() != before)
         shot = tmp_path / "web.png"
         page.screenshot(path=str(shot))
         assert shot.stat().st_size > 10_000
@@ -197,32 +334,25 @@ def test_the_app_in_a_real_browser(server: tuple[str, int, str, Path], tmp_path:
         assert outside == []
         page.keyboard.press("Escape")
         page.keyboard.press("q")
-        page.wait_for_timeout(500)
         browser.close()
     # However the browser went away, no app process of this server is left once it stops.
-    deadline = time.monotonic() + 15
-    while _app_processes(str(story)) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    assert _app_processes(str(story)) == []
+    assert _wait_until(lambda: not _app_processes(str(server.story)))
 
 
 @needs_chromium
 @pytest.mark.slow
-def test_no_app_process_outlives_a_killed_browser_and_server(
-    server: tuple[str, int, str, Path],
-) -> None:
+def test_no_app_process_outlives_a_killed_browser_and_server(server: Served) -> None:
     from playwright.sync_api import sync_playwright
 
-    url, _port, _token, story = server
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu"]
         )
         page = browser.new_page()
-        page.goto(url)
+        page.goto(server.url)
         deadline = time.monotonic() + 30
-        while not _app_processes(str(story)) and time.monotonic() < deadline:
-            page.wait_for_timeout(200)
-        assert _app_processes(str(story)), "the session's app never started"
+        while not _app_processes(str(server.story)) and time.monotonic() < deadline:
+            page.wait_for_timeout(100)
+        assert _app_processes(str(server.story)), "the session's app never started"
         browser.close()  # abruptly, with the session open
     # The fixture stops the server and checks that no app process is left.

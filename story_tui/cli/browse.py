@@ -13,6 +13,7 @@ from story_tui.cli.common import (
     UsageError,
     VersionAction,
     add_max_bytes,
+    check_theme,
     say,
 )
 from story_tui.story.bundled import bundled_story
@@ -113,11 +114,7 @@ def run(args: argparse.Namespace) -> int:
     from story_tui.story.source import decode_story_bytes, read_story_bytes
 
     if args.theme is not None:
-        from textual.theme import BUILTIN_THEMES
-
-        if args.theme not in BUILTIN_THEMES:
-            names = ", ".join(sorted(BUILTIN_THEMES))
-            raise UsageError(f"unknown theme {args.theme!r}; choose one of: {names}")
+        check_theme(args.theme)
     args.file = None
     if len(args.paths) > 1 or (args.paths and Path(args.paths[0]).is_dir()):
         return run_library(args)
@@ -142,9 +139,21 @@ def run(args: argparse.Namespace) -> int:
             say(sys.stderr, str(diagnostic))
         return EXIT_INVALID
     start = start_target(story, args)
-    from story_tui.tui.browse import run_browser
+    from story_tui.tui.browse import NoTerminal, run_browser
 
-    return run_browser(story, args, start, key, cache=not from_cache and not args.no_cache)
+    try:
+        return run_browser(story, args, start, key, cache=not from_cache and not args.no_cache)
+    except NoTerminal:
+        return _no_terminal()
+
+
+def _no_terminal() -> int:
+    say(
+        sys.stderr,
+        f"{PROG}: error: the browser needs a terminal, and standard input or output is not "
+        f"one; for plain text use '{PROG} read [FILE]'",
+    )
+    return EXIT_USAGE
 
 
 def run_library(args: argparse.Namespace) -> int:
@@ -157,8 +166,11 @@ def run_library(args: argparse.Namespace) -> int:
     from story_tui.cli.libraries import checked, report
     from story_tui.storage.index import LibraryIndex
     from story_tui.storage.library import LibraryFiles
+    from story_tui.tui.browse import has_terminal
     from story_tui.tui.library_app import run_library_app
 
+    if not has_terminal():
+        return _no_terminal()
     files = LibraryFiles(args.paths, LibraryIndex(), args.max_bytes)
     if not files.files:
         report(files.problems)

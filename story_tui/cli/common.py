@@ -77,6 +77,19 @@ def add_max_bytes(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def check_theme(name: str) -> None:
+    """Refuse a theme name Textual does not know, before anything starts.
+
+    Raises:
+        UsageError: with the names to choose from.
+    """
+    from textual.theme import BUILTIN_THEMES
+
+    if name not in BUILTIN_THEMES:
+        names = ", ".join(sorted(BUILTIN_THEMES))
+        raise UsageError(f"unknown theme {name!r}; choose one of: {names}")
+
+
 def say(stream: TextIO, text: str) -> None:
     stream.write(text + "\n")
 

@@ -3,8 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
-from story_tui.cli.common import PROG, Parser, UsageError, add_file, add_max_bytes, load_or_exit
+from story_tui.cli.common import (
+    EXIT_USAGE,
+    PROG,
+    Parser,
+    UsageError,
+    add_file,
+    add_max_bytes,
+    check_theme,
+    load_or_exit,
+    say,
+)
 from story_tui.story.safety import visible
 
 
@@ -13,25 +24,39 @@ def build_parser() -> argparse.ArgumentParser:
     parser = Parser(
         prog=f"{PROG} serve",
         description=(
-            "Serve the browser to a web browser (works offline). Listens on 127.0.0.1 and "
-            "prints an address with a one-time token; only that page may connect."
+            "Serve the browser to a web browser (works offline). Listens on 127.0.0.1 and, once "
+            "it accepts connections, prints an address with an access token: only pages opened "
+            "from that address may connect, as often as they like, until the server stops. The "
+            "token changes at every start and is kept out of the access log."
         ),
     )
     add_file(parser)
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
-    parser.add_argument("--port", type=int, default=8000, help="port (default 8000)")
-    parser.add_argument("--theme", metavar="NAME", help="colour theme for every session")
+    parser.add_argument(
+        "--port", type=int, default=8000, help="port (default 8000; 0 picks a free one)"
+    )
+    parser.add_argument(
+        "--theme",
+        metavar="NAME",
+        help="colour theme for every session, e.g. textual-light, nord, ansi-dark",
+    )
     add_max_bytes(parser)
     return parser
 
 
 def run(args: argparse.Namespace) -> int:
-    """Check the story, then serve it until ctrl+c."""
+    """Check the options and the story, then serve it until ctrl+c."""
+    if args.theme is not None:
+        check_theme(args.theme)
+    if not 0 <= args.port < 65536:
+        raise UsageError(f"--port must be between 0 and 65535, not {args.port}")
     story = load_or_exit(args.file, args.max_bytes)
-    if not 0 < args.port < 65536:
-        raise UsageError(f"--port must be between 1 and 65535, not {args.port}")
     from story_tui.tui.startup import resume_collector
-    from story_tui.web.serve import serve
+    from story_tui.web.serve import CannotListen, serve
 
     resume_collector()  # a long-running command from here on
-    return serve(args.file, args.host, args.port, args.theme, visible(story.title))
+    try:
+        return serve(args.file, args.host, args.port, args.theme, visible(story.title))
+    except CannotListen as problem:
+        say(sys.stderr, visible(f"{PROG}: error: {problem}"))
+        return EXIT_USAGE

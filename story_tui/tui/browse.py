@@ -3,8 +3,26 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 
 from story_tui.story.model import Story
+
+
+class NoTerminal(Exception):
+    """Standard input or output is not a terminal, so the app cannot run here."""
+
+
+def has_terminal() -> bool:
+    """Whether the app can run: a terminal on stdin and stdout, or a driver that needs none.
+
+    Without a terminal Textual's terminal driver would spin forever on a closed or redirected
+    stream. A session of `story-tui serve` (or any other Textual driver) sets TEXTUAL_DRIVER and
+    talks over pipes.
+    """
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return True
+    return sys.stdin.isatty() and sys.stdout.isatty()
 
 
 def run_browser(
@@ -18,7 +36,12 @@ def run_browser(
 
     With `cache`, the resolved story is stored under `content_hash` after the app exits, so the
     next start skips parsing (writing it before would delay the first paint).
+
+    Raises:
+        NoTerminal: standard input or output is not a terminal.
     """
+    if not has_terminal():
+        raise NoTerminal
     from pathlib import Path
 
     from story_tui.tui.app import StoryApp
