@@ -54,7 +54,8 @@ def build_browse_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--theme",
         metavar="NAME",
-        help="colour theme, e.g. textual-light, textual-ansi, nord (remembered for next time)",
+        help="colour theme, e.g. textual-dark, textual-light, ansi-dark, ansi-light, nord "
+        "(remembered for next time)",
     )
     parser.add_argument(
         "--watch", action="store_true", help="reload the story whenever FILE is saved"
@@ -70,10 +71,19 @@ def build_browse_parser() -> argparse.ArgumentParser:
     where.add_argument("--person", metavar="ID", help="open this person's card")
     where.add_argument("--figure", metavar="ID", help="open with this figure highlighted")
     where.add_argument(
-        "--quote", metavar="TEXT", help="open at the first quote containing TEXT (any case)"
+        "--quote",
+        metavar="TEXT",
+        type=_words,
+        help="open at the first quote containing TEXT (any case)",
     )
     add_max_bytes(parser)
     return parser
+
+
+def _words(value: str) -> str:
+    if not value.strip():
+        raise argparse.ArgumentTypeError("needs some words of a quote")
+    return value
 
 
 def start_target(story: Story, args: argparse.Namespace) -> tuple[str, str] | None:

@@ -61,10 +61,26 @@ def _max_bytes(value: str) -> int:
     return number
 
 
+STDIN = "-"
+"""The FILE that means standard input (`validate`, `read`, `export`)."""
+STDIN_NAME = "<stdin>"
+"""How diagnostics name a story read from standard input."""
+
+
 def add_file(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "file", nargs="?", metavar="FILE", help="a story file (default: the bundled story)"
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help="a story file, or - for standard input (default: the bundled story)",
     )
+
+
+def shown_name(path: str | None) -> str:
+    """How a command names the story it checked: the path given, or words for the others."""
+    if path is None:
+        return f"the bundled story ({bundled_story().name})"
+    return STDIN_NAME if path == STDIN else path
 
 
 def add_max_bytes(parser: argparse.ArgumentParser) -> None:
@@ -95,9 +111,34 @@ def say(stream: TextIO, text: str) -> None:
 
 
 def load(path: str | None, max_bytes: int) -> Story:
-    from story_tui.story.loader import load_story
+    """Load the story at `path`, from standard input for `-`, or the bundled story for None.
 
+    Raises:
+        StoryUnreadable: the file cannot be read.
+        StoryInvalid: with every problem in it.
+    """
+    from story_tui.story.loader import load_story, parse_story
+
+    if path == STDIN:
+        return parse_story(read_stdin(max_bytes), STDIN_NAME)
     return load_story(path if path is not None else bundled_story(), max_bytes)
+
+
+def read_stdin(max_bytes: int) -> str:
+    """Standard input as story text, with the same size and encoding checks as a file."""
+    from story_tui.story.diagnostics import Diagnostic
+    from story_tui.story.source import decode_story_bytes
+
+    try:
+        data = sys.stdin.buffer.read(max_bytes + 1)
+    except OSError as error:
+        raise StoryUnreadable(STDIN_NAME, error.strerror or str(error)) from None
+    if len(data) > max_bytes:
+        message = (
+            f"input is larger than the limit of {max_bytes:,} bytes (raise it with --max-bytes)"
+        )
+        raise StoryInvalid([Diagnostic(1, 1, message, file=STDIN_NAME)])
+    return decode_story_bytes(data, STDIN_NAME)
 
 
 class Exit(Exception):

@@ -25,7 +25,10 @@ def build_parser() -> argparse.ArgumentParser:
     """The parser for `story-tui export`."""
     parser = Parser(
         prog=f"{PROG} export",
-        description="Write the resolved story (with locations) as JSON or Markdown.",
+        description=(
+            "Write the resolved story (with locations) as JSON or Markdown, as one "
+            "self-contained HTML page, or as an SVG screenshot of the app's main screen."
+        ),
     )
     add_file(parser)
     parser.add_argument(

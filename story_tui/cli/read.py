@@ -15,6 +15,19 @@ from story_tui.cli.common import (
     load_or_exit,
 )
 
+MIN_WIDTH = 20
+"""Narrower than this, a heading or a quote's attribution breaks into a word a line."""
+
+
+def _width(value: str) -> int:
+    try:
+        width = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number of columns: {value!r}") from None
+    if width < MIN_WIDTH:
+        raise argparse.ArgumentTypeError(f"must be at least {MIN_WIDTH} columns, not {width}")
+    return width
+
 
 def build_parser() -> argparse.ArgumentParser:
     """The parser for `story-tui read`."""
@@ -26,7 +39,12 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     add_file(parser)
-    parser.add_argument("--width", type=int, metavar="N", help="wrap to N columns")
+    parser.add_argument(
+        "--width",
+        type=_width,
+        metavar="N",
+        help=f"wrap to N columns, at least {MIN_WIDTH} (default: the terminal's width, or 80)",
+    )
     part = parser.add_mutually_exclusive_group()
     part.add_argument("--section", metavar="ID", help="print just this section")
     part.add_argument("--person", metavar="ID", help="print just this person and quotes")
@@ -44,6 +62,7 @@ def run(args: argparse.Namespace) -> int:
     story = load_or_exit(args.file, args.max_bytes)
     tty = sys.stdout.isatty()
     width = args.width or (shutil.get_terminal_size((80, 24)).columns if tty else 80)
+    width = max(MIN_WIDTH, width)  # a tiny terminal still gets readable lines
     color = tty and not os.environ.get("NO_COLOR")
     try:
         text = read_text(story, width, color, args.section, args.person)

@@ -11,10 +11,14 @@ from story_tui.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
     PROG,
+    STDIN,
+    STDIN_NAME,
     Parser,
     UsageError,
     add_max_bytes,
+    read_stdin,
     say,
+    shown_name,
 )
 from story_tui.story.bundled import bundled_story
 from story_tui.story.diagnostics import StoryInvalid, StoryUnreadable
@@ -32,7 +36,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="Check story files; print every problem as file:line:col: error: ...",
     )
     parser.add_argument(
-        "files", nargs="*", metavar="FILE", help="story files (default: the bundled story)"
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="story files, or - for standard input (default: the bundled story)",
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
     parser.add_argument(
@@ -46,10 +53,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def check(path: str | None, max_bytes: int) -> Checked:
-    """Read and check one story file (the bundled story for None), keeping its warnings."""
+    """Read and check one story file (`-` standard input, None the bundled story), keeping its
+    warnings."""
     from story_tui.story.loader import check_story
     from story_tui.story.source import read_story_text
 
+    if path == STDIN:
+        return check_story(read_stdin(max_bytes), STDIN_NAME)
     file = path if path is not None else bundled_story()
     return check_story(read_story_text(file, max_bytes), str(file))
 
@@ -59,7 +69,7 @@ def validate_once(args: argparse.Namespace) -> int:
     paths: list[str | None] = list(args.files) or [None]
     status = EXIT_OK
     for path in paths:
-        shown = path if path is not None else str(bundled_story())
+        shown = shown_name(path)
         try:
             checked = check(path, args.max_bytes)
         except StoryUnreadable as error:
@@ -106,6 +116,8 @@ def run(args: argparse.Namespace) -> int:
         return validate_once(args)
     if not args.files:
         raise UsageError("--watch needs the FILE(S) to watch")
+    if STDIN in args.files:
+        raise UsageError("--watch cannot watch standard input (-)")
     from datetime import datetime
     from pathlib import Path
 

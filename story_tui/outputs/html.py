@@ -5,7 +5,12 @@ from __future__ import annotations
 import html
 
 from story_tui.outputs.text import event_sentence, quote_sentence
-from story_tui.story.formatting import format_value, human_date, quoted, source_names
+from story_tui.story.formatting import (
+    as_of_date,
+    format_value,
+    quoted_in_sentence,
+    source_names,
+)
 from story_tui.story.model import Figure, Quote, Story
 from story_tui.story.safety import visible
 
@@ -59,12 +64,29 @@ def _escape(text: str) -> str:
     return html.escape(visible(text))
 
 
+_RIGHT_TO_LEFT = frozenset(
+    {"ar", "arc", "ckb", "dv", "fa", "he", "khw", "ks", "ps", "sd", "syr", "ug", "ur", "yi"}
+)
+"""Languages written right to left (the primary subtag of a BCP 47 tag)."""
+_RTL_SCRIPTS = frozenset({"arab", "hebr", "syrc", "thaa", "nkoo", "adlm", "rohg"})
+
+
+def text_direction(language: str) -> str:
+    """`rtl` for a right-to-left language tag (`ar`, `he-IL`, `ur-Arab`), else `ltr`."""
+    subtags = language.replace("_", "-").lower().split("-")
+    script = next((tag for tag in subtags[1:] if len(tag) == 4 and tag.isalpha()), None)
+    if script is not None:
+        return "rtl" if script in _RTL_SCRIPTS else "ltr"
+    return "rtl" if subtags[0] in _RIGHT_TO_LEFT else "ltr"
+
+
 def to_html(story: Story) -> str:
     """A single self-contained HTML page: no scripts, no outside URLs."""
     e = _escape
     parts = [
         "<!DOCTYPE html>",
-        f'<html lang="{e(story.language)}"><head><meta charset="utf-8">',
+        f'<html lang="{e(story.language)}" dir="{text_direction(story.language)}"><head>'
+        '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{e(story.title)}</title><style>{_CSS}</style></head><body>",
         f"<article><h1>{e(story.title)}</h1>",
@@ -85,7 +107,7 @@ def to_html(story: Story) -> str:
             parts.append(f'<h3>{e(person.name)}</h3><p class="meta">{e(person.summary)}</p>')
             for quote in person.quotes:
                 parts.append(
-                    f'<blockquote class="quote">{e(quoted(quote))}'
+                    f'<blockquote class="quote">{e(quoted_in_sentence(quote))}'
                     f'<div class="meta">{e(quote_sentence(story, quote).split(": ", 1)[0])}'
                     "</div></blockquote>"
                 )
@@ -97,7 +119,7 @@ def to_html(story: Story) -> str:
             sources = source_names(story, figure.sources)
             parts.append(
                 f"<tr><td>{e(figure.label)}</td><td>{e(format_value(figure))}</td>"
-                f"<td>{e(human_date(figure.as_of) if figure.as_of else '')}</td>"
+                f"<td>{e(as_of_date(figure))}</td>"
                 f"<td>{e(sources)}</td></tr>"
             )
         parts.append("</table></section>")

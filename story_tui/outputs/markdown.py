@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from story_tui.story.formatting import format_value, source_names
+from story_tui.story.formatting import as_of_date, format_value, human_date, source_names
 from story_tui.story.model import Story
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#~!])")
@@ -24,7 +24,7 @@ def to_markdown(story: Story) -> str:
         out += [f"_{md_escape(story.standfirst)}_", ""]
     meta = []
     if story.published:
-        meta.append(f"Published {story.published.isoformat()}")
+        meta.append(f"Published {human_date(story.published.isoformat())}")
     if story.sources:
         meta.append(f"Sources: {md_escape(source_names(story))}")
     if meta:
@@ -61,13 +61,13 @@ def to_markdown(story: Story) -> str:
             sources = source_names(story, figure.sources)
             out.append(
                 f"| {md_escape(figure.label)} | {md_escape(format_value(figure))} | "
-                f"{md_escape(figure.as_of or '')} | {md_escape(sources)} | "
+                f"{md_escape(as_of_date(figure))} | {md_escape(sources)} | "
                 f"{md_escape(figure.note or '')} |"
             )
         out.append("")
     if story.timeline:
         out += ["## Timeline", ""]
         for event in story.timeline_sorted():
-            out.append(f"- **{event.date}**: {md_escape(event.label)}")
+            out.append(f"- **{human_date(event.date)}**: {md_escape(event.label)}")
         out.append("")
     return "\n".join(out)

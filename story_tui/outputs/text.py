@@ -6,10 +6,18 @@ sentences, and the timeline. Plain Python; no UI imports.
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Callable
 
-from story_tui.story.formatting import format_value, human_date, plural, quoted, source_names
+from story_tui.outputs.wrap import wrap
+from story_tui.story.formatting import (
+    as_of_date,
+    format_value,
+    human_date,
+    plural,
+    quoted_in_sentence,
+    sentence_end,
+    source_names,
+)
 from story_tui.story.model import Figure, Person, Quote, Story, TimelineEvent
 from story_tui.story.safety import visible
 
@@ -17,18 +25,23 @@ BOLD, RESET = "\x1b[1m", "\x1b[0m"
 
 
 def _role_phrase(person: Person) -> str:
-    role = person.role[:1].lower() + person.role[1:] if person.role else ""
+    role = person.role  # as written: `Peruvian Foreign Minister` is a name, not a noun phrase
     if person.origin:
-        return f"{role} from {person.origin}" if role else f"from {person.origin}"
+        return f"{role}, from {person.origin}" if role else f"from {person.origin}"
     return role
 
 
 def quote_sentence(story: Story, quote: Quote) -> str:
-    """`Quote, direct, by Milbayajaira Rivas, nurse from Venezuela: “…” Source: AFP.`"""
+    """`Quote, direct, by Milbayajaira Rivas, Nurse, from Venezuela: “…”. Source: AFP.`
+
+    Every part is a sentence of its own: the quote's trailing comma is dropped and a full stop
+    added where its words do not end one.
+    """
     person = story.speaker_of(quote)
     role = _role_phrase(person)
     who = f"{person.name}, {role}" if role else person.name
-    parts = [f"Quote, {quote.kind}, by {who}: {quoted(quote)}"]
+    words = quoted_in_sentence(quote) + sentence_end(quote)
+    parts = [f"Quote, {quote.kind}, by {who}: {words}"]
     source = story.source_name(quote.source)
     if source:
         parts.append(f"Source: {source}.")
@@ -41,8 +54,8 @@ def quote_sentence(story: Story, quote: Quote) -> str:
 def figure_sentence(story: Story, figure: Figure) -> str:
     """`Undocumented migrants in Chile, 2024: 330,000 people, as of 2024. Sources: …`"""
     parts = [f"{figure.label}: {format_value(figure)}"]
-    if figure.as_of:
-        parts[0] += f", as of {human_date(figure.as_of)}"
+    if when := as_of_date(figure):
+        parts[0] += f", as of {when}"
     parts[0] += "."
     if figure.sources:
         parts.append(f"Sources: {source_names(story, figure.sources)}.")
@@ -65,26 +78,21 @@ def read_text(
     section_id: str | None = None,
     person_id: str | None = None,
 ) -> str:
-    """The story as linear text, wrapped to `width`; bold headings when `color`."""
+    """The story as linear text, wrapped to `width` columns; bold headings when `color`.
+
+    Wide (CJK) characters count two columns and are places to break (`outputs/wrap.py`).
+    The command line refuses a `width` below 20; a narrower one here is treated as 20.
+    """
     width = max(20, width)
     out: list[str] = []
 
     def heading(text: str) -> None:
-        for line in textwrap.wrap(visible(text), width, break_on_hyphens=False) or [""]:
+        for line in wrap(visible(text), width) or [""]:
             out.append(f"{BOLD}{line}{RESET}" if color else line)
         out.append("")
 
     def para(text: str, indent: str = "") -> None:
-        out.extend(
-            textwrap.wrap(
-                visible(text),
-                width,
-                initial_indent=indent,
-                subsequent_indent=indent,
-                break_on_hyphens=False,
-            )
-            or [""]
-        )
+        out.extend(wrap(visible(text), width, indent) or [""])
         out.append("")
 
     if person_id is not None:

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from story_tui.story.formatting import format_value, human_date, quoted, source_names
+from story_tui.story.formatting import (
+    as_of_date,
+    format_value,
+    human_date,
+    quoted_in_sentence,
+    source_names,
+)
 from story_tui.story.model import Figure, Quote, Story, TimelineEvent
 
 
 def quote_attribution(story: Story, quote: Quote) -> str:
     """`“…” — Name, role (direct quote, AFP). From “Title”.`"""
     person = story.speaker_of(quote)
-    words = quoted(quote)
+    words = quoted_in_sentence(quote)
     details = [f"{quote.kind} quote" if quote.kind == "direct" else "paraphrase"]
     source = story.source_name(quote.source)
     if source:
@@ -22,8 +28,8 @@ def quote_attribution(story: Story, quote: Quote) -> str:
 def figure_attribution(story: Story, figure: Figure) -> str:
     """`Label: value (as of …; sources). “article words”. Note: …. From “Title”.`"""
     details = []
-    if figure.as_of:
-        details.append(f"as of {human_date(figure.as_of)}")
+    if when := as_of_date(figure):
+        details.append(f"as of {when}")
     if figure.sources:
         details.append(source_names(story, figure.sources))
     suffix = f" ({'; '.join(details)})" if details else ""

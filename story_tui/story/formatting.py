@@ -46,6 +46,36 @@ def source_names(story: Story, source_ids: Iterable[str] | None = None) -> str:
     return ", ".join(story.source_name(source_id) or source_id for source_id in source_ids)
 
 
+_CARRIED_OVER = ",;: "
+"""What a quote cut from a longer sentence may end with and a new sentence must not."""
+_SENTENCE_ENDS = (".", "?", "!", "…")
+
+
+def quoted_in_sentence(quote: Quote) -> str:
+    """`quoted`, for a sentence of ours (copy text, `read`): `“…regularized”`, a paraphrase bare.
+
+    A trailing comma (`“…regularized,” she said` in the article) belongs to the article's
+    sentence, not to the quote, and is dropped.
+    """
+    text = quote.text.rstrip(_CARRIED_OVER)
+    return f"“{text}”" if quote.kind == "direct" else text
+
+
+def sentence_end(quote: Quote) -> str:
+    """`.` when the quote's words do not end a sentence themselves, else nothing."""
+    return "" if quote.text.rstrip(_CARRIED_OVER).endswith(_SENTENCE_ENDS) else "."
+
+
+def as_of_date(figure: Figure) -> str:
+    """When a figure holds, `14 Dec 2025`; empty when unknown or the same as a date value."""
+    if not figure.as_of:
+        return ""
+    when = human_date(figure.as_of)
+    if isinstance(figure.value, str) and human_date(figure.value) == when:
+        return ""  # `14 Dec 2025 (as of 14 Dec 2025)` says nothing twice
+    return when
+
+
 def format_number(value: float) -> str:
     """Thousands separators; no trailing `.0`."""
     if isinstance(value, int) or float(value).is_integer():
