@@ -85,7 +85,7 @@ def save_state(state: State, directory: Path | None = None) -> str | None:
     folder = directory or state_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        write_atomic(folder / STATE_FILE, json.dumps(state.data, indent=2))
+        write_atomic(folder / STATE_FILE, json.dumps(state.data, indent=2), mode=0o600)
     except OSError as error:
         return f"could not save settings in {folder}: {error.strerror}"
     return None
