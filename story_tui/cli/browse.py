@@ -150,6 +150,9 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     start = start_target(story, args)
     from story_tui.tui.browse import NoTerminal, run_browser
+    from story_tui.web.session import quit_with_server
+
+    quit_with_server()  # a session of `story-tui serve` ends with its server
 
     try:
         return run_browser(story, args, start, key, cache=not from_cache and not args.no_cache)

@@ -25,6 +25,7 @@ import errno
 import hmac
 import json
 import logging
+import os
 import secrets
 import shlex
 import signal
@@ -40,6 +41,8 @@ from aiohttp import WSCloseCode, WSMsgType, web
 from aiohttp.abc import AbstractAccessLogger
 from textual_serve.app_service import AppService
 from textual_serve.download_manager import DownloadManager
+
+from story_tui.web.session import SERVER_PID_VARIABLE
 
 TEMPLATES = Path(__file__).resolve().parent
 STATICS = Path(textual_serve.__file__).resolve().parent / "static"
@@ -144,7 +147,7 @@ class StoryServer:
         try:
             await asyncio.wait_for(stops, STOP_TIMEOUT)
         except TimeoutError:
-            # Such a session ends once this server exits: its pipes close under it (tested).
+            # Such a session ends by itself once this server has exited (session.py).
             log.warning("some app sessions did not quit in %s s", STOP_TIMEOUT)
 
     async def handle_index(self, request: web.Request) -> web.StreamResponse:
@@ -253,7 +256,8 @@ def app_command(file: str | None, theme: str | None) -> str:
         parts.append(str(Path(file).resolve()))
     if theme is not None:
         parts += ["--theme", theme]
-    return "exec " + " ".join(shlex.quote(p) for p in parts)
+    # The session quits by itself if this server goes away without telling it (session.py).
+    return f"{SERVER_PID_VARIABLE}={os.getpid()} exec " + " ".join(shlex.quote(p) for p in parts)
 
 
 def _announce(server: StoryServer) -> None:
