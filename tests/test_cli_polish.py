@@ -65,6 +65,12 @@ def test_the_browser_refuses_when_only_stdin_is_redirected(terminal: int) -> Non
     _refused(result)
 
 
+def test_the_library_refuses_without_a_terminal(tmp_path: Path) -> None:
+    for name in ("one.yaml", "two.yaml"):
+        (tmp_path / name).write_bytes(MINI.read_bytes())
+    _refused(_story_tui(str(tmp_path), stdin=subprocess.DEVNULL, capture_output=True))
+
+
 def test_commands_without_a_terminal_still_work(tmp_path: Path) -> None:
     shot = tmp_path / "shot.svg"
     result = _story_tui(
@@ -122,7 +128,7 @@ def test_export_help_lists_every_format(capsys: pytest.CaptureFixture[str]) -> N
         main(["export", "--help"])
     text = " ".join(capsys.readouterr().out.split())
     description = text.split("positional arguments")[0]
-    for word in ("JSON", "Markdown", "HTML", "SVG"):
+    for word in ("JSON", "Markdown", "HTML", "SVG", "Annotations"):
         assert word in description
 
 

@@ -27,7 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog=f"{PROG} export",
         description=(
             "Write the resolved story (with locations) as JSON or Markdown, as one "
-            "self-contained HTML page, or as an SVG screenshot of the app's main screen."
+            "self-contained HTML page, as an SVG screenshot of the app's main screen, or as "
+            "W3C Web Annotations (JSON-LD) for annotation tools."
         ),
     )
     add_file(parser)
