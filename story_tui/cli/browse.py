@@ -182,13 +182,13 @@ def run_library(args: argparse.Namespace) -> int:
     from story_tui.tui.browse import has_terminal
     from story_tui.tui.library_app import run_library_app
 
-    if not has_terminal():
-        return _no_terminal()
     files = LibraryFiles(args.paths, LibraryIndex(), args.max_bytes)
     if not files.files:
         report(files.problems)
         say(sys.stderr, f"{PROG}: error: no story could be opened")
         return EXIT_USAGE
+    if not has_terminal():
+        return _no_terminal()
     if files.stale() >= INDEX_AFTER_FIRST_PAINT:
         # Many files to read (a first run): the screen shows first, the index fills in.
         return run_library_app(None, args, pending=files)
