@@ -11,7 +11,13 @@ from story_tui.draft.names import PRONOUNS, surname_of
 from story_tui.draft.people import People
 from story_tui.draft.quotes import Span
 from story_tui.draft.sources import Sources
-from story_tui.draft.speakers import Speaker, after_quote, before_quote, colon_lead
+from story_tui.draft.speakers import (
+    Speaker,
+    after_quote,
+    before_quote,
+    colon_lead,
+    sentence_subject,
+)
 from story_tui.draft.text import Text, sentence_start
 
 _SCARE_WORDS = 4
@@ -104,6 +110,10 @@ def attribute(
             phrase = colon_lead(lead, lead_from)
             if phrase is not None:
                 check = "speaker guessed: the person named before the colon"
+        if phrase is None and prev_close is None:
+            phrase = sentence_subject(lead, lead_from)
+            if phrase is not None:
+                check = "speaker guessed: the subject of the sentence"
         speaker: DraftPerson | None = None
         if phrase is not None:
             speaker, check = _resolve(phrase, base, people, mentions, check)

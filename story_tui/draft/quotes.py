@@ -74,6 +74,9 @@ def _double_marks(text: str) -> list[tuple[int, int | None]]:
                     opened = i
             elif char in _OPEN_DOUBLE and _is_open(text, i) and i > opened + 1:
                 opened = i  # “A … “B”: the first mark was never closed
+            elif char == "“" and _is_close(text, i) and text[opened] == "“":
+                found.append((opened, i))  # “Apparently not,“ he said: a wrong-way closing mark
+                opened = None
     if opened is not None:
         found.append((opened, None))
     return found

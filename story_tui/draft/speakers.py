@@ -41,18 +41,23 @@ _ADVERBS = (
     r"once|famously|later|last\s+\w+)"
 )
 _VERB = rf"(?:(?:{_ADVERBS})\s+){{0,2}}(?:{SPEECH_VERBS})\b"
+_TITLED = r"\b(?:Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Lt|Gen|Col|Sgt|St|Jr|Sr|Prof|Rev|Atty|Ft|Mt|\p{Lu})"
+_DOT_OK = rf"(?<={_TITLED})\."
+_NP1 = rf"(?:[^.!?;:“”\"(]|{_DOT_OK})"
+_NP2 = rf"(?:[^.!?;:“”\"]|{_DOT_OK})"
+_NP3 = rf"(?:[^.!?;“”\"]|{_DOT_OK})"
 _AFTER_VERB_FIRST = regex.compile(
-    rf"^[\s,—–-]*(?:{_VERB})\s+(?P<np>[^.!?;:“”\"(]{{1,120}}?)(?=\s*(?:[.!?;:“”\"(]|,\s|"
+    rf"^[\s,—–-]*(?:{_VERB})\s+(?P<np>{_NP1}{{1,120}}?)(?=\s*(?:(?<!{_TITLED})\.|[!?;:“”\"(]|,\s|"
     rf"\s+(?:in|on|at|during|after|before|when|while|who|to|told|about)\s|$))"
 )
 _AFTER_NP_FIRST = regex.compile(
-    rf"^[\s,—–-]*(?P<np>[^.!?;:“”\"]{{1,120}}?)\s+(?:{_VERB})(?![\p{{L}}])"
+    rf"^[\s,—–-]*(?P<np>{_NP2}{{1,120}}?)\s+(?:{_VERB})(?![\p{{L}}])"
 )
 _BEFORE = regex.compile(
-    rf"(?P<np>[^.!?;“”\"]{{1,120}}?)\s+(?:{_VERB})(?:\s+(?:that|reporters|him|her|them|us|me|"
+    rf"(?P<np>{_NP3}{{1,120}}?)\s+(?:{_VERB})(?:\s+(?:that|reporters|him|her|them|us|me|"
     rf"[^.!?;“”\"]{{0,60}}?))?[\s,:—–-]*$"
 )
-_ACCORDING = regex.compile(r"(?i:according\s+to)\s+(?P<np>[^.!?;:“”\"]{1,100}?)[\s,:]*$")
+_ACCORDING = regex.compile(rf"(?i:according\s+to)\s+(?P<np>{_NP2}{{1,100}}?)[\s,:]*$")
 _COLON = regex.compile(r"(?P<np>[^.!?;“”\"]{1,160}):\s*$")
 _LOWER_WORDS = regex.compile(r"[\p{Ll}][\p{L}’'-]*")
 _GENERIC = frozenset(
@@ -176,6 +181,23 @@ def _subject(np: str) -> tuple[str, int]:
         index -= 1
     begin, end = pieces[index]
     return np[begin:end], begin
+
+
+_SUBJECT = regex.compile(
+    rf"^(?:(?:But|And|Yet|Still|Then|Now|Later|Meanwhile|So),?\s+)?(?P<np>(?:{_NP3}){{1,60}}?)"
+    r"\s+(?:\p{Ll}+ly\s+)?(?:has\s+|had\s+|have\s+|was\s+|is\s+|also\s+)?\p{Ll}+(?:ed|s)\b"
+)
+
+
+def sentence_subject(lead: str, lead_at: int) -> Speaker | None:
+    """`Trump blasted the instructor, calling her a “…`: the name the sentence starts with."""
+    match = _SUBJECT.match(lead)
+    if match is None:
+        return None
+    speaker = read_phrase(match["np"], lead_at + match.start("np"))
+    if speaker is None or speaker.kind not in ("name", "pronoun"):
+        return None
+    return speaker
 
 
 def colon_lead(lead: str, lead_at: int) -> Speaker | None:
