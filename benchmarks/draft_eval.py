@@ -216,7 +216,7 @@ def score(article: dict[str, object]) -> dict[str, object]:
         row["p_found"], row["p_drafted"], row["p_labelled"] = len(ppairs), len(mine), len(truth)
     if "people" in article:
         truth_people = article["people"]  # type: ignore[assignment]
-        found_people = [p for p in draft.people if p.kind == "person"]
+        found_people = [p for p in draft.people if p.kind == "person" and not p.unnamed]
         keys = [{last_name(t["name"]), *(last_name(a) for a in t["aliases"])} for t in truth_people]
         hit_truth = sum(1 for k in keys if any(last_name(p.name) in k for p in found_people))
         hit_found = sum(1 for p in found_people if any(last_name(p.name) in k for k in keys))

@@ -20,6 +20,8 @@ from story_tui.draft.speakers import (
 )
 from story_tui.draft.text import Text, sentence_start
 
+_COLON_CHECK = "speaker guessed: the person named before the colon"
+_SUBJECT_CHECK = "speaker guessed: the subject of the sentence"
 _SCARE_WORDS = 4
 """A quotation of fewer words, with no attribution, is a title or a scare quote: not speech."""
 
@@ -102,21 +104,30 @@ def attribute(
         lead = paragraph[lead_from : span.open_at]
         phrase: Speaker | None = None
         check: str | None = None
-        if span.close_at is not None:
-            phrase = after_quote(rest, rest_at)
-        if phrase is None:
-            phrase = before_quote(lead, lead_from)
-        if phrase is None:
-            phrase = colon_lead(lead, lead_from)
-            if phrase is not None:
-                check = "speaker guessed: the person named before the colon"
-        if phrase is None and prev_close is None:
-            phrase = sentence_subject(lead, lead_from)
-            if phrase is not None:
-                check = "speaker guessed: the subject of the sentence"
         speaker: DraftPerson | None = None
-        if phrase is not None:
-            speaker, check = _resolve(phrase, base, people, mentions, check)
+        tries: list[tuple[Speaker | None, str | None, bool]] = []
+        if span.close_at is not None:
+            tries.append((after_quote(rest, rest_at), None, False))
+        tries.append((before_quote(lead, lead_from), None, False))
+        guessed = _looks_like_title(span.text)
+        if not guessed:
+            tries.append((colon_lead(lead, lead_from), _COLON_CHECK, True))
+            if prev_close is None:
+                tries.append((sentence_subject(lead, lead_from), _SUBJECT_CHECK, True))
+        for candidate, note, strict in tries:
+            if candidate is None:
+                continue
+            if strict and candidate.kind == "name" and people.lookup(candidate.text) is None:
+                if " " not in candidate.text and candidate.title is None:
+                    continue  # a lone capitalised word the article never gave as a name
+            who, why = _resolve(candidate, base, people, mentions, note)
+            phrase = candidate
+            if who is not None or candidate.kind == "unnamed":
+                speaker, check = who, why
+                break
+            check = why
+        if speaker is None and phrase is not None and phrase.kind != "unnamed":
+            phrase = None
         if phrase is None and k > 0 and found and found[-1][0].paragraph == span.paragraph:
             speaker = found[-1][1]
             check = "speaker guessed: the speaker of the quotation before" if speaker else None
@@ -158,6 +169,12 @@ def attribute(
     return quotes, orphans
 
 
+def _looks_like_title(text: str) -> bool:
+    """`How the Grinch Stole Christmas,`: a short run of capitalised words names a work."""
+    words = [w for w in text.strip(" ,.!?").split() if w.lower() not in ("the", "of", "a", "and")]
+    return 0 < len(words) <= 7 and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+
+
 def _resolve(
     phrase: Speaker, base: int, people: People, mentions: Mentions, check: str | None
 ) -> tuple[DraftPerson | None, str | None]:
@@ -189,6 +206,10 @@ def _resolve(
         return None, f"speaker not named: “the {phrase.text}”"
     if phrase.kind == "organisation":
         return people.add(phrase.text, base + phrase.at, "organisation"), check
+    if phrase.kind == "unnamed" and 2 <= len(phrase.text) <= 80:
+        person = people.add(phrase.text, base + phrase.at, "person")
+        person.unnamed = True
+        return person, check
     return None, f"speaker not named: “{phrase.text}”"
 
 

@@ -18,6 +18,8 @@ class DraftPerson:
     origin: str | None = None
     aliases: list[str] = field(default_factory=list)
     kind: str = "person"
+    unnamed: bool = False
+    """A speaker the article describes but does not name (`a senior Cruz adviser`)."""
     first: int = 0
     """Where the article first names them (an offset into the joined article)."""
 

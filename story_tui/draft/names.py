@@ -97,6 +97,8 @@ NOT_NAMES = frozenset(
     Sunday Monday Tuesday Wednesday January February March April May June July August
     September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
     Democrats Republicans Democrat Republican Americans American God Christmas Easter
+    Can Will Did Does Do Is Was Should Could Would Yesterday Today Tonight Tomorrow Part Sources
+    Surveying Immediately Marking Speaking Asked Writing Responding Following Addressing
     Congress Senate House Twitter Facebook Instagram YouTube Google Breitbart Reuters Inc Co
     """.split()
 )

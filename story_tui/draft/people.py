@@ -78,7 +78,7 @@ class People:
                     person.aliases.append(person.name)
                     person.name = name
                     return person
-        base = slug(surname_of(name) if kind == "person" else name)
+        base = slug(surname_of(name) if kind == "person" and name[:1].isupper() else name)
         if base in self._ids:
             base = slug(name)
         person_id = base
@@ -88,6 +88,8 @@ class People:
             person_id = f"{base}-{number}"
         self._ids.add(person_id)
         person = DraftPerson(name=name, id=person_id, kind=kind, first=at)
+        if name[:1].islower():
+            person.unnamed = True
         self.people.append(person)
         first = name.split(maxsplit=1)[0]
         gender = given_name_gender(first) if kind == "person" and " " in name else None

@@ -59,7 +59,7 @@ _BEFORE = regex.compile(
 )
 _ACCORDING = regex.compile(rf"(?i:according\s+to)\s+(?P<np>{_NP2}{{1,100}}?)[\s,:]*$")
 _COLON = regex.compile(r"(?P<np>[^.!?;“”\"]{1,160}):\s*$")
-_LOWER_WORDS = regex.compile(r"[\p{Ll}][\p{L}’'-]*")
+_LOWER_WORDS = regex.compile(r"(?<![\p{L}])\p{Ll}[\p{L}’'-]*")
 _GENERIC = frozenset(
     "source sources official officials aide aides person people someone one voter voters "
     "supporter supporters critic critics observer observers insider insiders resident "
@@ -86,6 +86,8 @@ def read_phrase(phrase: str, at: int) -> Speaker | None:
     if not phrase or len(phrase.split()) > 12:
         return None
     lower = phrase.lower()
+    if regex.match(r"(?:a|an|one|another|some)\s", lower):
+        return Speaker("unnamed", phrase, at)
     if lower in PRONOUNS or lower in ("they", "we", "i", "it"):
         return Speaker("pronoun", lower, at)
     names = [m for m in NAME_RE.finditer(phrase) if m.group() not in NOT_NAMES]
@@ -177,7 +179,13 @@ def _subject(np: str) -> tuple[str, int]:
         start = join.end()
     pieces.append((start, len(np)))
     index = len(pieces) - 1
-    while index > 0 and _APPOSITIVE_START.match(np, pieces[index][0]):
+    while index > 0 and (
+        _APPOSITIVE_START.match(np, pieces[index][0])
+        or (
+            np[pieces[index][0] : pieces[index][0] + 1].islower()
+            and not regex.match(r"(?:he|she|they|we|i|the|his|her|their|its)\b", np[pieces[index][0] :])
+        )
+    ):
         index -= 1
     begin, end = pieces[index]
     return np[begin:end], begin
@@ -192,7 +200,7 @@ _SUBJECT = regex.compile(
 def sentence_subject(lead: str, lead_at: int) -> Speaker | None:
     """`Trump blasted the instructor, calling her a “…`: the name the sentence starts with."""
     match = _SUBJECT.match(lead)
-    if match is None:
+    if match is None or len(_LOWER_WORDS.findall(match["np"])) > 2:
         return None
     speaker = read_phrase(match["np"], lead_at + match.start("np"))
     if speaker is None or speaker.kind not in ("name", "pronoun"):

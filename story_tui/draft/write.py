@@ -132,6 +132,8 @@ def write(draft: Draft, story_id: str) -> Written:
         check = (
             "an organisation named from its attribution: give its full name"
             if person.kind == "organisation" and person.name[:1].islower()
+            else "a speaker the article does not name: keep the description or remove"
+            if person.unnamed
             else None
         )
         out.add(f"    name: {_q(person.name)}", check, person.name)
@@ -139,10 +141,14 @@ def write(draft: Draft, story_id: str) -> Written:
             out.add(f"    kind: {person.kind}")
         if person.aliases:
             out.add(f"    aliases: [{', '.join(_q(a) for a in person.aliases)}]")
-        role = person.role or ("Organisation" if person.kind != "person" else "Unknown")
+        role = person.role or (
+            "Organisation" if person.kind != "person" else "Not named" if person.unnamed else "Unknown"
+        )
         out.add(
             f"    role: {_q(role)}",
-            "role not found in the article: write one" if person.role is None else None,
+            "role not found in the article: write one"
+            if person.role is None and not person.unnamed
+            else None,
             person.name,
         )
         if person.age is not None and person.kind == "person":
