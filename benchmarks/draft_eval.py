@@ -244,7 +244,17 @@ def main() -> int:
     )
     parser.add_argument("--rows", action="store_true", help="print one row per article")
     parser.add_argument("--limit", type=int, default=0, help="only the first N articles")
+    parser.add_argument(
+        "--speed", metavar="ARTICLE", help="also time ARTICLE repeated 40 times (after a warm-up)"
+    )
     args = parser.parse_args()
+    if args.speed:
+        seed = open(args.speed, encoding="utf-8").read().strip()
+        validated(make_draft(read_text(seed, "seed")), "x")  # imports and caches warm
+        long = "\n".join([seed] * 40)
+        started = time.perf_counter()
+        validated(make_draft(read_text(long, "long")), "x")
+        print(f"40x the article ({len(long):,} characters): {time.perf_counter() - started:.2f} s")
     if os.path.isdir(os.path.join(args.corpus, "attributions")):
         articles = polnear(args.corpus)
     elif os.path.isdir(os.path.join(args.corpus, "train")):

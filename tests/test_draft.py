@@ -30,7 +30,7 @@ def test_draft_of_the_seed_article_validates_and_keeps_every_paragraph() -> None
 def test_draft_finds_all_six_direct_quotations_with_the_right_speaker(story: Story) -> None:
     draft = drafted()
     expected = {q.text: story.speaker_of(q).name for q in story.quotes if q.kind == "direct"}
-    found = {q.text: draft.speaker_of(q).name for q in draft.quotes}
+    found = {q.text: draft.speaker_of(q).name for q in draft.quotes if q.kind == "direct"}
     assert found == expected
 
 
@@ -80,7 +80,7 @@ def test_markdown_headings_become_sections() -> None:
     assert [h for h, _p in paragraphs] == ["In the shops", "At home"]
     story = parse_story(to_yaml(make_draft(markdown), "bread"))
     assert [s.title for s in story.sections] == ["In the shops", "At home"]
-    assert {q.text: story.speaker_of(q).name for q in story.quotes} == {
+    assert {q.text: story.speaker_of(q).name for q in story.quotes if q.kind == "direct"} == {
         "bread is up 20 percent": "Ana Pérez",
         "We eat less,": "Tom Lee",
     }
@@ -101,11 +101,13 @@ def test_precision_and_recall_against_the_bundled_story(story: Story) -> None:
     """The numbers quoted in the closing note; the test holds the draft to them."""
     draft = drafted()
     truth_quotes = {q.text for q in story.quotes if q.kind == "direct"}
-    found_quotes = {q.text for q in draft.quotes}
+    found_quotes = {q.text for q in draft.quotes if q.kind == "direct"}
     truth_speakers = {
         (q.text, story.speaker_of(q).name) for q in story.quotes if q.kind == "direct"
     }
-    found_speakers = {(q.text, draft.speaker_of(q).name) for q in draft.quotes}
+    found_speakers = {
+        (q.text, draft.speaker_of(q).name) for q in draft.quotes if q.kind == "direct"
+    }
     truth_figures = {f.text for f in story.figures}
     found_figures = {f.text for f in draft.figures}
 

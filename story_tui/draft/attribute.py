@@ -166,7 +166,35 @@ def attribute(
             quotes.append(quote)
         elif words >= _SCARE_WORDS and not span.single:
             orphans.append(quote)
+    quotes += _paraphrases(text, people, mentions)
     return quotes, orphans
+
+
+def _paraphrases(text: Text, people: People, mentions: Mentions) -> list[DraftQuote]:
+    from story_tui.draft.paraphrase import find_paraphrases
+    from story_tui.draft.text import sentences
+
+    found: list[DraftQuote] = []
+    for index, paragraph in enumerate(text.paragraphs):
+        for start, end in sentences(paragraph):
+            sentence = paragraph[start:end]
+            for phrase, a, b in find_paraphrases(sentence):
+                phrase.at += start
+                who, _why = _resolve(phrase, text.bases[index], people, mentions, None)
+                if who is None or a >= b:
+                    continue
+                quote = DraftQuote(
+                    paragraph[start + a : start + b],
+                    who.id,
+                    text.section_of[index],
+                    None,
+                    "reported speech, not a quotation: check the words and the speaker",
+                    "paraphrase",
+                    index,
+                    start + a,
+                )
+                found.append(quote)
+    return found
 
 
 def _looks_like_title(text: str) -> bool:

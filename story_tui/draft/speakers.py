@@ -50,9 +50,7 @@ _AFTER_VERB_FIRST = regex.compile(
     rf"^[\s,—–-]*(?:{_VERB})\s+(?P<np>{_NP1}{{1,120}}?)(?=\s*(?:(?<!{_TITLED})\.|[!?;:“”\"(]|,\s|"
     rf"\s+(?:in|on|at|during|after|before|when|while|who|to|told|about)\s|$))"
 )
-_AFTER_NP_FIRST = regex.compile(
-    rf"^[\s,—–-]*(?P<np>{_NP2}{{1,120}}?)\s+(?:{_VERB})(?![\p{{L}}])"
-)
+_AFTER_NP_FIRST = regex.compile(rf"^[\s,—–-]*(?P<np>{_NP2}{{1,120}}?)\s+(?:{_VERB})(?![\p{{L}}])")
 _BEFORE = regex.compile(
     rf"(?P<np>{_NP3}{{1,120}}?)\s+(?:{_VERB})(?:\s+(?:that|reporters|him|her|them|us|me|"
     rf"[^.!?;“”\"]{{0,60}}?))?[\s,:—–-]*$"
@@ -147,19 +145,39 @@ def after_quote(rest: str, rest_at: int) -> Speaker | None:
     return None
 
 
+_VERB_ONLY = regex.compile(rf"(?<![\p{{L}}])(?:{SPEECH_VERBS})\b")
+_VERB_TAIL = regex.compile(
+    r"(?:\s+(?:that|reporters|him|her|them|us|me|[^.!?;“”\"]{0,60}?))?[\s,:—–-]*$"
+)
+_NP_START = regex.compile(
+    r"[!?;“”\"]|(?<!\b(?:Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Lt|Gen|Col|St|Jr|Sr|Prof|\p{Lu}))\."
+)
+
+
 def before_quote(lead: str, lead_at: int) -> Speaker | None:
     """The speaker named in the lead-in before an opening mark."""
-    for pattern in (_ACCORDING, _BEFORE):
-        match = pattern.search(lead)
-        if match:
-            np = match["np"]
-            start = match.start("np")
-            if pattern is _BEFORE:
-                np, skip = _subject(np)
-                start += skip
-            speaker = read_phrase(np, lead_at + start)
-            if speaker is not None:
-                return speaker
+    match = _ACCORDING.search(lead)
+    if match:
+        speaker = read_phrase(match["np"], lead_at + match.start("np"))
+        if speaker is not None:
+            return speaker
+    verbs = list(_VERB_ONLY.finditer(lead))
+    for verb in reversed(verbs[-3:]):
+        if not _VERB_TAIL.match(lead, verb.end()):
+            continue
+        begin = max(0, verb.start() - 120)
+        stops = list(_NP_START.finditer(lead, begin, verb.start()))
+        if stops:
+            begin = stops[-1].end()
+        np = lead[begin : verb.start()]
+        np = regex.sub(rf"(?:\s+(?:{_ADVERBS}))+\s*$", "", np).rstrip()
+        if not np.strip():
+            continue
+        stripped = len(np) - len(np.lstrip())
+        subject, skip = _subject(np.strip())
+        speaker = read_phrase(subject, lead_at + begin + stripped + skip)
+        if speaker is not None:
+            return speaker
     return None
 
 
@@ -183,7 +201,9 @@ def _subject(np: str) -> tuple[str, int]:
         _APPOSITIVE_START.match(np, pieces[index][0])
         or (
             np[pieces[index][0] : pieces[index][0] + 1].islower()
-            and not regex.match(r"(?:he|she|they|we|i|the|his|her|their|its)\b", np[pieces[index][0] :])
+            and not regex.match(
+                r"(?:he|she|they|we|i|the|his|her|their|its)\b", np[pieces[index][0] :]
+            )
         )
     ):
         index -= 1

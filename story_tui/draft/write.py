@@ -142,7 +142,11 @@ def write(draft: Draft, story_id: str) -> Written:
         if person.aliases:
             out.add(f"    aliases: [{', '.join(_q(a) for a in person.aliases)}]")
         role = person.role or (
-            "Organisation" if person.kind != "person" else "Not named" if person.unnamed else "Unknown"
+            "Organisation"
+            if person.kind != "person"
+            else "Not named"
+            if person.unnamed
+            else "Unknown"
         )
         out.add(
             f"    role: {_q(role)}",
