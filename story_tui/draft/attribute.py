@@ -117,9 +117,9 @@ def attribute(
         for candidate, note, strict in tries:
             if candidate is None:
                 continue
-            if strict and candidate.kind == "name" and people.lookup(candidate.text) is None:
-                if " " not in candidate.text and candidate.title is None:
-                    continue  # a lone capitalised word the article never gave as a name
+            lone = " " not in candidate.text and candidate.title is None
+            if strict and candidate.kind == "name" and lone and not people.lookup(candidate.text):
+                continue  # a lone capitalised word the article never gave as a name
             who, why = _resolve(candidate, base, people, mentions, note)
             phrase = candidate
             if who is not None or candidate.kind == "unnamed":
