@@ -73,6 +73,17 @@ def resolve(match: regex.Match[str], base: date | None) -> str | None:
         return None
     if match["my"]:
         return f"{parsed.year:04d}-{parsed.month:02d}"
+    if (match["mdy"] or match["dmy"]) and not has_year and base is not None:
+        # a day without its year: the one nearest the published date
+        best = parsed.date()
+        for year in (base.year - 1, base.year, base.year + 1):
+            try:
+                candidate = best.replace(year=year)
+            except ValueError:
+                continue
+            if abs((candidate - base).days) < abs((best - base).days):
+                best = candidate
+        return best.isoformat()
     if match["relative"] and regex.search(r"(?i)month", span):
         return f"{parsed.year:04d}-{parsed.month:02d}"
     if match["relative"] and regex.search(r"(?i)year", span):

@@ -35,6 +35,9 @@ _APPOSITION = regex.compile(
 _AGE_AFTER = regex.compile(rf"(?P<name>{NAME})(?:,\s+|\s+\()(?P<age>\d{{1,3}})(?:[,)]|\.(?!\d))")
 _AGED = regex.compile(rf"(?P<name>{NAME})[^.;]{{0,40}}?\baged\s+(?P<age>\d{{1,3}})\b")
 _THE_AGE = regex.compile(r"\b[Tt]he\s+(?P<age>\d{1,3})-year-old\b")
+_TITLE_BEFORE = regex.compile(
+    r"(?<![\p{L}])(?P<title>(?:Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Prof|Lt|Gen|Col|Rev)\.?)\s+$"
+)
 _ROLE_WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}’'.&-]*")
 _ROLE_LEAD_STOP = frozenset(
     "said says told and or but with by for from to of in on at as was is who that which "
@@ -98,15 +101,16 @@ class People:
         return person
 
 
-def clean_name(raw: str) -> tuple[str | None, str]:
-    """(title, name) from a matched run: leading non-name words and titles split off."""
+def clean_name(raw: str, title: str | None = None) -> tuple[str | None, str]:
+    """(title, name) from a matched run: leading non-name words and titles split off.
+
+    `title` is the title just before the run (`Gov.` before `Jan Brewer`), if any."""
     words = raw.split()
-    title: str | None = None
-    while words and (words[0] in NOT_NAMES or is_title(words[0])):
+    while words and ((words[0] in NOT_NAMES and title is None) or is_title(words[0])):
         if is_title(words[0]) and len(words) > 1:
             title = words[0]
         words.pop(0)
-    while words and words[-1] in NOT_NAMES:
+    while words and words[-1] in NOT_NAMES and words[-1] not in ("An", "Le", "La", "May"):
         words.pop()
     for index in range(len(words) - 1, -1, -1):
         bare = words[index].lower().rstrip(".")
@@ -177,7 +181,8 @@ def find_people(paragraphs: list[str], bases: list[int], people: People) -> None
             if match["origin"]:
                 person.origin = match["origin"]
         for match in NAME_RE.finditer(paragraph):
-            title, name = clean_name(match.group())
+            before = _TITLE_BEFORE.search(paragraph, max(0, match.start() - 8), match.start())
+            title, name = clean_name(match.group(), before["title"] if before else None)
             if not name:
                 continue
             at = match.start() + match.group().find(name)

@@ -47,6 +47,13 @@ def _is_close(text: str, i: int) -> bool:
     return not before.isspace()
 
 
+def _nested(text: str, i: int) -> bool:
+    """A straight mark inside a curly quotation that a curly closing mark still closes."""
+    closing = text.find("”", i)
+    opening = text.find("“", i)
+    return closing >= 0 and (opening < 0 or closing < opening)
+
+
 def _double_marks(text: str) -> list[tuple[int, int | None]]:
     """(opening mark, closing mark or None when unclosed) for each double-marked quotation."""
     found: list[tuple[int, int | None]] = []
@@ -66,6 +73,8 @@ def _double_marks(text: str) -> list[tuple[int, int | None]]:
             if char in _CLOSE_DOUBLE or (opener == "„" and char == "“"):
                 found.append((opened, i))
                 opened = None
+            elif char == '"' and opener == "“" and _nested(text, i):
+                continue  # “Then "the bus" came,”: straight marks inside curly ones
             elif char == '"':
                 if _is_close(text, i):
                     found.append((opened, i))
