@@ -71,6 +71,7 @@ def match_quotes(drafted: list[str], labelled: list[str]) -> list[tuple[int, int
 
 
 def last_name(name: str) -> str:
+    name = re.split(r",|\s\(|\s+(?:who|of|from)\s", name)[0]
     words = [w.strip(".,’'s") for w in re.sub(r"[’']s\b", "", name).split()]
     words = [w for w in words if w and w.lower() not in _TITLES and not w.startswith("(")]
     return words[-1].lower() if words else ""

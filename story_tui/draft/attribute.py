@@ -7,7 +7,7 @@ import bisect
 import regex
 
 from story_tui.draft.model import DraftPerson, DraftQuote
-from story_tui.draft.names import PRONOUNS, surname_of
+from story_tui.draft.names import ORGANISATION_NOUNS, PRONOUNS, surname_of
 from story_tui.draft.people import People
 from story_tui.draft.quotes import Span
 from story_tui.draft.sources import Sources
@@ -180,6 +180,12 @@ def _paraphrases(text: Text, people: People, mentions: Mentions) -> list[DraftQu
             sentence = paragraph[start:end]
             for phrase, a, b in find_paraphrases(sentence):
                 phrase.at += start
+                if phrase.kind == "name" and people.lookup(phrase.text) is None:
+                    continue  # only people the article has already named
+                if phrase.kind == "organisation" and phrase.text.split()[-1].lower() not in (
+                    ORGANISATION_NOUNS
+                ):
+                    continue
                 who, _why = _resolve(phrase, text.bases[index], people, mentions, None)
                 if who is None or a >= b:
                     continue

@@ -192,6 +192,8 @@ def find_people(paragraphs: list[str], bases: list[int], people: People) -> None
                 continue
             if known is None and " " not in name and not (title or role):
                 continue
+            if known is None and not (title or role) and _place_or_body(name, paragraph, at):
+                continue
             person = known or people.add(name, base + at)
             if role and person.role is None:
                 person.role = role
@@ -205,6 +207,24 @@ def find_people(paragraphs: list[str], bases: list[int], people: People) -> None
             aged = people.lookup(clean_name(match["name"])[1])
             if aged and aged.age is None and 0 < int(match["age"]) < 120:
                 aged.age = int(match["age"])
+
+
+_LOCATIVE = regex.compile(r"(?:\b(?:in|at|near|from|across|outside|inside|around|to)\s+(?:the\s+)?)$")
+_BODY_WORDS = frozenset(
+    "center centre hospital survey company board school college university institute museum "
+    "church airport station park street avenue road bridge river lake county city island "
+    "foundation fund corporation group party committee council agency office house hall "
+    "stadium arena club association society".split()
+)
+
+
+def _place_or_body(name: str, paragraph: str, at: int) -> bool:
+    """`in San Francisco`, `Kennedy Space Center`, `The Walt Disney Company`: not a person."""
+    last = name.split()[-1].lower()
+    if last in _BODY_WORDS or last in ORGANISATION_NOUNS:
+        return True
+    lead = paragraph[max(0, at - 12) : at]
+    return _LOCATIVE.search(lead) is not None or paragraph[max(0, at - 4) : at] == "The "
 
 
 def _given(name: str) -> bool:

@@ -41,7 +41,10 @@ _ADVERBS = (
     r"once|famously|later|last\s+\w+)"
 )
 _VERB = rf"(?:(?:{_ADVERBS})\s+){{0,2}}(?:{SPEECH_VERBS})\b"
-_TITLED = r"\b(?:Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Lt|Gen|Col|Sgt|St|Jr|Sr|Prof|Rev|Atty|Ft|Mt|\p{Lu})"
+_TITLED = (
+    r"\b(?:Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Lt|Gen|Col|Sgt|St|Jr|Sr|Prof|Rev|Atty|Ft|Mt|Capt|Cpl|Maj|"
+    r"Adm|Supt|Insp|Det|Cmdr|\p{Lu})"
+)
 _DOT_OK = rf"(?<={_TITLED})\."
 _NP1 = rf"(?:[^.!?;:“”\"(]|{_DOT_OK})"
 _NP2 = rf"(?:[^.!?;:“”\"]|{_DOT_OK})"
