@@ -9,6 +9,7 @@ import pytest
 from story_tui.cli.main import main
 from story_tui.draft.core import make_draft
 from story_tui.draft.input import read_article
+from story_tui.draft.model import DraftPerson
 from story_tui.draft.write import validated
 from story_tui.story.loader import load_story, parse_story
 from story_tui.story.model import Story
@@ -176,3 +177,10 @@ def test_a_saved_web_page_drafts_with_its_headline_date_and_outlet(tmp_path: Pat
     )
     assert said(story) == {"We have never seen anything like this,": "Jane Doe"}
     assert [e.date for e in story.timeline] == ["2024-08-04"]
+
+
+def test_ids_that_yaml_would_read_as_numbers_or_booleans_stay_text() -> None:
+    draft = make_draft(read_article(b"Headline\n\nOne paragraph of text here.\n", "t.txt"))
+    draft.people = [DraftPerson("Class of 2012", "2012"), DraftPerson("No", "no")]
+    story = parse_story(validated(draft, "t").text, "t.yaml")
+    assert [p.id for p in story.people] == ["2012", "no"]

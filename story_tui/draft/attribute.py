@@ -107,7 +107,8 @@ def attribute(
         speaker: DraftPerson | None = None
         tries: list[tuple[Speaker | None, str | None, bool]] = []
         if span.close_at is not None:
-            tries.append((after_quote(rest, rest_at), None, False))
+            closed = span.text[-1:] in ",.!?…—-"
+            tries.append((after_quote(rest, rest_at, closed), None, False))
         tries.append((before_quote(lead, lead_from), None, False))
         guessed = _looks_like_title(span.text)
         if not guessed:

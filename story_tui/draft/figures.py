@@ -54,6 +54,7 @@ _WORDS = regex.compile(
 _PLURAL = regex.compile(r"(?:\p{Ll}+s|people|children|men|women|police|staff|cattle)")
 _NUMBER_WORD = regex.compile(rf"(?i:{_WORD_NUMBER})")
 _AS_OF = regex.compile(r"\s+(?:in|by|as\s+of)\s+(?P<year>(?:19|20)\d\d)(?![\p{L}\p{N}])")
+_NOUN_RE = regex.compile(_NOUN)
 _YEARISH = regex.compile(r"(?:1[6-9]|20)\d\d")
 _BEFORE_ID = regex.compile(
     r"(?:No\.|Flight|flight|Route|route|#|Room|room|Chapter|Section|Article|MD|page)\s?$"

@@ -209,7 +209,9 @@ def find_people(paragraphs: list[str], bases: list[int], people: People) -> None
                 aged.age = int(match["age"])
 
 
-_LOCATIVE = regex.compile(r"(?:\b(?:in|at|near|from|across|outside|inside|around|to)\s+(?:the\s+)?)$")
+_LOCATIVE = regex.compile(
+    r"(?:\b(?:in|at|near|from|across|outside|inside|around|to)\s+(?:the\s+)?)$"
+)
 _BODY_WORDS = frozenset(
     "center centre hospital survey company board school college university institute museum "
     "church airport station park street avenue road bridge river lake county city island "
@@ -220,7 +222,7 @@ _BODY_WORDS = frozenset(
 
 def _place_or_body(name: str, paragraph: str, at: int) -> bool:
     """`in San Francisco`, `Kennedy Space Center`, `The Walt Disney Company`: not a person."""
-    last = name.split()[-1].lower()
+    last = name.rsplit(maxsplit=1)[-1].lower()
     if last in _BODY_WORDS or last in ORGANISATION_NOUNS:
         return True
     lead = paragraph[max(0, at - 12) : at]

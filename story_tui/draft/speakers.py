@@ -137,10 +137,20 @@ def _org_name(phrase: str) -> str:
     return phrase.strip()
 
 
-def after_quote(rest: str, rest_at: int) -> Speaker | None:
-    """The speaker named right after a closing mark."""
+def after_quote(rest: str, rest_at: int, closed: bool = True) -> Speaker | None:
+    """The speaker named right after a closing mark.
+
+    `closed`: the quotation ends a clause (`…,”`, `…?”`) or a comma or dash follows it; when not
+    (`“not ready” to support …`), only a short subject right before a verb counts."""
+    closed = closed or rest.lstrip()[:1] in (",", "—", "–", "-")
     for pattern in (_AFTER_VERB_FIRST, _AFTER_NP_FIRST):
         match = pattern.match(rest)
+        if (
+            match
+            and pattern is _AFTER_NP_FIRST
+            and ("," in match["np"] or len(match["np"].split()) > (8 if closed else 3))
+        ):
+            continue
         if match:
             speaker = read_phrase(match["np"], rest_at + match.start("np"))
             if speaker is not None:

@@ -104,7 +104,7 @@ def write(draft: Draft, story_id: str) -> Written:
     out.add("# Drafted by `story-tui draft`. Every span below is copied from the article.")
     out.add("# Fix each check comment below, then run `story-tui validate` on this file.")
     out.add("format: 1")
-    out.add(f"id: {story_id}")
+    out.add(f"id: {_q(story_id)}")
     out.add(
         f"title: {_q(draft.title)}", None if draft.title_found else "write the headline", "title"
     )
@@ -113,11 +113,11 @@ def write(draft: Draft, story_id: str) -> Written:
     out.add('# standfirst: "…"  (add a one- or two-sentence summary here)')
     out.add("sources:" + ("" if draft.sources else " []"))
     for source_id, name in draft.sources.items():
-        out.add(f"  - id: {source_id}")
+        out.add(f"  - id: {_q(source_id)}")
         out.add(f"    name: {_q(name)}")
     out.add("sections:")
     for section in draft.sections:
-        out.add(f"  - id: {section.id}")
+        out.add(f"  - id: {_q(section.id)}")
         check = "write a short, factual heading" if section.placeholder else None
         out.add(f"    title: {_q(section.title)}", check, f"section {section.id}")
         out.add("    paragraphs:")
@@ -128,7 +128,7 @@ def write(draft: Draft, story_id: str) -> Written:
         quotes_of.setdefault(quote.speaker, []).append(quote)
     out.add("people:" + ("" if draft.people else " []"))
     for person_index, person in enumerate(draft.people):
-        out.add(f"  - id: {person.id}")
+        out.add(f"  - id: {_q(person.id)}")
         check = (
             "an organisation named from its attribution: give its full name"
             if person.kind == "organisation" and person.name[:1].islower()
@@ -167,8 +167,8 @@ def write(draft: Draft, story_id: str) -> Written:
             out.add(f"      - text: {_q(quote.text)}", quote.check, what)
             out.add(f"        kind: {quote.kind}")
             if quote.source:
-                out.add(f"        source: {quote.source}")
-            out.add(f"        section: {quote.section}")
+                out.add(f"        source: {_q(quote.source)}")
+            out.add(f"        section: {_q(quote.section)}")
             _anchor(out, "        ", *anchors.get(id(quote), (None, None)))
     orphans = quotes_of.get(None, [])
     if orphans:
@@ -181,7 +181,7 @@ def write(draft: Draft, story_id: str) -> Written:
     used: set[str] = set()
     for figure_index, figure in enumerate(draft.figures):
         paths[f"figures[{figure_index}]"] = figure
-        out.add(f"  - id: {unique_id(figure.id, used)}")
+        out.add(f"  - id: {_q(unique_id(figure.id, used))}")
         out.add(
             f"    label: {_q(figure.label)}",
             figure.check or "write a label",
@@ -196,7 +196,7 @@ def write(draft: Draft, story_id: str) -> Written:
         if figure.as_of:
             out.add(f"    as_of: {_q(figure.as_of)}")
         if figure.sources:
-            out.add(f"    sources: [{', '.join(dict.fromkeys(figure.sources))}]")
+            out.add(f"    sources: [{', '.join(_q(s) for s in dict.fromkeys(figure.sources))}]")
         _anchor(out, "    ", *anchors.get(id(figure), (None, None)))
     out.add("timeline:" + ("" if draft.events else " []"))
     for event_index, event in enumerate(draft.events):
