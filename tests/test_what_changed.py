@@ -61,10 +61,10 @@ async def test_returning_reader_lists_the_changes_and_jumps(
     app = StoryApp(new, content_hash="b2")
     notes = notifications(app, monkeypatch)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await wait_for(pilot, lambda: app.edition_changes, "the changes found")
         changes = diff_stories(STORY, new)
         assert app.edition_changes == tuple(changes)
-        assert any("5 changes: press w to see them" in note for note in notes)
+        assert "5 changes since you last read it: press w to see them." in notes
         figures = app.screen.query_one(FiguresPane)
         await wait_for(
             pilot,

@@ -123,11 +123,8 @@ class StoryApp(App[None]):
         self.changed_since_last_time = bool(memory) and memory.get("hash") != self.content_hash
         self._read_story = story
         self.edition_changes: tuple[Change, ...] = ()
-        """What changed since the edition read last (when the app kept a copy of it)."""
-        if self.changed_since_last_time:
-            from story_tui.tui.screens.changes import changes_since
-
-            self.edition_changes = changes_since(story, memory.get("hash"))
+        """What changed since the edition read last (found after the first frame)."""
+        self._previous_digest = memory.get("hash")
         remembered_theme = memory.get("theme")
         self._initial_theme = (
             theme
@@ -202,18 +199,10 @@ class StoryApp(App[None]):
                 visible(self.state.problem), title="Settings", severity="warning", markup=False
             )
         if self.changed_since_last_time:
-            count = len(self.edition_changes)
-            more = f" {plural(count, 'change')}: press w to see them." if count else ""
             self.notify(
-                f"This story file changed since you last read it.{more}",
-                title="Changed",
-                timeout=6,
-                markup=False,
+                "This story file changed since you last read it.", title="Changed", timeout=6
             )
-        if self.edition_changes and self._main_screen is not None:
-            from story_tui.tui.screens.changes import mark_new
-
-            self.call_after_refresh(mark_new, self._main_screen, self.edition_changes)
+            self._find_changes()
         if self._watch_path is not None and self._reload is not None:
             self._watch_file()
 
@@ -253,6 +242,28 @@ class StoryApp(App[None]):
             from story_tui.storage.editions import save_edition
 
             save_edition(self._read_story, self.content_hash)
+
+    @work(thread=True, exclusive=True, group="changes")
+    def _find_changes(self) -> None:
+        """Diff the edition read last with this one (a thread: a long story takes a while)."""
+        from story_tui.tui.screens.changes import changes_since
+
+        changes = changes_since(self._read_story, self._previous_digest)
+        if changes:
+            self.call_from_thread(self._changes_found, changes)
+
+    def _changes_found(self, changes: tuple[Change, ...]) -> None:
+        from story_tui.tui.screens.changes import mark_new
+
+        self.edition_changes = changes
+        if self._main_screen is not None:
+            mark_new(self._main_screen, changes)
+        self.notify(
+            f"{plural(len(changes), 'change')} since you last read it: press w to see them.",
+            title="What changed",
+            timeout=6,
+            markup=False,
+        )
 
     def action_what_changed(self) -> None:
         """List what changed since the reader last read this story; enter goes to it."""
