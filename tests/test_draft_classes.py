@@ -184,3 +184,11 @@ def test_ids_that_yaml_would_read_as_numbers_or_booleans_stay_text() -> None:
     draft.people = [DraftPerson("Class of 2012", "2012"), DraftPerson("No", "no")]
     story = parse_story(validated(draft, "t").text, "t.yaml")
     assert [p.id for p in story.people] == ["2012", "no"]
+
+
+def test_years_and_clock_times_are_dates() -> None:
+    story = story_of(
+        "In 1986 he bought a small studio in the city. The crash happened at 9 p.m. on the road.",
+        published="2011-10-06",
+    )
+    assert sorted(e.date for e in story.timeline) == ["1986", "2011-10-06"]
