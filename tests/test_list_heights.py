@@ -9,7 +9,8 @@ from textual.content import Content
 
 from story_tui.story.model import Story
 from story_tui.tui.app import StoryApp
-from story_tui.tui.screens.main import LIST_PANES, MainScreen
+from story_tui.tui.responsive import LIST_PANES
+from story_tui.tui.screens.main import MainScreen
 from story_tui.tui.widgets.lists import prompt_height
 from tests.conftest import examples
 

@@ -20,14 +20,14 @@ from textual.cache import LRUCache
 from textual.content import Content, Span
 from textual.events import Click
 from textual.geometry import Size
-from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
 
-from story_tui.story.model import Figure, Location, Person, Quote, Story
+from story_tui.story.model import Figure, Location, Person, Quote, Story, Target
 from story_tui.story.safety import replace_unsafe
+from story_tui.tui.widgets.messages import PaneMessage, TargetChosen
 from story_tui.tui.widgets.wrap import wrap_offsets
 
 READING_WIDTH = 80
@@ -140,61 +140,36 @@ The whole article in one scroll, with the editor's section headings.
         "article--cursor",
     }
 
-    class SectionChanged(Message):
+    @dataclass(eq=False)
+    class SectionChanged(PaneMessage["ArticleView"]):
         """The section at the top of the article changed (the reader scrolled)."""
 
-        def __init__(self, article: ArticleView, section_id: str) -> None:
-            super().__init__()
-            self.article = article
-            self.section_id = section_id
-            """The id of the section now at the top."""
+        section_id: str
+        """The id of the section now at the top."""
 
-        @property
-        def control(self) -> ArticleView:
-            """The article that scrolled."""
-            return self.article
-
-    class LaidOut(Message):
+    @dataclass(eq=False)
+    class LaidOut(PaneMessage["ArticleView"]):
         """The whole article is wrapped (a long story finishes after the first frame)."""
 
-        def __init__(self, article: ArticleView) -> None:
-            super().__init__()
-            self.article = article
-
-        @property
-        def control(self) -> ArticleView:
-            """The article."""
-            return self.article
-
-    class ParagraphOpened(Message):
+    @dataclass(eq=False)
+    class ParagraphOpened(PaneMessage["ArticleView"]):
         """The reader pressed enter on a paragraph."""
 
-        def __init__(self, article: ArticleView, section_id: str, paragraph: int) -> None:
-            super().__init__()
-            self.article = article
-            self.section_id = section_id
-            """The paragraph's section."""
-            self.paragraph = paragraph
-            """The paragraph's index in its section."""
+        section_id: str
+        """The paragraph's section."""
+        paragraph: int
+        """The paragraph's index in its section."""
 
-        @property
-        def control(self) -> ArticleView:
-            """The article."""
-            return self.article
-
-    class NameClicked(Message):
+    @dataclass(eq=False)
+    class NameClicked(TargetChosen["ArticleView"]):
         """The reader clicked a person's name in the text."""
 
-        def __init__(self, article: ArticleView, person: Person) -> None:
-            super().__init__()
-            self.article = article
-            self.person = person
-            """The person named there."""
+        person: Person
+        """The person named there."""
 
         @property
-        def control(self) -> ArticleView:
-            """The article."""
-            return self.article
+        def target(self) -> Target:
+            return ("person", self.person.id)
 
     highlight: reactive[Location | None] = reactive(None)
     """A span to highlight (a quote, figure or event the reader jumped to)."""

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual import on
 from textual.content import Content
-from textual.message import Message
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
@@ -15,8 +16,9 @@ from story_tui.story.formatting import (
     human_date,
     source_names,
 )
-from story_tui.story.model import Figure, Story
+from story_tui.story.model import Figure, Story, Target
 from story_tui.tui.widgets.lists import ListPane, separated
+from story_tui.tui.widgets.messages import TargetChosen
 from story_tui.tui.widgets.text import literal
 
 BAR_WIDTH = 14
@@ -127,19 +129,16 @@ The chart draws the figures that share a unit over time.
 Press `enter` to see the highlighted figure in the article.
 """
 
-    class FigureChosen(Message):
+    @dataclass(eq=False)
+    class FigureChosen(TargetChosen["FiguresPane"]):
         """The reader asked to see a figure in the article."""
 
-        def __init__(self, pane: FiguresPane, figure: Figure) -> None:
-            super().__init__()
-            self.pane = pane
-            self.figure = figure
-            """The chosen figure."""
+        figure: Figure
+        """The chosen figure."""
 
         @property
-        def control(self) -> FiguresPane:
-            """The pane the figure was chosen in."""
-            return self.pane
+        def target(self) -> Target:
+            return ("figure", self.figure.id)
 
     def __init__(self, story: Story, *, id: str | None = None) -> None:
         super().__init__(*separated(FigureOption(story, f) for f in story.figures), id=id)

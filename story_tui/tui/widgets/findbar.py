@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import on
@@ -9,8 +10,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.message import Message
 from textual.widgets import Input, Static
+
+from story_tui.tui.widgets.messages import PaneMessage
 
 
 class FindBar(Horizontal):
@@ -37,47 +39,25 @@ and back to the pane, `up` to the previous one; `escape` closes the bar.
     | up | Previous match. |
     """
 
-    class Changed(Message):
+    @dataclass(eq=False)
+    class Changed(PaneMessage["FindBar"]):
         """The query changed."""
 
-        def __init__(self, bar: FindBar, query: str) -> None:
-            super().__init__()
-            self.bar = bar
-            self.query = query
-            """The text to find."""
+        query: str
+        """The text to find."""
 
-        @property
-        def control(self) -> FindBar:
-            """The find bar."""
-            return self.bar
-
-    class Step(Message):
+    @dataclass(eq=False)
+    class Step(PaneMessage["FindBar"]):
         """Go to the next (+1) or previous (-1) match; `leave` returns focus to the pane."""
 
-        def __init__(self, bar: FindBar, step: int, leave: bool) -> None:
-            super().__init__()
-            self.bar = bar
-            self.step = step
-            """+1 or -1."""
-            self.leave = leave
-            """Whether to put focus back on the pane being searched."""
+        step: int
+        """+1 or -1."""
+        leave: bool
+        """Whether to put focus back on the pane being searched."""
 
-        @property
-        def control(self) -> FindBar:
-            """The find bar."""
-            return self.bar
-
-    class Closed(Message):
+    @dataclass(eq=False)
+    class Closed(PaneMessage["FindBar"]):
         """The reader closed the find bar."""
-
-        def __init__(self, bar: FindBar) -> None:
-            super().__init__()
-            self.bar = bar
-
-        @property
-        def control(self) -> FindBar:
-            """The find bar."""
-            return self.bar
 
     def compose(self) -> ComposeResult:
         yield Static("Find:", id="find-label")

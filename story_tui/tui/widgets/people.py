@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual import on
 from textual.content import Content
-from textual.message import Message
 from textual.widgets.option_list import Option
 
 from story_tui.story.formatting import plural
-from story_tui.story.model import Person, Story
+from story_tui.story.model import Person, Story, Target
 from story_tui.tui.widgets.lists import ListPane, separated
+from story_tui.tui.widgets.messages import TargetChosen
 from story_tui.tui.widgets.text import literal
 
 
@@ -46,19 +48,16 @@ Press `enter` to open the highlighted person's card: every quote, with its kind,
 and section.
 """
 
-    class PersonChosen(Message):
+    @dataclass(eq=False)
+    class PersonChosen(TargetChosen["PeoplePane"]):
         """The reader asked for a person's card."""
 
-        def __init__(self, pane: PeoplePane, person: Person) -> None:
-            super().__init__()
-            self.pane = pane
-            self.person = person
-            """The chosen person."""
+        person: Person
+        """The chosen person."""
 
         @property
-        def control(self) -> PeoplePane:
-            """The pane the person was chosen in."""
-            return self.pane
+        def target(self) -> Target:
+            return ("person", self.person.id)
 
     def __init__(self, story: Story, *, id: str | None = None) -> None:
         super().__init__(*separated(PersonOption(p) for p in story.people), id=id)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual import on
-from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets.option_list import Option
 
-from story_tui.story.model import Section, Story
+from story_tui.story.model import Section, Story, Target
 from story_tui.tui.widgets.lists import ListPane
+from story_tui.tui.widgets.messages import TargetChosen
 from story_tui.tui.widgets.text import literal
 
 
@@ -32,19 +34,16 @@ The article's sections, in order. The highlighted section follows the article as
 Press `enter` to scroll the article to the highlighted section.
 """
 
-    class SectionSelected(Message):
+    @dataclass(eq=False)
+    class SectionSelected(TargetChosen["SectionsPane"]):
         """The reader chose a section to read."""
 
-        def __init__(self, pane: SectionsPane, section: Section) -> None:
-            super().__init__()
-            self.pane = pane
-            self.section = section
-            """The chosen section."""
+        section: Section
+        """The chosen section."""
 
         @property
-        def control(self) -> SectionsPane:
-            """The pane the section was chosen in."""
-            return self.pane
+        def target(self) -> Target:
+            return ("section", self.section.id)
 
     current: reactive[str | None] = reactive(None)
     """The id of the section the article is showing."""

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual import on
 from textual.content import Content
-from textual.message import Message
 from textual.widgets.option_list import Option
 
 from story_tui.story.formatting import human_date
-from story_tui.story.model import Story, TimelineEvent
+from story_tui.story.model import Story, Target, TimelineEvent
 from story_tui.tui.widgets.lists import ListPane, separated
+from story_tui.tui.widgets.messages import TargetChosen
 from story_tui.tui.widgets.text import literal
 
 
@@ -47,19 +49,16 @@ The dated events of the story, oldest first.
 Press `enter` to see the highlighted event in the article.
 """
 
-    class EventChosen(Message):
+    @dataclass(eq=False)
+    class EventChosen(TargetChosen["TimelinePane"]):
         """The reader asked to see a timeline event in the article."""
 
-        def __init__(self, pane: TimelinePane, event: TimelineEvent) -> None:
-            super().__init__()
-            self.pane = pane
-            self.event = event
-            """The chosen event."""
+        event: TimelineEvent
+        """The chosen event."""
 
         @property
-        def control(self) -> TimelinePane:
-            """The pane the event was chosen in."""
-            return self.pane
+        def target(self) -> Target:
+            return ("event", self.event.key)
 
     def __init__(self, story: Story, *, id: str | None = None) -> None:
         super().__init__(*separated(EventOption(e) for e in story.timeline_sorted()), id=id)

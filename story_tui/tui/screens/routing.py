@@ -1,0 +1,127 @@
+"""Jumps on the main screen: opening a target, and back and forward through the jumps.
+
+Every jump goes through `Router.open_target`, which records where the reader was so `backspace`
+can bring them back, like a web browser.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from story_tui.story.model import Figure, Location, Quote, Target, TimelineEvent
+from story_tui.tui.history import History
+from story_tui.tui.responsive import LIST_PANES
+from story_tui.tui.widgets.sections import SectionsPane
+
+if TYPE_CHECKING:
+    from story_tui.tui.screens.main import MainScreen
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where the reader was: the pane, the article's place and each list's highlighted row."""
+
+    pane: str
+    article: tuple[float, int, Location | None]
+    lists: tuple[int | None, ...]
+
+
+class Router:
+    """Opens sections, people, quotes, figures and events, and keeps the trail of jumps."""
+
+    def __init__(self, screen: MainScreen) -> None:
+        self.screen = screen
+        self.history: History[Place] = History()
+
+    def place(self) -> Place:
+        """Where the reader is now."""
+        screen = self.screen
+        return Place(
+            screen.active,
+            screen.article.place,
+            tuple(screen.list_pane(p).highlighted for p in LIST_PANES),
+        )
+
+    def go_to(self, place: Place) -> None:
+        """Put the reader back exactly where a `Place` says."""
+        screen = self.screen
+        for pane_id, highlighted in zip(LIST_PANES, place.lists, strict=True):
+            screen.list_pane(pane_id).highlighted = highlighted
+        screen.article.restore(place.article)
+        screen.action_focus_pane(place.pane)
+
+    def back(self) -> None:
+        """Go back to where the reader was before the last jump."""
+        place = self.history.back(self.place())
+        screen = self.screen
+        if place is None and screen.app.screen_stack[0] is not screen:
+            screen.dismiss()  # opened from a library: back to where the reader chose this story
+            return
+        if place is None:
+            screen.notify("Nothing to go back to.", timeout=2)
+            return
+        self.go_to(place)
+
+    def forward(self) -> None:
+        """Redo a jump undone with back."""
+        place = self.history.forward(self.place())
+        if place is None:
+            self.screen.notify("Nothing to go forward to.", timeout=2)
+            return
+        self.go_to(place)
+
+    def record(self) -> None:
+        """Remember the reader's place before a jump."""
+        self.history.record(self.place())
+
+    def open_target(self, target: Target, record: bool = True) -> None:
+        """Open a section, person, quote, figure or event, remembering where the reader was."""
+        screen = self.screen
+        kind, key = target
+        story = screen.story
+        screen.mark_seen(kind, key)
+        if kind == "person":
+            person = story.person(key)
+            if person is not None:
+                from story_tui.tui.screens.person import PersonCard
+
+                screen.list_pane("people").highlighted = story.people.index(person)
+                screen.app.push_screen(
+                    PersonCard(story, person, frozenset(screen.seen)), self._card_closed
+                )
+            return
+        if record:
+            self.record()
+        sections = screen.query_one(SectionsPane)
+        if kind == "section":
+            screen.action_focus_pane("article")
+            screen.article.scroll_to_section(key)
+            sections.current = key
+            return
+        item: Quote | Figure | TimelineEvent | None
+        if kind == "quote":
+            item = story.quote(key)
+        elif kind == "figure":
+            item = story.figure(key)
+            if item is not None:
+                screen.list_pane("figures").highlighted = story.figures.index(item)
+        else:
+            item = next((e for e in story.timeline if e.key == key), None)
+            if item is not None:
+                order = story.timeline_sorted()
+                screen.list_pane("timeline").highlighted = order.index(item)
+        if item is None:
+            return
+        screen.action_focus_pane("article")
+        screen.article.show_location(item.location)
+        sections.current = item.location.section
+
+    def _card_closed(self, quote_key: str | None) -> None:
+        if quote_key is not None:
+            self.open_target(("quote", quote_key))
+
+    def items_closed(self, target: Target | None) -> None:
+        """The paragraph's item list closed: open what the reader chose there."""
+        if target is not None:
+            self.open_target(target)
