@@ -25,8 +25,8 @@ def long_story() -> Story:
 def exact_starts(article: ArticleView) -> list[int]:
     """Each block's first line, wrapping everything at once (the reference)."""
     starts = [0]
-    for text in article._texts:
-        wrapped = wrap_offsets(replace_unsafe(text), article._built_width)
+    for text in article.text_layout.texts:
+        wrapped = wrap_offsets(replace_unsafe(text), article.text_layout.width)
         starts.append(starts[-1] + len(wrapped) + 1)
     return starts
 
@@ -35,11 +35,13 @@ async def test_first_frame_wraps_only_the_start_then_finishes(long_story: Story)
     app = StoryApp(long_story, remember=False)
     async with app.run_test(size=(120, 36)) as pilot:
         article = app.screen.query_one(ArticleView)
-        total_blocks = len(article._texts)
-        assert article._exact < total_blocks  # the rest is estimated at first
-        await wait_for(pilot, lambda: article._exact == total_blocks, "the layout to finish")
-        assert article._block_starts == exact_starts(article)
-        assert article.virtual_size.height == article._block_starts[-1]
+        total_blocks = len(article.text_layout.texts)
+        assert article.text_layout.exact < total_blocks  # the rest is estimated at first
+        await wait_for(
+            pilot, lambda: article.text_layout.exact == total_blocks, "the layout to finish"
+        )
+        assert article.text_layout.starts == exact_starts(article)
+        assert article.virtual_size.height == article.text_layout.starts[-1]
 
 
 async def test_end_and_jumps_are_exact_before_the_layout_finishes(long_story: Story) -> None:
@@ -48,18 +50,21 @@ async def test_end_and_jumps_are_exact_before_the_layout_finishes(long_story: St
         screen = app.screen
         assert isinstance(screen, MainScreen)
         article = screen.article
-        assert article._exact < len(article._texts)
+        assert article.text_layout.exact < len(article.text_layout.texts)
         # A quote near the end: the line it is drawn on holds its first words.
         quote = long_story.quotes[-1]
         screen.open_target(("quote", quote.key))
         y = article.line_of(quote.location)
-        line = article._line_at(y)
+        line = article.text_layout.line_at(y)
         assert line is not None
         assert line.start <= quote.location.start < line.end
         assert article.highlight == quote.location
         starts = exact_starts(article)
-        assert article._block_starts[: article._exact + 1] == starts[: article._exact + 1]
+        assert (
+            article.text_layout.starts[: article.text_layout.exact + 1]
+            == starts[: article.text_layout.exact + 1]
+        )
         # The end of the story is its true end.
         await pilot.press("G")
-        assert article._block_starts == starts
+        assert article.text_layout.starts == starts
         assert article.max_scroll_y == starts[-1] - article.scrollable_content_region.height

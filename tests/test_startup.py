@@ -79,7 +79,7 @@ async def test_a_long_article_settles_the_collector_once_laid_out(
     async with app.run_test(size=(120, 36)) as pilot:
         article = app.screen.query_one(ArticleView)
         await wait_for(pilot, lambda: calls, "the collector to be settled")
-        assert article._exact == len(article._texts)
+        assert article.text_layout.exact == len(article.text_layout.texts)
         assert calls == [1]
 
 
