@@ -60,10 +60,8 @@ async def test_end_and_jumps_are_exact_before_the_layout_finishes(long_story: St
         assert line.start <= quote.location.start < line.end
         assert article.highlight == quote.location
         starts = exact_starts(article)
-        assert (
-            article.text_layout.starts[: article.text_layout.exact + 1]
-            == starts[: article.text_layout.exact + 1]
-        )
+        exact = article.text_layout.exact
+        assert article.text_layout.starts[: exact + 1] == starts[: exact + 1]
         # The end of the story is its true end.
         await pilot.press("G")
         assert article.text_layout.starts == starts

@@ -36,7 +36,7 @@ from story_tui.tui.screens.find import FindController, FindState
 from story_tui.tui.screens.lens import SpeakerLens
 from story_tui.tui.screens.main_keys import MAIN_BINDINGS
 from story_tui.tui.screens.routing import Router
-from story_tui.tui.screens.seen import seen_key, show_seen
+from story_tui.tui.screens.seen import show_seen
 from story_tui.tui.widgets.article import ArticleView
 from story_tui.tui.widgets.figures import FiguresPane, GrowthChart
 from story_tui.tui.widgets.keybar import KeyBar
@@ -44,6 +44,7 @@ from story_tui.tui.widgets.lists import ListPane
 from story_tui.tui.widgets.messages import TargetChosen
 from story_tui.tui.widgets.people import PeoplePane, PersonOption
 from story_tui.tui.widgets.sections import SectionsPane
+from story_tui.tui.widgets.seen_mark import seen_key
 from story_tui.tui.widgets.text import literal
 from story_tui.tui.widgets.timeline import TimelinePane
 

@@ -11,18 +11,17 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
-from textual.widgets.option_list import Option
 
 from story_tui.story.formatting import format_value, human_date, quoted
 from story_tui.story.model import Figure, Quote, Story, Target, TimelineEvent
 from story_tui.tui.widgets.keybar import KeyBar
-from story_tui.tui.widgets.lists import ListPane
+from story_tui.tui.widgets.lists import ListPane, PaneOption
 from story_tui.tui.widgets.text import literal
 
 """What to open: ("person", id), ("quote", key), ("figure", id) or ("event", key)."""
 
 
-class ItemOption(Option):
+class ItemOption(PaneOption):
     """An option that opens a target."""
 
     def __init__(self, prompt: Content, target: Target) -> None:

@@ -11,12 +11,12 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
-from textual.widgets.option_list import Option
 
 from story_tui.story.formatting import plural, quoted
 from story_tui.story.model import Person, Quote, Story
 from story_tui.tui.widgets.keybar import KeyBar
-from story_tui.tui.widgets.lists import ListPane, separated
+from story_tui.tui.widgets.lists import ListPane, PaneOption, separated
+from story_tui.tui.widgets.seen_mark import seen_key, with_seen_mark
 from story_tui.tui.widgets.text import literal
 
 
@@ -30,13 +30,12 @@ def quote_prompt(story: Story, quote: Quote, seen: bool = False) -> Content:
         meta.append(source)
     if section is not None:
         meta.append(f"in “{section.title}”")
-    if seen:
-        meta.append("✓ seen")
     style = "italic" if quote.kind == "direct" else "underline"
-    return Content("\n").join([literal(words, style), literal(" · ".join(meta), "$text-muted")])
+    details = with_seen_mark(literal(" · ".join(meta), "$text-muted"), seen, separator=" · ")
+    return Content("\n").join([literal(words, style), details])
 
 
-class QuoteOption(Option):
+class QuoteOption(PaneOption):
     """An option carrying its quote."""
 
     def __init__(self, story: Story, quote: Quote, seen: bool = False) -> None:
@@ -93,7 +92,8 @@ class PersonCard(ModalScreen[str | None]):
             yield Static(Content("\n").join(facts), id="card-facts")
             quotes = QuotesList(
                 *separated(
-                    QuoteOption(self.story, q, f"quote:{q.key}" in self.seen) for q in person.quotes
+                    QuoteOption(self.story, q, seen_key("quote", q.key) in self.seen)
+                    for q in person.quotes
                 ),
                 id="card-quotes",
             )

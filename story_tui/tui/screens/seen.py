@@ -13,11 +13,6 @@ if TYPE_CHECKING:
     from story_tui.story.model import Story
 
 
-def seen_key(kind: str, key: str) -> str:
-    """How an opened item is remembered: `kind:key` (e.g. `quote:rivas#0`)."""
-    return f"{kind}:{key}"
-
-
 def show_seen(screen: Screen[None], story: Story, kind: str, key: str) -> None:
     """Mark an opened figure or event in its list (quotes are marked on the person card)."""
     if kind == "figure":

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from textual import on
 from textual.content import Content
 from textual.widgets import Static
-from textual.widgets.option_list import Option
 
 from story_tui.story.formatting import (
     format_number,
@@ -17,8 +16,9 @@ from story_tui.story.formatting import (
     source_names,
 )
 from story_tui.story.model import Figure, Story, Target
-from story_tui.tui.widgets.lists import ListPane, separated
+from story_tui.tui.widgets.lists import ListPane, PaneOption, separated
 from story_tui.tui.widgets.messages import TargetChosen
+from story_tui.tui.widgets.seen_mark import with_seen_mark
 from story_tui.tui.widgets.text import literal
 
 BAR_WIDTH = 14
@@ -34,9 +34,6 @@ def bar(value: float, largest: float, width: int = BAR_WIDTH) -> str:
     return "█" * full + (_EIGHTHS[part] if part else "")
 
 
-SEEN_MARK = "  ✓ seen"
-
-
 def figure_prompt(story: Story, figure: Figure, seen: bool = False) -> Content:
     """Value (bold), label, as-of and sources, then the editor's note; `✓ seen` once opened."""
     meta: list[str] = []
@@ -45,9 +42,7 @@ def figure_prompt(story: Story, figure: Figure, seen: bool = False) -> Content:
     if figure.sources:
         meta.append(source_names(story, figure.sources))
     value = literal(format_value(figure), "bold $accent")
-    if seen:
-        value = Content.assemble(value, (SEEN_MARK, "$text-muted"))
-    lines = [value, literal(figure.label)]
+    lines = [with_seen_mark(value, seen), literal(figure.label)]
     if meta:
         lines.append(literal(" · ".join(meta), "$text-muted"))
     if figure.note:
@@ -106,7 +101,7 @@ class GrowthChart(Static):
         """Whether the story has figures to draw."""
 
 
-class FigureOption(Option):
+class FigureOption(PaneOption):
     """An option carrying its figure."""
 
     def __init__(self, story: Story, figure: Figure) -> None:

@@ -2,27 +2,55 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-from typing import ClassVar, Self, cast
+from typing import ClassVar, Self
 
-from rich._wrap import divide_line
-from rich.cells import cell_len
+from rich.cells import cell_len, chop_cells
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.css.styles import RulesMap
-from textual.geometry import Size
 from textual.visual import VisualType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from story_tui.tui.widgets.text import literal
 
+_WORD = re.compile(r"\s*\S+\s*")
+
+
+def line_count(line: str, width: int) -> int:
+    """Lines one line of text takes when Textual wraps it to `width` cells (folding long words).
+
+    Textual breaks lines with Rich's `divide_line`, a private function; this is the same
+    algorithm on Rich's public cell functions, counting instead of listing the breaks.
+    `tests/test_list_heights.py` holds the two equal and fails if Rich changes its function.
+    """
+    breaks = 0
+    offset = 0
+    for match in _WORD.finditer(line):
+        start, word = match.start(), match.group()
+        word_length = cell_len(word.rstrip())
+        if width - offset >= word_length:
+            offset += cell_len(word)
+        elif word_length > width:
+            pieces = chop_cells(word, width)
+            for piece in pieces[:-1]:
+                breaks += 1 if start else 0
+                start += len(piece)
+            breaks += 1 if start else 0
+            offset = cell_len(pieces[-1])
+        elif offset and start:
+            breaks += 1
+            offset = cell_len(word)
+    return breaks + 1
+
 
 def prompt_height(prompt: Content, width: int) -> int:
     """Lines `prompt` takes wrapped to `width`: what `Content.get_height` says, without
     building the wrapped lines (that made a 2,000-option list take 0.2 s to lay out).
 
-    Content with a tab falls back to `Content.get_height` (tabs expand to a width).
+    Content with a tab returns -1: it is left to `Content.get_height` (tabs expand to a width).
     """
     plain = prompt.plain
     if "\t" in plain:
@@ -32,8 +60,39 @@ def prompt_height(prompt: Content, width: int) -> int:
         if (len(line) <= width and line.isascii()) or cell_len(line) <= width:
             height += 1
         else:
-            height += len(divide_line(line, width, fold=True)) + 1
+            height += line_count(line, width)
     return height
+
+
+class MeasuredContent(Content):
+    """Content that measures its height from its plain text when the text rules are the
+    defaults (`Visual.get_height` is the public hook OptionList measures options with)."""
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        get = rules.get
+        if (
+            get("line_pad", 0) == 0
+            and get("text_overflow", "fold") == "fold"
+            and get("text_wrap", "wrap") == "wrap"
+        ):
+            height = prompt_height(self, width)
+            if height >= 0:
+                return height
+        return super().get_height(rules, width)
+
+
+def measured(prompt: VisualType) -> VisualType:
+    """A prompt that measures quickly (Content becomes `MeasuredContent`; others unchanged)."""
+    if isinstance(prompt, Content) and not isinstance(prompt, MeasuredContent):
+        return MeasuredContent(prompt.plain, list(prompt.spans), strip_control_codes=False)
+    return prompt
+
+
+class PaneOption(Option):
+    """An option of a list pane: its prompt measures quickly."""
+
+    def __init__(self, prompt: VisualType, id: str | None = None, disabled: bool = False) -> None:
+        super().__init__(measured(prompt), id=id, disabled=disabled)
 
 
 class ListPane(OptionList):
@@ -77,7 +136,7 @@ class ListPane(OptionList):
         self.empty = not any(option is not None for option in content)
         """Whether the pane has nothing to list (it then shows `empty_text`)."""
         if self.empty and self.empty_text:
-            content = (Option(literal(self.empty_text, "$text-muted"), disabled=True),)
+            content = (PaneOption(literal(self.empty_text, "$text-muted"), disabled=True),)
         self._find_query: str | None = None
         self._plain_prompts: dict[int, VisualType] = {}
         """The prompts of the options marked for the current search, without the marks."""
@@ -114,7 +173,7 @@ class ListPane(OptionList):
             marked = mark_words(plain, option_words(option), self._find_query)
             if marked is not plain:
                 self._plain_prompts[index] = plain
-                super().replace_option_prompt_at_index(index, marked)
+                super().replace_option_prompt_at_index(index, measured(marked))
 
     def replace_option_prompt(self, option_id: str, prompt: VisualType) -> Self:
         return self.replace_option_prompt_at_index(self.get_option_index(option_id), prompt)
@@ -125,7 +184,7 @@ class ListPane(OptionList):
             self._plain_prompts[index] = prompt
             option = self.get_option_at_index(index)
             prompt = mark_words(prompt, option_words(option), self._find_query)
-        return super().replace_option_prompt_at_index(index, prompt)
+        return super().replace_option_prompt_at_index(index, measured(prompt))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # An empty pane has nothing to open: its key bar does not offer `enter`.
@@ -134,60 +193,6 @@ class ListPane(OptionList):
     def validate_highlighted(self, highlighted: int | None) -> int | None:
         # The empty pane's message is not an item: nothing to highlight, open or copy.
         return None if self.empty else super().validate_highlighted(highlighted)
-
-    # Option heights ---------------------------------------------------------------------------
-    # OptionList measures every option by wrapping it into styled lines before it can draw the
-    # first one. These two methods are OptionList's own, with the measure done by
-    # `prompt_height` when the pane's text rules are the defaults it mirrors.
-
-    def _fast_heights(self, rules: RulesMap) -> bool:
-        get = rules.get
-        return (
-            get("line_pad", 0) == 0
-            and get("text_overflow", "fold") == "fold"
-            and get("text_wrap", "wrap") == "wrap"
-        )
-
-    def _option_height(self, option: Option, width: int, fast: bool) -> int:
-        prompt = option.prompt
-        if fast and isinstance(prompt, Content):
-            height = prompt_height(prompt, width)
-            if height >= 0:
-                return height
-        return self._get_visual(option).get_height(cast(RulesMap, self.styles), width)
-
-    def _update_lines(self) -> None:
-        if not self.scrollable_content_region:
-            return
-        line_cache = self._line_cache
-        lines = line_cache.lines
-        next_index = lines[-1][0] + 1 if lines else 0
-        width = self.scrollable_content_region.width - self._get_left_gutter_width()
-        if next_index < len(self.options):
-            padding = self.get_component_styles("option-list--option").padding
-            fast = self._fast_heights(cast(RulesMap, self.styles))
-            for index, option in enumerate(self.options[next_index:], next_index):
-                line_cache.index_to_line[index] = len(lines)
-                line_count = (
-                    self._option_height(option, width - padding.width, fast) + option._divider
-                )
-                line_cache.heights[index] = line_count
-                lines.extend([(index, line_no) for line_no in range(line_count)])
-        last_divider = self.options and self.options[-1]._divider
-        virtual_size = Size(width, len(lines) - (1 if last_divider else 0))
-        if virtual_size != self.virtual_size:
-            self.virtual_size = virtual_size
-            self._scroll_update(virtual_size)
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        padding_width = self.get_component_styles("option-list--option").padding.width
-        fast = self._fast_heights(cast(RulesMap, self.styles))
-        options = self.options
-        return sum(
-            self._option_height(option, width - padding_width, fast)
-            + (1 if option._divider and index < len(options) - 1 else 0)
-            for index, option in enumerate(options)
-        )
 
 
 MATCH_STYLE = "underline on $warning 35%"

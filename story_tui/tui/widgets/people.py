@@ -6,11 +6,10 @@ from dataclasses import dataclass
 
 from textual import on
 from textual.content import Content
-from textual.widgets.option_list import Option
 
 from story_tui.story.formatting import plural
 from story_tui.story.model import Person, Story, Target
-from story_tui.tui.widgets.lists import ListPane, separated
+from story_tui.tui.widgets.lists import ListPane, PaneOption, separated
 from story_tui.tui.widgets.messages import TargetChosen
 from story_tui.tui.widgets.text import literal
 
@@ -25,7 +24,7 @@ def person_prompt(person: Person) -> Content:
     )
 
 
-class PersonOption(Option):
+class PersonOption(PaneOption):
     """An option carrying its person."""
 
     def __init__(self, person: Person) -> None:

@@ -6,15 +6,14 @@ from dataclasses import dataclass
 
 from textual import on
 from textual.reactive import reactive
-from textual.widgets.option_list import Option
 
 from story_tui.story.model import Section, Story, Target
-from story_tui.tui.widgets.lists import ListPane
+from story_tui.tui.widgets.lists import ListPane, PaneOption
 from story_tui.tui.widgets.messages import TargetChosen
 from story_tui.tui.widgets.text import literal
 
 
-class SectionOption(Option):
+class SectionOption(PaneOption):
     """An option carrying its section."""
 
     def __init__(self, section: Section) -> None:

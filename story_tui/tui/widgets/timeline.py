@@ -6,28 +6,26 @@ from dataclasses import dataclass
 
 from textual import on
 from textual.content import Content
-from textual.widgets.option_list import Option
 
 from story_tui.story.formatting import human_date
 from story_tui.story.model import Story, Target, TimelineEvent
-from story_tui.tui.widgets.lists import ListPane, separated
+from story_tui.tui.widgets.lists import ListPane, PaneOption, separated
 from story_tui.tui.widgets.messages import TargetChosen
+from story_tui.tui.widgets.seen_mark import with_seen_mark
 from story_tui.tui.widgets.text import literal
 
 
 def event_prompt(event: TimelineEvent, seen: bool = False) -> Content:
     """The date (bold), then the label; `✓ seen` once the reader opened it."""
     date = literal(human_date(event.date), "bold $accent")
-    if seen:
-        date = Content.assemble(date, ("  ✓ seen", "$text-muted"))
-    return Content("\n").join([date, literal(event.label)])
+    return Content("\n").join([with_seen_mark(date, seen), literal(event.label)])
 
 
 def _option_id(event: TimelineEvent) -> str:
     return event.key.replace("[", "-").replace("]", "")
 
 
-class EventOption(Option):
+class EventOption(PaneOption):
     """An option carrying its timeline event."""
 
     def __init__(self, event: TimelineEvent) -> None:
