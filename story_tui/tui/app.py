@@ -46,6 +46,14 @@ def remembered_place(memory: dict[str, object]) -> tuple[str, str, int] | None:
     return None
 
 
+def remembered_lists(memory: dict[str, object]) -> dict[str, str]:
+    """Each list's highlighted option id from a story's memory (pane id -> option id)."""
+    lists = memory.get("lists")
+    if not isinstance(lists, dict):
+        return {}
+    return {k: v for k, v in lists.items() if isinstance(k, str) and isinstance(v, str)}
+
+
 def remembered_seen(memory: dict[str, object]) -> set[str]:
     """The items the reader opened before."""
     seen = memory.get("seen")
@@ -142,6 +150,7 @@ class StoryApp(App[None]):
             self.start,
             restore=remembered_place(self.memory),
             seen=remembered_seen(self.memory),
+            highlights=remembered_lists(self.memory),
         )
         return self._main_screen
 

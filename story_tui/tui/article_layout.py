@@ -221,12 +221,18 @@ class ArticleLayout:
                 return order
         return cursor
 
-    def reveal_top(self, location: Location, height: int) -> int:
+    def reveal_top(self, location: Location, height: int, heading: bool = False) -> int:
         """Where to scroll so a span shows: its paragraph's start two lines down, or, for a span
-        deep in a long paragraph, the span a third of the way down."""
+        deep in a long paragraph, the span a third of the way down. With `heading`, the
+        section's heading is at the top when the span is in the upper half below it."""
         y = self.line_of(location)
-        start = self.paragraph_start(self.key(location), y)
+        key = self.key(location)
+        start = self.paragraph_start(key, y)
         target = start - 2 if y - start < height // 2 else y - height // 3
+        if heading and key[1] >= 0:
+            top = self.section_start(key[0])
+            if y - top < height // 2:
+                target = top
         return max(0, target)
 
     def name_at(self, line: Line, cell: int) -> Person | None:

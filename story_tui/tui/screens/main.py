@@ -12,19 +12,16 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.events import DescendantFocus, Resize
 from textual.reactive import Reactive, reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
-from story_tui.story.model import Location, Story, Target
+from story_tui.story.model import Story, Target
 from story_tui.tui.responsive import (
+    COLUMN_OF,
     LIST_PANES,
-    MIN_HEIGHT,
-    MIN_WIDTH,
     MODES,
     PANE_TITLES,
     PANES,
@@ -34,19 +31,17 @@ from story_tui.tui.responsive import (
 from story_tui.tui.screens.copy import copy_item
 from story_tui.tui.screens.find import FindController, FindState
 from story_tui.tui.screens.lens import SpeakerLens
-from story_tui.tui.screens.main_keys import MAIN_BINDINGS
+from story_tui.tui.screens.main_keys import KEY_BAR_RANK, MAIN_BINDINGS
+from story_tui.tui.screens.main_layout import main_widgets
 from story_tui.tui.screens.routing import Router
 from story_tui.tui.screens.seen import show_seen
 from story_tui.tui.widgets.article import ArticleView
-from story_tui.tui.widgets.figures import FiguresPane, GrowthChart
-from story_tui.tui.widgets.keybar import KeyBar
+from story_tui.tui.widgets.figures import GrowthChart
 from story_tui.tui.widgets.lists import ListPane
 from story_tui.tui.widgets.messages import TargetChosen
-from story_tui.tui.widgets.people import PeoplePane, PersonOption
+from story_tui.tui.widgets.people import PersonOption
 from story_tui.tui.widgets.sections import SectionsPane
 from story_tui.tui.widgets.seen_mark import seen_key
-from story_tui.tui.widgets.text import literal
-from story_tui.tui.widgets.timeline import TimelinePane
 
 if TYPE_CHECKING:
     # The overlays, the find bar and find itself are imported when first used: start-up is
@@ -65,6 +60,10 @@ class MainScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = MAIN_BINDINGS
     """The screen's keys (screens/main_keys.py)."""
+    KEY_BAR_RANK = KEY_BAR_RANK
+    AUTO_FOCUS = None  # the screen focuses the reader's pane itself (`_refocus`)
+    ALLOW_IN_MAXIMIZED_VIEW: ClassVar[str | None] = "KeyBar, FindBar"
+    """A maximized pane keeps the key bar (it says how to restore) and the find bar."""
 
     # Neither needs a repaint of the whole screen when it changes (their watchers show and hide
     # panes), and neither does a focus change: the focused pane's border is restyled by CSS.
@@ -81,17 +80,22 @@ class MainScreen(Screen[None]):
         start: Target | None = None,
         restore: tuple[str, str, int] | None = None,
         seen: set[str] | None = None,
+        highlights: dict[str, str] | None = None,
     ) -> None:
         super().__init__()
         self.story = story
         self.start = start
         self.restore = restore
+        self.highlights = highlights or {}
+        """Each list's highlighted option id when the reader left (pane id -> option id)."""
         self.seen: set[str] = set(seen or ())
         """Items the reader has opened, as `kind:key` (e.g. `quote:rivas#0`)."""
         self.router = Router(self)
         self.finder = FindController(self)
         self.lens = SpeakerLens()
         self._standfirst_wanted: bool | None = None
+        self._before_fold_out = "article"
+        """The pane to return to when the sidebar opened over the article closes."""
 
     # Layout ------------------------------------------------------------------------------------
 
@@ -102,63 +106,33 @@ class MainScreen(Screen[None]):
         mode = layout_mode(self.app.size.width, self.app.size.height)
         self.set_reactive(MainScreen.mode, mode)
         self.add_class(f"-{mode}", update=False)
-        yield Static(literal(story.title, "bold"), id="title")
-        yield Static(literal(story.standfirst or ""), id="standfirst")
-        with Horizontal(id="body"):
-            with Vertical(id="left"):
-                yield SectionsPane(story, id="sections")
-                yield PeoplePane(story, id="people")
-            yield ArticleView(story, id="article")
-            with Vertical(id="right"):
-                yield GrowthChart(story, id="chart")
-                yield FiguresPane(story, id="figures")
-                yield TimelinePane(story, id="timeline")
-        yield Static(
-            Content(
-                "The terminal is too small for story-tui.\n"
-                f"Make it at least {MIN_WIDTH}x{MIN_HEIGHT}."
-            ),
-            id="too-small",
-        )
-        yield KeyBar()
+        yield from main_widgets(story)
 
     def on_mount(self) -> None:
         self._setup()
-        self.pane("article").focus()
+        self.set_focus(self.pane("article"))
+        self.call_after_refresh(self._refocus)
         if self.start is not None:
             self.call_after_refresh(self.open_target, self.start, False)
         elif self.restore is not None:
-            self.call_after_refresh(self._restore_place, *self.restore)
-
-    def _restore_place(self, pane: str, section_id: str, paragraph: int) -> None:
-        section = self.story.section(section_id)
-        if section is not None and 0 <= paragraph < len(section.paragraphs):
-            self.article.reveal(Location(section_id, paragraph, 0, 0))
-            self.article.scroll_to(
-                y=self.article.line_of(Location(section_id, paragraph, 0, 0)),
-                animate=False,
-                immediate=True,
-            )
-        if pane in PANES:
-            self.action_focus_pane(pane)
+            self.call_after_refresh(self.router.restore, *self.restore, self.highlights)
 
     async def replace_story(self, story: Story) -> None:
         """Show a new version of the story (the file changed), keeping the reader's place."""
         active = self.active
         section_id, paragraph = self.article.cursor_location
+        highlights = self.router.highlights()
         self.story = story
         self.router = Router(self)
         self.finder.reset()
         self.lens.reset()
         await self.recompose()
         self._setup()
-        section = story.section(section_id)
-        if section is not None and paragraph < len(section.paragraphs):
-            self.article.reveal(Location(section_id, paragraph, 0, 0))
-        self.action_focus_pane(active)
+        self.router.restore(active, section_id, paragraph, highlights)
 
     def _setup(self) -> None:
         self._article_view = self.article
+        self._lists = [self.list_pane(p) for p in LIST_PANES]
         for item in sorted(self.seen):
             kind, _, key = item.partition(":")
             self.mark_seen(kind, key)
@@ -193,12 +167,20 @@ class MainScreen(Screen[None]):
             "pane": self.active,
             "section": section_id,
             "paragraph": paragraph,
+            "lists": self.router.highlights(self._lists),
             "seen": sorted(self.seen),
         }
 
     def on_resize(self, event: Resize) -> None:
         self.mode = layout_mode(event.size.width, event.size.height)
         self._apply_layout()
+        self._refocus()
+
+    def _refocus(self) -> None:
+        """Give focus back to the reader's pane when nothing has it (after the terminal was too
+        small, which hides every pane)."""
+        if self.mode != "tiny" and self.focused is None and self.is_current:
+            self.set_focus(self.pane(self.active))
 
     def watch_active(self, active: str) -> None:
         self._apply_layout()
@@ -249,6 +231,11 @@ class MainScreen(Screen[None]):
 
     def action_focus_pane(self, pane_id: str) -> None:
         """Focus a pane, showing it first if the layout had folded it away."""
+        if self.maximized is not None and self.maximized is not self.pane(pane_id):
+            # Another pane: leave the maximized view, so the pane asked for is seen.
+            self.minimize()
+        if COLUMN_OF[pane_id] == "right" and COLUMN_OF[self.active] != "right":
+            self._before_fold_out = self.active
         self.active = pane_id
         self._apply_layout()
         # Focus now, not after the next message: a key typed right after (3 then enter) must
@@ -269,6 +256,7 @@ class MainScreen(Screen[None]):
             self.minimize()
         elif self.focused is not None:
             self.maximize(self.focused, container=False)
+        self.refresh_bindings()  # the key bar says `z Restore` while maximized
 
     def action_toggle_standfirst(self) -> None:
         """Show or hide the standfirst under the title."""
@@ -282,9 +270,17 @@ class MainScreen(Screen[None]):
 
         self.app.push_screen(HelpScreen(help_groups(self.BINDINGS)))
 
+    def _close_fold_out(self) -> bool:
+        """In a medium terminal, close the key figures and timeline sidebar if it is open."""
+        if self.mode != "medium" or COLUMN_OF[self.active] != "right":
+            return False
+        self.action_focus_pane(self._before_fold_out)
+        return True
+
     async def action_quit(self) -> None:
-        """Quit the app."""
-        self.app.exit()
+        """Close the sidebar opened over the article, or quit the app."""
+        if not self._close_fold_out():
+            self.app.exit()
 
     # Jumps and history (screens/routing.py) ---------------------------------------------------
 
@@ -372,12 +368,16 @@ class MainScreen(Screen[None]):
         self.action_focus_pane("article")
 
     def action_clear(self) -> None:
-        """Clear find matches, the speaker lens and the highlight."""
+        """Close the sidebar opened over the article, or clear find matches, the speaker lens
+        and the highlight."""
+        if self._close_fold_out():
+            return
         self.finder.clear()
         self.lens.set(self.article, None)
         self.article.highlight = None
         if self.maximized is not None:
             self.minimize()
+            self.refresh_bindings()
 
     # Copy (screens/copy.py) and seen marks (screens/seen.py) ------------------------------------
 

@@ -9,6 +9,24 @@ from __future__ import annotations
 
 from textual.binding import Binding, BindingType
 
+SECTION = Binding.Group("Section", compact=True)
+MATCH = Binding.Group("Match")
+HISTORY = Binding.Group("Back/fwd")
+
+KEY_BAR_RANK: tuple[str, ...] = (
+    "help",
+    "quit",
+    "find",
+    "toggle_maximize",
+    "next_hit",
+    "step_section",
+    "copy",
+    "back",
+    "cycle",
+)
+"""Which of the screen's keys the key bar keeps when it runs out of room (the focused pane's own
+keys come first; these follow in this order)."""
+
 MAIN_BINDINGS: list[BindingType] = [
     Binding("tab", "cycle(1)", "Next pane", priority=True, id="pane.next"),
     Binding("shift+tab", "cycle(-1)", "Previous pane", show=False, priority=True, id="pane.prev"),
@@ -32,18 +50,18 @@ MAIN_BINDINGS: list[BindingType] = [
         "left_square_bracket",
         "step_section(-1)",
         "Previous section",
-        show=False,
         id="section.prev",
+        group=SECTION,
     ),
     Binding(
-        "right_square_bracket", "step_section(1)", "Next section", show=False, id="section.next"
+        "right_square_bracket", "step_section(1)", "Next section", id="section.next", group=SECTION
     ),
     Binding("slash", "find", "Find", priority=True, id="find"),
-    Binding("n", "next_hit(1)", "Next match", show=False, id="find.next"),
-    Binding("N", "next_hit(-1)", "Previous match", show=False, id="find.prev"),
-    Binding("backspace,H", "back", "Back", show=False, id="history.back"),
-    Binding("L", "forward", "Forward", show=False, id="history.forward"),
-    Binding("y", "copy", "Copy", show=False, id="copy"),
+    Binding("n", "next_hit(1)", "Next match", id="find.next", group=MATCH),
+    Binding("N", "next_hit(-1)", "Previous match", id="find.prev", group=MATCH),
+    Binding("backspace,H", "back", "Back", key_display="H", id="history.back", group=HISTORY),
+    Binding("L", "forward", "Forward", id="history.forward", group=HISTORY),
+    Binding("y", "copy", "Copy", id="copy"),
     Binding("escape", "clear", "Clear marks", show=False, id="clear"),
     Binding("z", "toggle_maximize", "Maximize", id="pane.maximize"),
     Binding("s", "toggle_standfirst", "Standfirst", show=False, id="standfirst.toggle"),

@@ -9,9 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from textual.widgets.option_list import OptionDoesNotExist
+
 from story_tui.story.model import Figure, Location, Quote, Target, TimelineEvent
 from story_tui.tui.history import History
-from story_tui.tui.responsive import LIST_PANES
+from story_tui.tui.responsive import LIST_PANES, PANES
+from story_tui.tui.widgets.lists import ListPane
 from story_tui.tui.widgets.sections import SectionsPane
 
 if TYPE_CHECKING:
@@ -70,6 +73,38 @@ class Router:
             self.screen.notify("Nothing to go forward to.", timeout=2)
             return
         self.go_to(place)
+
+    def highlights(self, panes: list[ListPane] | None = None) -> dict[str, str]:
+        """Each list's highlighted option, by id (what to restore after a reload or a restart).
+
+        `panes` are the list panes, given once the screen may be unmounted."""
+        if panes is None:
+            panes = [self.screen.list_pane(pane_id) for pane_id in LIST_PANES]
+        found: dict[str, str] = {}
+        for pane in panes:
+            option = pane.highlighted_option
+            if pane.id is not None and option is not None and option.id is not None:
+                found[pane.id] = option.id
+        return found
+
+    def restore(
+        self, pane: str, section_id: str, paragraph: int, highlights: dict[str, str]
+    ) -> None:
+        """Put the reader back where they were: the lists' highlights, the paragraph (its
+        section heading in view when it is near) and the pane."""
+        screen = self.screen
+        for pane_id, option_id in highlights.items():
+            if pane_id in LIST_PANES:
+                pane_widget = screen.list_pane(pane_id)
+                try:
+                    pane_widget.highlighted = pane_widget.get_option_index(option_id)
+                except OptionDoesNotExist:
+                    continue
+        section = screen.story.section(section_id)
+        if section is not None and 0 <= paragraph < len(section.paragraphs):
+            screen.article.reveal(Location(section_id, paragraph, 0, 0), heading=True)
+        if pane in PANES:
+            screen.action_focus_pane(pane)
 
     def record(self) -> None:
         """Remember the reader's place before a jump."""

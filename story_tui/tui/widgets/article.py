@@ -28,6 +28,7 @@ from story_tui.tui.article_marks import Overlays, line_text
 from story_tui.tui.widgets.article_render import GUTTER, line_strip
 from story_tui.tui.widgets.messages import PaneMessage, TargetChosen
 
+_PARAGRAPH = Binding.Group("Paragraph", compact=True)
 READING_WIDTH = 80
 """Widest the text is set; wider terminals centre it."""
 
@@ -54,23 +55,10 @@ The whole article in one scroll, with the editor's section headings.
         Binding("pageup,b", "page(-1)", "Page up", show=False),
         Binding("home,g", "top", "Top", show=False),
         Binding("end,G", "bottom", "Bottom", show=False),
-        Binding("right_curly_bracket", "paragraph(1)", "Next paragraph", show=False),
-        Binding("left_curly_bracket", "paragraph(-1)", "Previous paragraph", show=False),
-        Binding("enter", "open_paragraph", "Paragraph items"),
+        Binding("enter", "open_paragraph", "Items"),
+        Binding("left_curly_bracket", "paragraph(-1)", "Previous paragraph", group=_PARAGRAPH),
+        Binding("right_curly_bracket", "paragraph(1)", "Next paragraph", group=_PARAGRAPH),
     ]
-    """
-    | Key(s) | Description |
-    | :- | :- |
-    | down, j | Scroll down a line. |
-    | up, k | Scroll up a line. |
-    | pagedown, space | Scroll down a page. |
-    | pageup, b | Scroll up a page. |
-    | home, g | Go to the top. |
-    | end, G | Go to the bottom. |
-    | } | Paragraph cursor to the next paragraph. |
-    | { | Paragraph cursor to the previous paragraph. |
-    | enter | List the people, quotes and figures of the cursor's paragraph. |
-    """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         f"article--{kind}"
@@ -177,11 +165,19 @@ The whole article in one scroll, with the editor's section headings.
         layout = self.text_layout
         if width == layout.width:
             return
-        # Keep the reader's place: the paragraph at the top stays at the top.
+        # Keep the reader's place: the paragraph at the top stays at the top, and the paragraph
+        # cursor stays where it is (scrolled into view if the new width pushed it out).
+        cursor = self.cursor
         anchor = layout.line_at(round(self.scroll_y)) if layout.line_count else None
         self._build(width, round(self.scroll_y))
         if anchor is not None:
             self.scroll_to(y=layout.block_start(anchor), animate=False, immediate=True)
+        if layout.paragraphs:
+            start = layout.paragraph_start(layout.paragraphs[cursor])
+            top, height = round(self.scroll_y), max(1, self.scrollable_content_region.height)
+            if not top <= start < top + height:
+                self.scroll_to(y=max(0, start - 2), animate=False, immediate=True)
+            self.cursor = cursor
         self.refresh()
 
     # Overlays ----------------------------------------------------------------------------------
@@ -370,14 +366,14 @@ The whole article in one scroll, with the editor's section headings.
         self._ensure_built()
         return self.text_layout.line_of(location)
 
-    def reveal(self, location: Location) -> None:
+    def reveal(self, location: Location, heading: bool = False) -> None:
         """Scroll so a span is in view (in the upper third) and put the cursor on its paragraph."""
         self._ensure_built()
         layout = self.text_layout
         order = layout.order(layout.key(location))
         if order is not None:
             self.cursor = order
-        top = layout.reveal_top(location, self.scrollable_content_region.height)
+        top = layout.reveal_top(location, self.scrollable_content_region.height, heading)
         self.scroll_to(y=top, animate=False, immediate=True)
 
     def show_location(self, location: Location) -> None:

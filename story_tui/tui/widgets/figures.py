@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from textual import on
+from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import Static
 
@@ -123,6 +125,8 @@ The story's key numbers and dates, each with what it counts, when, and who repor
 The chart draws the figures that share a unit over time.
 Press `enter` to see the highlighted figure in the article.
 """
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Show")]
 
     @dataclass(eq=False)
     class FigureChosen(TargetChosen["FiguresPane"]):

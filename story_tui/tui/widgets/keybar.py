@@ -19,12 +19,16 @@ if TYPE_CHECKING:
 
 
 class KeyHint(NamedTuple):
-    """One key as the bar shows it."""
+    """One key (or a group of keys) as the bar shows it."""
 
     key: str
     display: str
     description: str
     enabled: bool
+    rank: tuple[int, ...] = ()
+    """Lower ranks stay when the bar runs out of room."""
+    order: int = 0
+    """Where the hint goes on the bar."""
 
 
 class KeyBar(Widget, can_focus=False):
@@ -79,19 +83,44 @@ class KeyBar(Widget, can_focus=False):
             self.refresh()
 
     def _collect(self) -> tuple[tuple[KeyHint, ...], KeyHint | None]:
-        """The keys to show (one per action, in binding order) and the palette's key."""
-        app = self.app
+        """The keys to show and the palette's key.
+
+        One hint per action; bindings of one `Binding.Group` share a hint (`[]` Section). The
+        focused pane's own keys come first and are the last to go when room runs out; then the
+        screen's keys in the order of its `KEY_BAR_RANK`, if it has one.
+        """
+        app, screen = self.app, self.screen
+        rank_of = {name: i for i, name in enumerate(getattr(screen, "KEY_BAR_RANK", ()))}
+        maximized = screen.maximized is not None
         seen_actions: set[str] = set()
         hints: list[KeyHint] = []
+        grouped: dict[int, int] = {}
         palette: KeyHint | None = None
-        for key, (_node, binding, enabled, _tooltip) in self.screen.active_bindings.items():
+        items = screen.active_bindings.items()
+        for order, (key, (node, binding, enabled, _tooltip)) in enumerate(items):
             if key == app.COMMAND_PALETTE_BINDING and app.ENABLE_COMMAND_PALETTE:
                 palette = KeyHint(key, app.get_key_display(binding), binding.description, enabled)
                 continue
             if not binding.show or binding.action in seen_actions:
                 continue
             seen_actions.add(binding.action)
-            hints.append(KeyHint(key, app.get_key_display(binding), binding.description, enabled))
+            display = app.get_key_display(binding)
+            group = binding.group
+            if group is not None and id(group) in grouped:
+                index = grouped[id(group)]
+                hint = hints[index]
+                joined = f"{hint.display}{'' if group.compact else ' '}{display}"
+                hints[index] = hint._replace(display=joined, enabled=hint.enabled or enabled)
+                continue
+            name = binding.action.partition("(")[0]
+            description = group.description if group is not None else binding.description
+            if name == "toggle_maximize" and maximized:
+                description = "Restore"
+            own = node is not screen and node is not app
+            rank = (0, order) if own else (1, rank_of.get(name, len(rank_of)), order)
+            if group is not None:
+                grouped[id(group)] = len(hints)
+            hints.append(KeyHint(key, display, description, enabled, rank, order))
         return tuple(hints), palette
 
     def render(self) -> Content:
@@ -119,10 +148,16 @@ class KeyBar(Widget, can_focus=False):
 
         tail = piece(palette) if palette is not None else Content("")
         room = width - (tail.cell_length + 1 if palette is not None else 0)
-        for hint in hints:
+        # Keep the hints of lowest rank that fit, then show them in their order.
+        kept: list[tuple[KeyHint, Content]] = []
+        used = 0
+        for hint in sorted(hints, key=lambda h: h.rank):
             part = piece(hint)
-            if x + part.cell_length > room:
-                break
+            if used + part.cell_length + 1 > room + 1:
+                continue
+            kept.append((hint, part))
+            used += part.cell_length + 1
+        for hint, part in sorted(kept, key=lambda kept_hint: kept_hint[0].order):
             spans.append((x, x + part.cell_length, hint))
             parts.append(part)
             parts.append(Content(" "))

@@ -175,6 +175,31 @@ class ListPane(OptionList):
                 self._plain_prompts[index] = plain
                 super().replace_option_prompt_at_index(index, measured(marked))
 
+    # Like vim, less and lazygit, `j`/`k` stop at the ends of the list instead of wrapping around.
+
+    def _step(self, direction: int) -> None:
+        options = self.options
+        if self.highlighted is None:  # nothing highlighted yet: the first (or last) option
+            if direction > 0:
+                super().action_cursor_down()
+            else:
+                super().action_cursor_up()
+            return
+        index = self.highlighted + direction
+        while 0 <= index < len(options):
+            if not options[index].disabled:
+                self.highlighted = index
+                return
+            index += direction
+
+    def action_cursor_down(self) -> None:
+        """Highlight the next option; stay on the last one."""
+        self._step(1)
+
+    def action_cursor_up(self) -> None:
+        """Highlight the previous option; stay on the first one."""
+        self._step(-1)
+
     def replace_option_prompt(self, option_id: str, prompt: VisualType) -> Self:
         return self.replace_option_prompt_at_index(self.get_option_index(option_id), prompt)
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from textual import on
+from textual.binding import Binding, BindingType
 from textual.content import Content
 
 from story_tui.story.formatting import plural
@@ -46,6 +48,8 @@ Everyone the article names, with role, age and origin as the article gives them.
 Press `enter` to open the highlighted person's card: every quote, with its kind, source
 and section.
 """
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Card")]
 
     @dataclass(eq=False)
     class PersonChosen(TargetChosen["PeoplePane"]):

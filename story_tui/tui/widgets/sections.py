@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from textual import on
+from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 
 from story_tui.story.model import Section, Story, Target
@@ -32,6 +34,8 @@ class SectionsPane(ListPane):
 The article's sections, in order. The highlighted section follows the article as you scroll.
 Press `enter` to scroll the article to the highlighted section.
 """
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Go to")]
 
     @dataclass(eq=False)
     class SectionSelected(TargetChosen["SectionsPane"]):

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from textual import on
+from textual.binding import Binding, BindingType
 from textual.content import Content
 
 from story_tui.story.formatting import human_date
@@ -46,6 +48,8 @@ class TimelinePane(ListPane):
 The dated events of the story, oldest first.
 Press `enter` to see the highlighted event in the article.
 """
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Show")]
 
     @dataclass(eq=False)
     class EventChosen(TargetChosen["TimelinePane"]):

@@ -1,0 +1,43 @@
+"""The main screen's widgets: the title, the three columns of panes, the notice, the key bar.
+
+Which of them show at a terminal size is `tui/responsive.py`'s decision.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Static
+
+from story_tui.story.model import Story
+from story_tui.tui.responsive import MIN_HEIGHT, MIN_WIDTH
+from story_tui.tui.widgets.article import ArticleView
+from story_tui.tui.widgets.figures import FiguresPane, GrowthChart
+from story_tui.tui.widgets.keybar import KeyBar
+from story_tui.tui.widgets.people import PeoplePane
+from story_tui.tui.widgets.sections import SectionsPane
+from story_tui.tui.widgets.text import literal
+from story_tui.tui.widgets.timeline import TimelinePane
+
+
+def main_widgets(story: Story) -> ComposeResult:
+    """The widgets of the main screen, in order."""
+    yield Static(literal(story.title, "bold"), id="title")
+    yield Static(literal(story.standfirst or ""), id="standfirst")
+    with Horizontal(id="body"):
+        with Vertical(id="left"):
+            yield SectionsPane(story, id="sections")
+            yield PeoplePane(story, id="people")
+        yield ArticleView(story, id="article")
+        with Vertical(id="right"):
+            yield GrowthChart(story, id="chart")
+            yield FiguresPane(story, id="figures")
+            yield TimelinePane(story, id="timeline")
+    yield Static(
+        Content(
+            f"The terminal is too small for story-tui.\nMake it at least {MIN_WIDTH}x{MIN_HEIGHT}."
+        ),
+        id="too-small",
+    )
+    yield KeyBar()
