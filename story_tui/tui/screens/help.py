@@ -66,14 +66,20 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark,f1", "close", "Close"),
-        Binding("down,j", "scroll('down')", "Down", show=False),
-        Binding("up,k", "scroll('up')", "Up", show=False),
+        Binding("down,j", "scroll(1)", "Down", show=False),
+        Binding("up,k", "scroll(-1)", "Up", show=False),
+        Binding("pagedown,space", "page(1)", "Page down", show=False),
+        Binding("pageup,b", "page(-1)", "Page up", show=False),
+        Binding("home,g", "top", "Top", show=False),
+        Binding("end,G", "bottom", "Bottom", show=False),
     ]
     """
     | Key(s) | Description |
     | :- | :- |
     | escape, q, ?, F1 | Close help. |
-    | down, j / up, k | Scroll. |
+    | down, j / up, k | Scroll a line. |
+    | space, b | Scroll a page. |
+    | g, G | Top, bottom. |
     """
 
     def __init__(self, groups: list[tuple[str, KeyTable, str]]) -> None:
@@ -86,13 +92,31 @@ class HelpScreen(ModalScreen[None]):
             yield Static(help_content(self.groups), id="help-text")
         yield KeyBar()
 
-    def action_scroll(self, direction: str) -> None:
-        """Scroll the help text."""
-        body = self.query_one("#help-body", VerticalScroll)
-        if direction == "down":
-            body.scroll_down()
-        else:
-            body.scroll_up()
+    # Scrolling is immediate, like the article's: an animated scroll drops quick presses.
+
+    @property
+    def _body(self) -> VerticalScroll:
+        return self.query_one("#help-body", VerticalScroll)
+
+    def action_scroll(self, step: int) -> None:
+        """Scroll the help text by a line."""
+        body = self._body
+        body.scroll_to(y=body.scroll_y + step, animate=False, immediate=True)
+
+    def action_page(self, step: int) -> None:
+        """Scroll the help text by a page."""
+        body = self._body
+        height = max(1, body.scrollable_content_region.height - 1)
+        body.scroll_to(y=body.scroll_y + step * height, animate=False, immediate=True)
+
+    def action_top(self) -> None:
+        """Go to the top of the help text."""
+        self._body.scroll_to(y=0, animate=False, immediate=True)
+
+    def action_bottom(self) -> None:
+        """Go to the end of the help text."""
+        body = self._body
+        body.scroll_to(y=body.max_scroll_y, animate=False, immediate=True)
 
     def action_close(self) -> None:
         """Close help."""

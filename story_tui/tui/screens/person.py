@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from story_tui.story.formatting import plural, quoted
 from story_tui.story.model import Person, Quote, Story
+from story_tui.story.safety import visible
 from story_tui.tui.widgets.keybar import KeyBar
 from story_tui.tui.widgets.lists import ListPane, PaneOption, separated
 from story_tui.tui.widgets.seen_mark import seen_key, with_seen_mark
@@ -54,18 +55,26 @@ Everything this person says in the article. Press `enter` on a quote to see it i
 """
 
 
+BACK = ""
+"""What the card dismisses with on `backspace`: go back to where the reader was."""
+
+
 class PersonCard(ModalScreen[str | None]):
-    """A person's card; dismisses with the key of a quote to show, or None."""
+    """A person's card; dismisses with the key of a quote to show, `BACK`, or None."""
 
     AUTO_FOCUS = "#card-quotes"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "close", "Close"),
+        Binding("backspace,H", "back", "Back"),
+        Binding("y", "copy", "Copy"),
     ]
     """
     | Key(s) | Description |
     | :- | :- |
     | escape, q | Close the card. |
+    | backspace, H | Close the card and go back to where you were. |
+    | y | Copy the highlighted quote with its attribution. |
     """
 
     def __init__(self, story: Story, person: Person, seen: frozenset[str] = frozenset()) -> None:
@@ -113,3 +122,19 @@ class PersonCard(ModalScreen[str | None]):
     def action_close(self) -> None:
         """Close the card without jumping anywhere."""
         self.dismiss(None)
+
+    def action_back(self) -> None:
+        """Close the card and go back to where the reader was before it opened."""
+        self.dismiss(BACK)
+
+    def action_copy(self) -> None:
+        """Copy the highlighted quote with its attribution, and say what was copied."""
+        option = self.query_one(QuotesList).highlighted_option
+        if not isinstance(option, QuoteOption):
+            self.notify("No quote to copy: this person is not quoted.", timeout=3)
+            return
+        from story_tui.story.attribution import attribution
+
+        text = attribution(self.story, option.quote)
+        self.app.copy_to_clipboard(text)
+        self.notify(visible(text), title="Copied", timeout=4, markup=False)

@@ -36,6 +36,8 @@ class Router:
     def __init__(self, screen: MainScreen) -> None:
         self.screen = screen
         self.history: History[Place] = History()
+        self._before_card: Place | None = None
+        """Where the reader was when the open person card opened (its `backspace` returns)."""
 
     def place(self) -> Place:
         """Where the reader is now."""
@@ -121,6 +123,7 @@ class Router:
             if person is not None:
                 from story_tui.tui.screens.person import PersonCard
 
+                self._before_card = self.place()
                 screen.list_pane("people").highlighted = story.people.index(person)
                 screen.app.push_screen(
                     PersonCard(story, person, frozenset(screen.seen)), self._card_closed
@@ -153,7 +156,9 @@ class Router:
         sections.current = item.location.section
 
     def _card_closed(self, quote_key: str | None) -> None:
-        if quote_key is not None:
+        if quote_key == "" and self._before_card is not None:  # the card's `backspace`
+            self.go_to(self._before_card)
+        elif quote_key:
             self.open_target(("quote", quote_key))
 
     def items_closed(self, target: Target | None) -> None:
