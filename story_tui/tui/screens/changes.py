@@ -143,7 +143,7 @@ def go_to_change(screen: MainScreen, change: Change | None) -> None:
     if location is None:
         screen.open_target(change.target)
         return
-    screen.history.record(screen.place())
+    screen.router.record()
     screen.action_focus_pane("article")
     screen.article.show_location(location)
 
