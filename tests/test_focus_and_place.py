@@ -179,3 +179,46 @@ async def test_list_highlights_come_back_on_reopen_and_reload(story: Story) -> N
         assert screen.article.cursor_location == cursor
         heading = screen.article.text_layout.section_start(1)
         assert round(screen.article.scroll_y) <= heading  # the section's heading is in view
+
+
+def test_find_keeps_the_matches_from_the_readers_place_when_there_are_too_many() -> None:
+    # Item 12: with more matches than the cap, the ones after the reader's place were dropped.
+    from story_tui.story import find as find_module
+    from story_tui.story.find import ArticleIndex
+    from tests.conftest import generated_story
+
+    story = generated_story(sections=30, paragraphs=10, people=5, quotes=1, figures=1, events=1)
+    index = ArticleIndex(story)
+    everything, more = index.find("e")
+    assert not more
+    cap = len(everything) // 3
+    old_cap = find_module.MAX_MATCHES
+    find_module.MAX_MATCHES = cap
+    try:
+        last = 280  # a paragraph near the end
+        found, more = index.find("e", start=last)
+    finally:
+        find_module.MAX_MATCHES = old_cap
+    assert more and len(found) == cap
+    assert found == sorted(found, key=everything.index)  # still in article order
+    order = {s.id: i for i, s in enumerate(story.sections)}
+    after = [loc for loc in everything if order[loc.section] * 10 + loc.paragraph >= last]
+    assert after[0] in found  # the next match after the reader's place is kept
+
+
+async def test_find_in_a_list_starts_from_the_highlighted_row(story: Story) -> None:
+    # Item 12: find in a list jumped to its first match, not the next after the highlight.
+    app = StoryApp(story, remember=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = main_screen(app)
+        await pilot.press("3")
+        people = screen.list_pane("people")
+        people.highlighted = people.option_count - 1
+        await pilot.press("slash", *"Venezuela")
+        await pilot.pause()
+        find = screen.find
+        assert find is not None and find.matches
+        current = find.matches[find.current or 0]
+        assert isinstance(current, int)
+        later = [m for m in find.matches if isinstance(m, int) and m >= people.option_count - 1]
+        assert current == (later[0] if later else find.matches[0])

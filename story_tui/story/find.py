@@ -187,28 +187,41 @@ class ArticleIndex:
             self._cache[case_sensitive] = cached
         return cached
 
-    def find(self, query: str) -> tuple[list[Location], bool]:
-        """Every match of `query` in article order, and whether the list was cut short."""
+    def find(self, query: str, start: int = 0) -> tuple[list[Location], bool]:
+        """Every match of `query` in article order, and whether the list was cut short.
+
+        The search starts at paragraph `start` (counted over the whole article) and wraps
+        around, so when there are more than `MAX_MATCHES` the ones kept are those from the
+        reader's place on: the next match is never the one cut off.
+        """
         if not query:
             return [], False
         sensitive = is_case_sensitive(query)
         needle = fold(query, sensitive).text
         if not needle:
             return [], False
-        found: list[Location] = []
-        for section_id, index, text, origin, length in self._folded(sensitive):
-            start = text.find(needle)
-            if start < 0:
+        entries = self._folded(sensitive)
+        start = max(0, min(start, len(entries)))
+        found: list[tuple[int, Location]] = []
+        more = False
+        for order in [*range(start, len(entries)), *range(start)]:
+            section_id, index, text, origin, length = entries[order]
+            at = text.find(needle)
+            if at < 0:
                 continue
             folded = Folded(text, origin, length)
             source = self.story.paragraph(Location(section_id, index, 0, 0))
-            while start >= 0:
-                first, last = folded.original_span(start, start + len(needle), source)
-                found.append(Location(section_id, index, first, last))
+            while at >= 0:
+                first, last = folded.original_span(at, at + len(needle), source)
+                found.append((order, Location(section_id, index, first, last)))
                 if len(found) >= MAX_MATCHES:
-                    return found, True
-                start = folded.text.find(needle, start + len(needle))
-        return found, False
+                    more = True
+                    break
+                at = folded.text.find(needle, at + len(needle))
+            if more:
+                break
+        found.sort(key=lambda item: (item[0], item[1].start))
+        return [location for _order, location in found], more
 
 
 def matches_text(query: str, text: str) -> bool:

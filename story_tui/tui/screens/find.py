@@ -84,10 +84,10 @@ class FindController:
         find.query = query
         article = self.screen.article
         if find.pane == "article":
-            locations, more = self.index.find(query)
+            top = article.cursor
+            locations, more = self.index.find(query, start=top)
             find.matches, find.more = tuple(locations), more
             # Start at the first match below the reader's place, like `less`.
-            top = article.cursor
             find.current = next(
                 (i for i, loc in enumerate(locations) if article.order_of(loc) >= top),
                 0 if locations else None,
@@ -102,7 +102,11 @@ class FindController:
                 if matches_text(query, option_text(pane, index))
             ]
             find.matches, find.more = tuple(hits), False
-            find.current = 0 if hits else None
+            # From the highlighted row on, like the article from the reader's place.
+            here = pane.highlighted or 0
+            find.current = next(
+                (i for i, hit in enumerate(hits) if hit >= here), 0 if hits else None
+            )
         self.show()
 
     def show(self) -> None:
