@@ -20,7 +20,7 @@ from story_tui.story.formatting import (
 from story_tui.story.model import Figure, Story, Target
 from story_tui.tui.widgets.lists import ListPane, PaneOption, separated
 from story_tui.tui.widgets.messages import TargetChosen
-from story_tui.tui.widgets.seen_mark import with_seen_mark
+from story_tui.tui.widgets.seen_mark import mark_first_fitting
 from story_tui.tui.widgets.text import literal
 
 BAR_WIDTH = 14
@@ -44,9 +44,10 @@ def figure_prompt(story: Story, figure: Figure, seen: bool = False) -> Content:
     if figure.sources:
         meta.append(source_names(story, figure.sources))
     value = literal(format_value(figure), "bold $accent")
-    lines = [with_seen_mark(value, seen), literal(figure.label)]
+    lines = [value, literal(figure.label)]
     if meta:
         lines.append(literal(" · ".join(meta), "$text-muted"))
+    lines = mark_first_fitting(lines, seen)
     if figure.note:
         lines.append(literal(f"Note: {figure.note}", "italic $text-muted"))
     return Content("\n").join(lines)

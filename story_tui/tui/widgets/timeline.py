@@ -13,14 +13,14 @@ from story_tui.story.formatting import human_date
 from story_tui.story.model import Story, Target, TimelineEvent
 from story_tui.tui.widgets.lists import ListPane, PaneOption, separated
 from story_tui.tui.widgets.messages import TargetChosen
-from story_tui.tui.widgets.seen_mark import with_seen_mark
+from story_tui.tui.widgets.seen_mark import mark_first_fitting
 from story_tui.tui.widgets.text import literal
 
 
 def event_prompt(event: TimelineEvent, seen: bool = False) -> Content:
     """The date (bold), then the label; `✓ seen` once the reader opened it."""
     date = literal(human_date(event.date), "bold $accent")
-    return Content("\n").join([with_seen_mark(date, seen), literal(event.label)])
+    return Content("\n").join(mark_first_fitting([date, literal(event.label)], seen))
 
 
 def _option_id(event: TimelineEvent) -> str:
