@@ -148,6 +148,9 @@ async def _mash(story: Story, keys: list[str], size: tuple[int, int]) -> None:
             assert isinstance(app.screen, MainScreen)
             await pilot.press("q")
             await pilot.pause()
+            if app.is_running:  # that q closed the sidebar open over the article (medium size)
+                await pilot.press("q")
+                await pilot.pause()
             assert not app.is_running
 
 

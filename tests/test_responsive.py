@@ -58,6 +58,7 @@ def test_narrow_shows_one_pane_and_its_column() -> None:
     assert (shown["left"], shown["article"], shown["right"]) == (True, False, False)
     assert not shown["chart"]
     assert parts("narrow", "figures")["chart"]
+    assert not parts("narrow", "figures", height=20)["chart"]
     assert not parts("narrow", "figures", has_chart=False)["chart"]
 
 

@@ -35,6 +35,10 @@ NARROW_WIDTH = 70
 """Below this width one pane is shown at a time."""
 MEDIUM_WIDTH = 110
 """Below this width the figures and timeline sidebar folds away until 4 or 5 is pressed."""
+TALL_HEIGHT = 50
+"""From this height the key figures get four fifths of the sidebar's lists (app.tcss)."""
+CHART_MIN_HEIGHT = 24
+"""Below this height the growth chart (it has no number key) gives its rows to the lists."""
 TALL_ENOUGH_FOR_STANDFIRST = 30
 """From this height the standfirst shows under the title unless the reader hid it."""
 
@@ -83,17 +87,18 @@ def visible_parts(
         "standfirst": has_standfirst and wanted and not tiny,
     }
     column = COLUMN_OF[active]
+    chart = has_chart and height >= CHART_MIN_HEIGHT
     if mode == "narrow":
         for column_id in COLUMNS:
             shown[column_id] = column_id == column
         for pane_id in LIST_PANES:
             shown[pane_id] = pane_id == active
-        shown["chart"] = active == "figures" and has_chart
+        shown["chart"] = active == "figures" and chart
     else:
         shown["left"] = shown["article"] = True
         for pane_id in LIST_PANES:
             shown[pane_id] = True
-        shown["chart"] = has_chart
+        shown["chart"] = chart
         # In a medium terminal the sidebar opens over the article while it has focus.
         shown["right"] = mode == "wide" or column == "right"
     return Visible(shown)

@@ -16,7 +16,7 @@ from textual.events import DescendantFocus, Resize
 from textual.reactive import Reactive, reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from story_tui.story.model import Story, Target
 from story_tui.tui.responsive import (
@@ -25,6 +25,7 @@ from story_tui.tui.responsive import (
     MODES,
     PANE_TITLES,
     PANES,
+    TALL_HEIGHT,
     layout_mode,
     visible_parts,
 )
@@ -32,7 +33,7 @@ from story_tui.tui.screens.copy import copy_item
 from story_tui.tui.screens.find import FindController, FindState
 from story_tui.tui.screens.lens import SpeakerLens
 from story_tui.tui.screens.main_keys import KEY_BAR_RANK, MAIN_BINDINGS
-from story_tui.tui.screens.main_layout import main_widgets
+from story_tui.tui.screens.main_layout import main_widgets, title_content
 from story_tui.tui.screens.routing import Router
 from story_tui.tui.screens.seen import show_seen
 from story_tui.tui.widgets.article import ArticleView
@@ -173,8 +174,10 @@ class MainScreen(Screen[None]):
 
     def on_resize(self, event: Resize) -> None:
         self.mode = layout_mode(event.size.width, event.size.height)
+        self.set_class(event.size.height >= TALL_HEIGHT, "-tall")
         self._apply_layout()
         self._refocus()
+        self.query_one("#title", Static).update(title_content(self.story, event.size.width))
 
     def _refocus(self) -> None:
         """Give focus back to the reader's pane when nothing has it (after the terminal was too

@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from story_tui.story.model import Story
+from story_tui.story.safety import visible
 from story_tui.tui.responsive import MIN_HEIGHT, MIN_WIDTH
 from story_tui.tui.widgets.article import ArticleView
 from story_tui.tui.widgets.figures import FiguresPane, GrowthChart
@@ -19,6 +20,15 @@ from story_tui.tui.widgets.people import PeoplePane
 from story_tui.tui.widgets.sections import SectionsPane
 from story_tui.tui.widgets.text import literal
 from story_tui.tui.widgets.timeline import TimelinePane
+from story_tui.tui.widgets.wrap import fit_lines
+
+TITLE_LINES = 2
+"""The most lines the story's title takes (app.tcss: `#title { max-height: 2 }`)."""
+
+
+def title_content(story: Story, width: int) -> Content:
+    """The title for a terminal `width` wide: a longer one ends in `…` rather than being cut."""
+    return literal(fit_lines(visible(story.title), width - 2, TITLE_LINES), "bold")
 
 
 def main_widgets(story: Story) -> ComposeResult:

@@ -97,3 +97,15 @@ def _wrap_slow(text: str, width: int) -> list[tuple[int, int]]:
     if line_start is not None:
         lines.append((line_start, line_end))
     return lines or [(0, 0)]
+
+
+def fit_lines(text: str, width: int, lines: int) -> str:
+    """`text` cut to what `lines` lines of `width` cells show, ending in `…` when cut."""
+    wrapped = wrap_offsets(text, width)
+    if len(wrapped) <= lines:
+        return text
+    start, end = wrapped[lines - 1]
+    last = text[start:end]
+    while last and cell_len(last) + 1 > width:
+        last = last[:-1]
+    return text[:start] + last.rstrip() + "…"
