@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.content import Content
 
-SEEN_MARK = "✓\u00a0seen"
-"""A no-break space: the mark never splits over two lines."""
+SEEN_MARK = "✓ seen"
+"""Placed where it fits (`mark_first_fitting`), so it never wraps onto a line of its own."""
 NARROWEST_TEXT = 28
 """Cells of text in the narrowest list (the 34-column sidebar, less border and padding)."""
 
