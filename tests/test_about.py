@@ -54,3 +54,17 @@ async def test_about_opens_from_the_palette_and_shows_urls_literally() -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert app.is_running and not isinstance(app.screen, AboutStory)
+
+
+async def test_i_opens_about_and_the_byline_is_under_the_title() -> None:
+    app = StoryApp(parse_story(SOURCED, "s.yaml"), remember=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        under_title = widget_text(main_screen(app).query_one("#standfirst"))
+        assert "Published 1 Dec 2025 · From AFP, [bold]Odd[/bold] outlet" in under_title
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, AboutStory)
+        await pilot.press("i")
+        await pilot.pause()
+        assert not isinstance(app.screen, AboutStory)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.content import Content
 
 from story_tui.story.model import Story
 from story_tui.tui.app import StoryApp
 from story_tui.tui.widgets.lists import MATCH_STYLE, ListPane
-from tests.test_browser import main_screen
+from tests.conftest import notifications
+from tests.test_browser import main_screen, widget_text
 
 
 def marked_text(pane: ListPane, index: int) -> list[str]:
@@ -50,5 +52,31 @@ async def test_matches_are_marked_and_cleared(story: Story) -> None:
         assert marked_text(timeline, 1) == ["Peru"]
         timeline.mark_matches(None)
         prompt = timeline.get_option_at_index(1).prompt
-        assert isinstance(prompt, Content) and "✓ seen" in prompt.plain
+        assert isinstance(prompt, Content) and "seen" in prompt.plain
         assert marked_text(timeline, 1) == []
+
+
+async def test_find_in_people_marks_the_story_words_only(
+    story: Story, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = StoryApp(story, remember=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("3", "slash", *"quote")
+        await pilot.pause()
+        count = app.screen.query_one("#find-count")
+        assert widget_text(count).strip() == "no matches"
+        people = main_screen(app).list_pane("people")
+        assert all(marked_text(people, i) == [] for i in range(people.option_count))
+        for _ in range(5):
+            await pilot.press("backspace")
+        await pilot.press(*"venezuela")
+        await pilot.pause()
+        assert marked_text(people, 0) == ["Venezuela"]
+        assert marked_text(people, 1) == ["Venezuela"]
+        notes = notifications(app, monkeypatch)
+        await pilot.press("enter", "n", "n")  # two matches: the second step wraps
+        await pilot.pause()
+        assert any("wrapped to the first match" in note for note in notes)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert marked_text(people, 0) == []

@@ -174,6 +174,12 @@ class StoryApp(App[None]):
             else:
                 yield command
 
+    def action_about(self) -> None:
+        """About this story: its published date, byline and sources (the `i` key)."""
+        from story_tui.tui.screens.about import AboutStory
+
+        self.push_screen(AboutStory(self.story))
+
     def show_keys(self) -> None:
         """The help screen: every key, by pane."""
         main = self.screen_stack[0] if self.screen_stack else None

@@ -162,7 +162,7 @@ class TitleFilter:
 
 
 def show_about(screen: MainScreen) -> None:
-    """The About view of the story."""
+    """The About view of the story (the `i` key)."""
     from story_tui.tui.screens.about import AboutStory
 
     screen.app.push_screen(AboutStory(screen.story))

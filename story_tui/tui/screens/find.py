@@ -10,17 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
-from textual.content import Content
-
 from story_tui.story.model import Location
-from story_tui.tui.responsive import PANE_TITLES, PANES
+from story_tui.tui.position import wrapped
+from story_tui.tui.responsive import LIST_PANES, PANE_TITLES, PANES
 from story_tui.tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
     from story_tui.story.find import ArticleIndex
     from story_tui.tui.screens.main import MainScreen
     from story_tui.tui.widgets.findbar import FindBar
-    from story_tui.tui.widgets.lists import ListPane
 
 
 @dataclass
@@ -93,14 +91,10 @@ class FindController:
                 0 if locations else None,
             )
         else:
-            from story_tui.story.find import matches_text
-
             pane = self.screen.list_pane(find.pane)
-            hits = [
-                index
-                for index in range(pane.option_count)
-                if matches_text(query, option_text(pane, index))
-            ]
+            # Only the story's words match (not the pane's own `3 quotes`); each is marked.
+            hits = pane.matching(query)
+            pane.mark_matches(query)
             find.matches, find.more = tuple(hits), False
             # From the highlighted row on, like the article from the reader's place.
             here = pane.highlighted or 0
@@ -139,21 +133,20 @@ class FindController:
         if find.current is None:
             find.current = 0
         else:
+            previous = find.current
             find.current = (find.current + step) % len(find.matches)
+            notice = wrapped(previous, find.current, step)
+            if notice is not None:
+                self.screen.notify(notice, title="Find", timeout=2)
         self.show()
         return True
 
     def clear(self) -> None:
         """Forget the search, unmark its matches and hide the bar."""
+        if self.state is not None and self.state.pane in LIST_PANES:
+            self.screen.list_pane(self.state.pane).mark_matches(None)
         self.state = None
         self.screen.article.set_matches([], None)
         bar = self.bar()
         if bar is not None:
             bar.display = False
-
-
-def option_text(pane: ListPane, index: int) -> str:
-    """The words of an option, for find in a list pane."""
-    option = pane.get_option_at_index(index)
-    prompt = option.prompt
-    return prompt.plain if isinstance(prompt, Content) else str(prompt)

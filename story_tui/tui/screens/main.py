@@ -33,7 +33,8 @@ from story_tui.tui.screens.copy import copy_item
 from story_tui.tui.screens.find import FindController, FindState
 from story_tui.tui.screens.lens import SpeakerLens
 from story_tui.tui.screens.main_keys import KEY_BAR_RANK, MAIN_BINDINGS
-from story_tui.tui.screens.main_layout import main_widgets, title_content
+from story_tui.tui.screens.main_layout import main_widgets, standfirst_content, title_content
+from story_tui.tui.screens.position_line import PositionLine
 from story_tui.tui.screens.routing import Router
 from story_tui.tui.screens.seen import show_seen
 from story_tui.tui.widgets.article import ArticleView
@@ -93,7 +94,8 @@ class MainScreen(Screen[None]):
         """Items the reader has opened, as `kind:key` (e.g. `quote:rivas#0`)."""
         self.router = Router(self)
         self.finder = FindController(self)
-        self.lens = SpeakerLens()
+        self.position_line = PositionLine(self)
+        self.lens = SpeakerLens(self.position_line.update)
         self._standfirst_wanted: bool | None = None
         self._before_fold_out = "article"
         """The pane to return to when the sidebar opened over the article closes."""
@@ -139,6 +141,7 @@ class MainScreen(Screen[None]):
             self.mark_seen(kind, key)
         for number, pane_id in enumerate(PANES, start=1):
             self.pane(pane_id).border_title = f"{number} {PANE_TITLES[pane_id]}"
+        self.position_line.attach(self.article)
         sections = self.query_one(SectionsPane)
         sections.current = self.story.sections[0].id
         for pane_id in LIST_PANES:
@@ -205,7 +208,7 @@ class MainScreen(Screen[None]):
             self.mode,
             self.active,
             height=self.size.height,
-            has_standfirst=bool(self.story.standfirst),
+            has_standfirst=bool(standfirst_content(self.story).plain),
             standfirst_wanted=self._standfirst_wanted,
             has_chart=self.query_one(GrowthChart).has_bars,
         )

@@ -65,6 +65,7 @@ MAIN_BINDINGS: list[BindingType] = [
     Binding("escape", "clear", "Clear marks", show=False, id="clear"),
     Binding("z", "toggle_maximize", "Maximize", id="pane.maximize"),
     Binding("s", "toggle_standfirst", "Standfirst", show=False, id="standfirst.toggle"),
+    Binding("i", "app.about", "About this story", show=False, id="about"),
     Binding("question_mark,f1", "help", "Help", id="help"),
     Binding("q", "quit", "Quit", id="quit"),
 ]

@@ -13,6 +13,7 @@ from textual.widgets import Static
 from story_tui.story.model import Story
 from story_tui.story.safety import visible
 from story_tui.tui.responsive import MIN_HEIGHT, MIN_WIDTH
+from story_tui.tui.screens.about import byline
 from story_tui.tui.widgets.article import ArticleView
 from story_tui.tui.widgets.figures import FiguresPane, GrowthChart
 from story_tui.tui.widgets.keybar import KeyBar
@@ -31,10 +32,16 @@ def title_content(story: Story, width: int) -> Content:
     return literal(fit_lines(visible(story.title), width - 2, TITLE_LINES), "bold")
 
 
+def standfirst_content(story: Story) -> Content:
+    """Under the title: the byline (published date, outlets), then the standfirst."""
+    lines = [literal(byline(story), "not italic"), literal(story.standfirst or "")]
+    return Content("\n").join(line for line in lines if line.plain)
+
+
 def main_widgets(story: Story) -> ComposeResult:
     """The widgets of the main screen, in order."""
     yield Static(literal(story.title, "bold"), id="title")
-    yield Static(literal(story.standfirst or ""), id="standfirst")
+    yield Static(standfirst_content(story), id="standfirst")
     with Horizontal(id="body"):
         with Vertical(id="left"):
             yield SectionsPane(story, id="sections")
