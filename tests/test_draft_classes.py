@@ -119,6 +119,7 @@ def test_people_with_roles_ages_and_aliases() -> None:
         "Hull",
     )
     assert turner.aliases == ("Turner",)
+    assert story.figures == ()  # an age is not a key figure
 
 
 def test_figures_with_values_and_units() -> None:
@@ -141,10 +142,15 @@ def test_figures_with_values_and_units() -> None:
 def test_dates_are_read_against_the_published_date() -> None:
     story = story_of(
         "On Sunday, the storm hit the coast. The council met on Aug. 4 to plan repairs. "
-        "Work will end by Sept 14, officials said.",
+        "Work will end by Sept 14, officials said. Repairs take until Sept. 30.",
         published="2024-08-07",
     )
-    assert sorted(e.date for e in story.timeline) == ["2024-08-04", "2024-08-04", "2024-09-14"]
+    assert sorted(e.date for e in story.timeline) == [
+        "2024-08-04",
+        "2024-08-04",
+        "2024-09-14",
+        "2024-09-30",
+    ]
 
 
 def test_paraphrases_are_drafted_and_marked() -> None:

@@ -52,6 +52,7 @@ def _parse(span: str, base: date | None) -> datetime | None:
         r"^(?:on|this|early|late)\s+|\s+(?:morning|afternoon|evening|night)$", "", span
     )
     cleaned = regex.sub(r"(?<=\d)(?:st|nd|rd|th)\b|\bof\s+", "", cleaned)
+    cleaned = regex.sub(r"\bSept\b", "Sep", cleaned).replace(".", "")
     try:
         parsed: datetime | None = dateparser.parse(cleaned, languages=["en"], settings=settings)
         return parsed
@@ -149,8 +150,11 @@ def clause_around(paragraph: str, date_start: int, date_end: int) -> tuple[int, 
         end_search = _CLAUSE_END.search(paragraph, end_search.end())
     end = end_search.start() if end_search else len(paragraph.rstrip(".!? "))
     if end - start > 140 or date_start - start > 60:
-        start = date_start
-        if paragraph[max(0, start - 3) : start].lower() in ("in ", "on "):
+        comma = max(
+            paragraph.rfind(", ", start, date_start), paragraph.rfind("; ", start, date_start)
+        )
+        start = comma + 2 if comma >= 0 and date_start - comma < 60 else date_start
+        if start == date_start and paragraph[max(0, start - 3) : start].lower() in ("in ", "on "):
             start -= 3
     end = max(end, date_end)
     text = paragraph[start:end]

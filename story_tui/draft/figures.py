@@ -39,7 +39,7 @@ _FIGURE = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}]|[\p{{N}}][.,:])"
     rf"(?P<qual>{_QUALIFIER})?"
     rf"(?:(?P<magnitude>(?i:magnitude)(?:\s+of)?\s+)(?=\d))?"
-    rf"(?P<cur>US\$|C\$|A\$|[$€£¥])?\s?"
+    rf"(?:(?P<cur>US\$|C\$|A\$|[$€£¥])\s?)?"
     rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\p{{N}}]|[.,:]\d)"
     rf"(?P<mult>\s?(?:thousand|million|billion|trillion|bn|mn|tn|m|k)(?![\p{{L}}\p{{N}}]))?"
     rf"(?P<score>-\d{{1,2}}(?:\s\(\d{{1,2}}\))?(?![\p{{N}}-]))?"
@@ -54,6 +54,7 @@ _WORDS = regex.compile(
 _PLURAL = regex.compile(r"(?:\p{Ll}+s|people|children|men|women|police|staff|cattle)")
 _NUMBER_WORD = regex.compile(rf"(?i:{_WORD_NUMBER})")
 _AS_OF = regex.compile(r"\s+(?:in|by|as\s+of)\s+(?P<year>(?:19|20)\d\d)(?![\p{L}\p{N}])")
+_AGE_BEFORE = regex.compile(r"\p{Lu}[\p{L}’'-]+(?:,\s|\s\()$")
 _NOUN_RE = regex.compile(_NOUN)
 _YEARISH = regex.compile(r"(?:1[6-9]|20)\d\d")
 _BEFORE_ID = regex.compile(
@@ -88,6 +89,9 @@ def find_figures(
                 continue
             if _BEFORE_ID.search(paragraph[max(0, start - 8) : start]):
                 continue
+            aged = plain and len(num) <= 3 and paragraph[end : end + 1] in (",", ".", ")", "")
+            if aged and _AGE_BEFORE.search(paragraph, max(0, start - 40), start):
+                continue  # `Jane Doe, 52,` or `Jane Doe (52)`: an age
             text = match.group()
             if end < len(paragraph) and (paragraph[end].isalnum() or paragraph[end] == "-"):
                 continue
