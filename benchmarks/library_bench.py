@@ -65,8 +65,8 @@ def search_times(
 class Tmux:
     """A private tmux server for the open-from-library measurement."""
 
-    def __init__(self) -> None:
-        self.sock = f"libbench-{os.getpid()}"
+    def __init__(self, number: int) -> None:
+        self.sock = f"libbench-{os.getpid()}-{number}"
 
     def run(self, *args: str) -> str:
         return _sh(["tmux", "-L", self.sock, *args]).stdout
@@ -90,8 +90,8 @@ def open_from_library(
     """Seconds from `enter` on the first story to that story on screen, per round."""
     times = []
     exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
-    for _ in range(rounds):
-        tmux = Tmux()
+    for number in range(rounds):
+        tmux = Tmux(number)
         try:
             tmux.run(
                 "-f",

@@ -108,7 +108,8 @@ class LibraryScreen(ListScreen):
         """unread, changed, read or invalid, for a row (from what the app remembers)."""
         self._wanted = highlighted
         self._pending = pending
-        self._haystacks = {row.path: filter_text(row) for row in library.rows} if library else {}
+        self._haystacks: dict[str, str] = {}
+        """What the filter looks through, per file: folded on the first letter typed."""
         self.shown: list[StoryRow] = list(library.rows) if library else []
         self.current: StoryRow | None = None
         """The highlighted story file (kept after the screen is gone, to be remembered)."""
@@ -145,7 +146,7 @@ class LibraryScreen(ListScreen):
     def set_library(self, library: Library) -> None:
         """The library is indexed: list it."""
         self.library = library
-        self._haystacks = {row.path: filter_text(row) for row in library.rows}
+        self._haystacks = {}
         self.query_one("#library-title", Static).update(literal(self._summary(), "bold"))
         self._filter_rows(self.query_one(Input).value)
         self._highlight_wanted()
@@ -183,6 +184,8 @@ class LibraryScreen(ListScreen):
         current = self.current
         rows = self.library.rows
         if query:
+            if not self._haystacks:
+                self._haystacks = {row.path: filter_text(row) for row in self.library.rows}
             rows = [row for row in rows if fuzzy_match(query, self._haystacks[row.path])]
         self.shown = rows
         pane = self.list
