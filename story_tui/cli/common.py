@@ -83,6 +83,13 @@ def shown_name(path: str | None) -> str:
     return STDIN_NAME if path == STDIN else path
 
 
+def add_text_or_json(parser: argparse.ArgumentParser) -> None:
+    """`--format text|json`, for the commands whose output scripts read."""
+    parser.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default text)"
+    )
+
+
 def add_max_bytes(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--max-bytes",

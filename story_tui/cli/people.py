@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from story_tui.cli.common import EXIT_OK, PROG, Parser, add_max_bytes
+from story_tui.cli.common import EXIT_OK, PROG, Parser, add_max_bytes, add_text_or_json
 from story_tui.cli.libraries import add_paths, open_or_exit
 from story_tui.story.safety import visible
 
@@ -22,9 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     add_paths(parser)
-    parser.add_argument(
-        "--format", choices=("text", "json"), default="text", help="output format (default text)"
-    )
+    add_text_or_json(parser)
     add_max_bytes(parser)
     return parser
 

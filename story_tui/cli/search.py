@@ -6,7 +6,14 @@ import argparse
 import json
 import sys
 
-from story_tui.cli.common import EXIT_INVALID, EXIT_OK, PROG, Parser, add_max_bytes
+from story_tui.cli.common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    PROG,
+    Parser,
+    add_max_bytes,
+    add_text_or_json,
+)
 from story_tui.cli.libraries import add_paths, open_or_exit
 from story_tui.story.safety import visible
 
@@ -24,9 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("query", metavar="QUERY", help="the words to find")
     add_paths(parser)
-    parser.add_argument(
-        "--format", choices=("text", "json"), default="text", help="output format (default text)"
-    )
+    add_text_or_json(parser)
     add_max_bytes(parser)
     return parser
 
