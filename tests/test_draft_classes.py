@@ -153,6 +153,15 @@ def test_dates_are_read_against_the_published_date() -> None:
     ]
 
 
+def test_a_date_without_its_year_in_a_sentence_about_the_future_lies_ahead() -> None:
+    story = story_of(
+        "The council voted on Tuesday. Construction will begin on Sept. 14, the mayor said. "
+        "The old bridge closed on Sept. 20.",
+        published="2026-03-04",
+    )
+    assert sorted(e.date for e in story.timeline) == ["2025-09-20", "2026-03-03", "2026-09-14"]
+
+
 def test_paraphrases_are_drafted_and_marked() -> None:
     story = story_of("Maria Lopez said that the bridge would reopen in the spring.")
     (quote,) = story.quotes

@@ -39,13 +39,28 @@ _DATE = regex.compile(
     r")"
 )
 _CLAUSE_END = regex.compile(r"[,.;:!?](?=\s|$)")
+# A sentence that speaks of what is still to come: a date in it without its year lies ahead.
+_FUTURE = regex.compile(
+    r"(?i)\b(?:will|shall|won't|[a-z]+'ll|(?:is|are)\s+(?:set|due|scheduled|expected|going)\s+to"
+    r"|plans?\s+to|next|upcoming|scheduled\s+for)\b"
+)
+
+
+def _speaks_of_the_future(match: regex.Match[str]) -> bool:
+    text = match.string
+    start = max(text.rfind(". ", 0, match.start()), text.rfind("? ", 0, match.start())) + 1
+    stops = [i for i in (text.find(". ", match.end()), text.find("? ", match.end())) if i >= 0]
+    return _FUTURE.search(text, start, min(stops) if stops else len(text)) is not None
 
 
 @lru_cache(maxsize=4096)
-def _parse(span: str, base: date | None) -> datetime | None:
+def _parse(span: str, base: date | None, future: bool = False) -> datetime | None:
     import dateparser
 
-    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    settings: dict[str, object] = {
+        "PREFER_DATES_FROM": "future" if future else "past",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
     if base is not None:
         settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
     cleaned = regex.sub(
@@ -70,21 +85,27 @@ def resolve(match: regex.Match[str], base: date | None) -> str | None:
         return base.isoformat() if base else None
     if not has_year and base is None:
         return None
-    parsed = _parse(span, base)
+    future = base is not None and not has_year and _speaks_of_the_future(match)
+    parsed = _parse(span, base, future)
     if parsed is None:
         return None
     if match["my"]:
         return f"{parsed.year:04d}-{parsed.month:02d}"
     if (match["mdy"] or match["dmy"]) and not has_year and base is not None:
-        # a day without its year: the one nearest the published date
-        best = parsed.date()
+        # a day without its year: the one nearest the published date (on or after it when the
+        # sentence speaks of what is to come)
+        best: date | None = None
         for year in (base.year - 1, base.year, base.year + 1):
             try:
-                candidate = best.replace(year=year)
+                candidate = parsed.date().replace(year=year)
             except ValueError:
                 continue
-            if abs((candidate - base).days) < abs((best - base).days):
+            if future and candidate < base:
+                continue
+            if best is None or abs((candidate - base).days) < abs((best - base).days):
                 best = candidate
+        if best is None:
+            return None
         return best.isoformat()
     if match["relative"] and regex.search(r"(?i)month", span):
         return f"{parsed.year:04d}-{parsed.month:02d}"
