@@ -65,6 +65,16 @@ def said(story: Story) -> dict[str, str]:
             "“He told me ‘never again’ that night,” said Ann Lee.",
             {"He told me ‘never again’ that night,": "Ann Lee"},
         ),
+        (
+            "“The plan is late and it costs too much,” Mara Quill, a planner at the county"
+            " office, told reporters. “We knew that,” Ben Ortiz, who ran the project, said.",
+            {"The plan is late and it costs too much,": "Mara Quill", "We knew that,": "Ben Ortiz"},
+        ),
+        (
+            "Asked about the deal, former Sen. Ruth Okafor called it “a step in the right"
+            " direction.”",
+            {"a step in the right direction.": "Ruth Okafor"},
+        ),
     ],
 )
 def test_quotes_and_their_speakers(body: str, expected: dict[str, str]) -> None:

@@ -15,6 +15,7 @@ from story_tui.draft.speakers import (
     Speaker,
     after_quote,
     before_quote,
+    called_lead,
     colon_lead,
     sentence_subject,
 )
@@ -113,6 +114,7 @@ def attribute(
         guessed = _looks_like_title(span.text)
         if not guessed:
             tries.append((colon_lead(lead, lead_from), _COLON_CHECK, True))
+            tries.append((called_lead(lead, lead_from), _SUBJECT_CHECK, True))
             if prev_close is None:
                 tries.append((sentence_subject(lead, lead_from), _SUBJECT_CHECK, True))
         for candidate, note, strict in tries:

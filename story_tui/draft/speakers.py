@@ -54,6 +54,10 @@ _AFTER_VERB_FIRST = regex.compile(
     rf"\s+(?:in|on|at|during|after|before|when|while|who|to|told|about)\s|$))"
 )
 _AFTER_NP_FIRST = regex.compile(rf"^[\s,—–-]*(?P<np>{_NP2}{{1,120}}?)\s+(?:{_VERB})(?![\p{{L}}])")
+_AFTER_APPOSITION = regex.compile(
+    rf"^[\s,—–-]*(?P<np>[^,.!?;:“”\"()]{{2,60}}?),\s+(?P<app>{_NP3}{{2,140}}?),\s+"
+    rf"(?:{_VERB})(?![\p{{L}}])",
+)
 _BEFORE = regex.compile(
     rf"(?P<np>{_NP3}{{1,120}}?)\s+(?:{_VERB})(?:\s+(?:that|reporters|him|her|them|us|me|"
     rf"[^.!?;“”\"]{{0,60}}?))?[\s,:—–-]*$"
@@ -155,6 +159,12 @@ def after_quote(rest: str, rest_at: int, closed: bool = True) -> Speaker | None:
             speaker = read_phrase(match["np"], rest_at + match.start("np"))
             if speaker is not None:
                 return speaker
+    match = _AFTER_APPOSITION.match(rest)
+    if closed and match and match["np"][:1].isupper():
+        # `…,” NAME, a political scientist at Texas Tech, told The Hill`: a name and its apposition
+        speaker = read_phrase(match["np"], rest_at + match.start("np"))
+        if speaker is not None and speaker.kind == "name":
+            return speaker
     return None
 
 
@@ -255,3 +265,28 @@ def colon_lead(lead: str, lead_at: int) -> Speaker | None:
     if not name:
         return None
     return Speaker("name", name, lead_at + match.start("np") + names[0].start(), None, title)
+
+
+_CALLED = regex.compile(
+    r"(?:\s+(?:also|later|then|has|had|once))?\s+(?:called|dubbed|labeled|labelled|branded|"
+    r"described)\s+(?:it|him|her|them|this|that|(?:the|his|her|their|its)\s+\p{Ll}[\p{L}-]*)"
+    r"\s+(?:as\s+)?(?:(?:a|an|the)\s+)?$"
+)
+
+
+def called_lead(lead: str, lead_at: int) -> Speaker | None:
+    """`Former Rep. NAME called it “the least bad option”`: the name right before `called`."""
+    match = _CALLED.search(lead)
+    if match is None:
+        return None
+    before = lead[: match.start()]
+    names = [m for m in NAME_RE.finditer(before) if m.group() not in NOT_NAMES]
+    if not names or names[-1].end() != len(before):
+        return None
+    from story_tui.draft.people import clean_name
+
+    title, name = clean_name(names[-1].group())
+    if not name or name in NOT_NAMES:
+        return None
+    offset = names[-1].start() + names[-1].group().find(name)
+    return Speaker("name", name, lead_at + offset, None, title)
