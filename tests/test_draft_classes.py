@@ -75,6 +75,10 @@ def said(story: Story) -> dict[str, str]:
             " direction.”",
             {"a step in the right direction.": "Ruth Okafor"},
         ),
+        (
+            "The talks ended on Monday, with Ana Ruiz calling them “a good first meeting.”",
+            {"a good first meeting.": "Ana Ruiz"},
+        ),
     ],
 )
 def test_quotes_and_their_speakers(body: str, expected: dict[str, str]) -> None:

@@ -268,8 +268,8 @@ def colon_lead(lead: str, lead_at: int) -> Speaker | None:
 
 
 _CALLED = regex.compile(
-    r"(?:\s+(?:also|later|then|has|had|once))?\s+(?:called|dubbed|labeled|labelled|branded|"
-    r"described)\s+(?:it|him|her|them|this|that|(?:the|his|her|their|its)\s+\p{Ll}[\p{L}-]*)"
+    r"(?:\s+(?:also|later|then|has|had|once))?\s+(?:called|calls|calling|dubbed|labeled|labelled|"
+    r"branded|described)\s+(?:it|him|her|them|this|that|(?:the|his|her|their|its)\s+\p{Ll}[\p{L}-]*)"
     r"\s+(?:as\s+)?(?:(?:a|an|the)\s+)?$"
 )
 
