@@ -33,7 +33,13 @@ from story_tui.tui.screens.copy import copy_item
 from story_tui.tui.screens.find import FindController, FindState
 from story_tui.tui.screens.lens import SpeakerLens
 from story_tui.tui.screens.main_keys import KEY_BAR_RANK, MAIN_BINDINGS
-from story_tui.tui.screens.main_layout import main_widgets, standfirst_content, title_content
+from story_tui.tui.screens.main_layout import (
+    main_widgets,
+    pane_of,
+    show,
+    standfirst_content,
+    title_content,
+)
 from story_tui.tui.screens.position_line import PositionLine
 from story_tui.tui.screens.routing import Router
 from story_tui.tui.screens.seen import show_seen
@@ -49,12 +55,6 @@ if TYPE_CHECKING:
     # The overlays, the find bar and find itself are imported when first used: start-up is
     # faster without them (see docs/performance.md).
     from story_tui.tui.widgets.findbar import FindBar
-
-
-def _show(widget: Widget, shown: bool) -> None:
-    """Show or hide a widget; setting the same value again would still cost a relayout."""
-    if widget.display != shown:
-        widget.display = shown
 
 
 class MainScreen(Screen[None]):
@@ -213,9 +213,9 @@ class MainScreen(Screen[None]):
             has_chart=self.query_one(GrowthChart).has_bars,
         )
         for part in ("too-small", "body", "standfirst", "left", "article", "right", "chart"):
-            _show(self.query_one(f"#{part}"), visible[part])
+            show(self.query_one(f"#{part}"), visible[part])
         for pane_id in LIST_PANES:
-            _show(self.pane(pane_id), visible[pane_id])
+            show(self.pane(pane_id), visible[pane_id])
 
     # Focus -------------------------------------------------------------------------------------
     # The keys that move focus (1-5, /) are priority bindings: the app runs them before it hands
@@ -227,13 +227,13 @@ class MainScreen(Screen[None]):
         return not (action in ("focus_pane", "find") and isinstance(self.focused, Input))
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
-        widget: Widget | None = event.widget
-        while widget is not None and widget is not self:
-            if widget.id in PANES:
-                self.active = widget.id
-                return
-            parent = widget.parent
-            widget = parent if isinstance(parent, Widget) else None
+        pane = pane_of(event.widget, self)
+        if pane is not None and self.maximized not in (None, pane):
+            # Only the maximized pane shows: a late `Hide` of a pane folded away a moment ago
+            # hands focus on to one behind it, where keys crashed (tests/test_key_mashing.py).
+            self.set_focus(self.maximized)
+        elif pane is not None:
+            self.active = str(pane.id)
 
     def action_focus_pane(self, pane_id: str) -> None:
         """Focus a pane, showing it first if the layout had folded it away."""

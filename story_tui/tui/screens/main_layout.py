@@ -8,11 +8,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Static
 
 from story_tui.story.model import Story
 from story_tui.story.safety import visible
-from story_tui.tui.responsive import MIN_HEIGHT, MIN_WIDTH
+from story_tui.tui.responsive import MIN_HEIGHT, MIN_WIDTH, PANES
 from story_tui.tui.screens.about import byline
 from story_tui.tui.widgets.article import ArticleView
 from story_tui.tui.widgets.figures import FiguresPane, GrowthChart
@@ -58,3 +59,19 @@ def main_widgets(story: Story) -> ComposeResult:
         id="too-small",
     )
     yield KeyBar()
+
+
+def pane_of(widget: Widget | None, screen: Widget) -> Widget | None:
+    """The pane (one of PANES) `widget` is in, or None (the find bar, the key bar)."""
+    while widget is not None and widget is not screen:
+        if widget.id in PANES:
+            return widget
+        parent = widget.parent
+        widget = parent if isinstance(parent, Widget) else None
+    return None
+
+
+def show(widget: Widget, shown: bool) -> None:
+    """Show or hide a widget; setting the same value again would still cost a relayout."""
+    if widget.display != shown:
+        widget.display = shown

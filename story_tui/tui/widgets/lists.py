@@ -200,6 +200,19 @@ class ListPane(OptionList):
         """Highlight the previous option; stay on the first one."""
         self._step(-1)
 
+    # Textual's OptionList pages by its laid-out lines: a pane not laid out (hidden, or shown by a
+    # key earlier in the same burst) has none, and paging it raised KeyError. It ignores paging.
+
+    def action_page_down(self) -> None:
+        """Highlight the option a page further down."""
+        if self.scrollable_content_region:
+            super().action_page_down()  # type: ignore[no-untyped-call]  # untyped in Textual
+
+    def action_page_up(self) -> None:
+        """Highlight the option a page further up."""
+        if self.scrollable_content_region:
+            super().action_page_up()  # type: ignore[no-untyped-call]  # untyped in Textual
+
     def replace_option_prompt(self, option_id: str, prompt: VisualType) -> Self:
         return self.replace_option_prompt_at_index(self.get_option_index(option_id), prompt)
 
