@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.geometry import Region
 
 from story_tui.story.model import Story
 from story_tui.tui.app import StoryApp
 from story_tui.tui.screens.main import MainScreen
 from story_tui.tui.widgets.keybar import KeyBar
+from tests.conftest import wait_for
 
 
 def main_screen(app: StoryApp) -> MainScreen:
@@ -19,6 +22,11 @@ def main_screen(app: StoryApp) -> MainScreen:
 def bar_text(app: StoryApp) -> str:
     bar = app.screen.query_one(KeyBar)
     return bar.render_lines(Region(0, 0, bar.region.width, 1))[0].text
+
+
+def bar_shows(app: StoryApp, hint: str) -> Callable[[], bool]:
+    """A condition for `wait_for`: the key bar shows `hint`."""
+    return lambda: hint in bar_text(app)
 
 
 async def test_switching_pane_leaves_the_maximized_view(story: Story) -> None:
@@ -73,15 +81,18 @@ async def test_the_key_bar_shows_each_panes_own_keys_and_uses_the_room(story: St
         for hint in ("{} Paragraph", "[] Section", "n N Match", "y Copy", "? Help", "q Quit"):
             assert hint in article_bar, hint
         own = {}
+        wanted = {"sections": "Go", "people": "Card", "figures": "Show", "timeline": "Show"}
         for key, pane in (("1", "sections"), ("3", "people"), ("4", "figures"), ("5", "timeline")):
             await pilot.press(key)
-            await pilot.pause()
+            # The bar redraws on the screen's next bindings refresh, a moment after the focus.
+            hint = wanted[pane]
+            await wait_for(pilot, bar_shows(app, hint), f"{hint} in the key bar")
             own[pane] = bar_text(app).split()[1]
-        assert own == {"sections": "Go", "people": "Card", "figures": "Show", "timeline": "Show"}
+        assert own == wanted
     small = StoryApp(story, remember=False)
     async with small.run_test(size=(60, 20)) as pilot:
         await pilot.press("3")
-        await pilot.pause()
+        await wait_for(pilot, bar_shows(small, "Card"), "the people pane's keys")
         text = bar_text(small)
         assert text.split()[1] == "Card"  # the pane's own key is the last to go
         assert "Help" in text
