@@ -451,7 +451,9 @@ async def test_keys_typed_fast_reach_the_new_pane(story: Story) -> None:
 
     app = StoryApp(story, remember=False)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        # The browser takes keys once its screen has focused the article (on a busy machine that
+        # can come after the first pause); a key before that has no pane to go to.
+        await wait_for(pilot, lambda: app.focused is article(app), "the article's focus")
         # Posted together, without waiting between them (pilot.press waits after each key).
         app.post_message(events.Key("3", "3"))
         app.post_message(events.Key("enter", "\r"))
