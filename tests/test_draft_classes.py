@@ -79,6 +79,10 @@ def said(story: Story) -> dict[str, str]:
             "The talks ended on Monday, with Ana Ruiz calling them “a good first meeting.”",
             {"a good first meeting.": "Ana Ruiz"},
         ),
+        (
+            "“Things are calmer now,” and the orders came back last week, Dana Holt said.",
+            {"Things are calmer now,": "Dana Holt"},
+        ),
     ],
 )
 def test_quotes_and_their_speakers(body: str, expected: dict[str, str]) -> None:

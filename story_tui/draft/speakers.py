@@ -58,6 +58,9 @@ _AFTER_APPOSITION = regex.compile(
     rf"^[\s,—–-]*(?P<np>[^,.!?;:“”\"()]{{2,60}}?),\s+(?P<app>{_NP3}{{2,140}}?),\s+"
     rf"(?:{_VERB})(?![\p{{L}}])",
 )
+_SENTENCE_END = regex.compile(
+    r"^[^.!?;:“”\"]{0,140}?,\s+(?P<np>[^,.!?;:“”\"]{1,40}?)\s+(?:said|says|added|wrote)\.(?:\s|$)"
+)
 _BEFORE = regex.compile(
     rf"(?P<np>{_NP3}{{1,120}}?)\s+(?:{_VERB})(?:\s+(?:that|reporters|him|her|them|us|me|"
     rf"[^.!?;“”\"]{{0,60}}?))?[\s,:—–-]*$"
@@ -159,6 +162,12 @@ def after_quote(rest: str, rest_at: int, closed: bool = True) -> Speaker | None:
             speaker = read_phrase(match["np"], rest_at + match.start("np"))
             if speaker is not None:
                 return speaker
+    match = _SENTENCE_END.match(rest)
+    if match:
+        # `“There's a sense of stability now,” and donations began to pick up, Gilbert said.`
+        speaker = read_phrase(match["np"], rest_at + match.start("np"))
+        if speaker is not None and speaker.kind in ("name", "pronoun"):
+            return speaker
     match = _AFTER_APPOSITION.match(rest)
     if closed and match and match["np"][:1].isupper():
         # `…,” NAME, a political scientist at Texas Tech, told The Hill`: a name and its apposition
