@@ -39,6 +39,18 @@ def second_edition() -> Story:
     return parse_story(to_yaml(data))
 
 
+def test_an_edition_is_private_and_read_back_with_the_caches_checks() -> None:
+    save_edition(STORY, "d4")
+    (path,) = editions_dir().glob(f"{STORY.id}-d4.json")
+    assert path.stat().st_mode & 0o777 == 0o600
+    raw = path.read_text(encoding="utf-8")
+    first = STORY.quotes[0].text
+    path.write_text(raw.replace(first, first[:-2] + "\\u001b]", 1), encoding="utf-8")
+    assert load_edition(STORY.id, "d4") is None  # a hidden control character
+    path.write_text(raw.replace(first, first.upper(), 1), encoding="utf-8")
+    assert load_edition(STORY.id, "d4") is None  # a quote that is no longer its place's words
+
+
 def test_editions_are_kept_two_per_story() -> None:
     save_edition(STORY, "a1")
     assert load_edition(STORY.id, "a1") == STORY

@@ -89,7 +89,15 @@ def still_anchored(story: Story) -> bool:
 
 def load_cached(key: str) -> Story | None:
     """The cached story for a key, or None (missing, unreadable, or failing the checks)."""
-    path = cache_dir() / f"{key}.json"
+    return read_story_json(cache_dir() / f"{key}.json")
+
+
+def read_story_json(path: Path) -> Story | None:
+    """A story kept as its JSON export, or None (missing, unreadable, or failing the checks).
+
+    The checks are the ones the loader's guarantees rest on: no unsafe character in any string,
+    every anchored item still the exact text of its place.
+    """
     try:
         raw = path.read_text(encoding="utf-8")
         data = json.loads(raw)

@@ -8,13 +8,12 @@ just means the browser cannot list the changes (it still says the story changed)
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
-from story_tui.storage.cache import cache_dir
+from story_tui.storage.cache import cache_dir, read_story_json
 from story_tui.story.model import Story
-from story_tui.story.serialize import story_from_dict, to_json
+from story_tui.story.serialize import to_json
 
 KEEP = 2
 """Editions kept per story (the one read last, and the one before)."""
@@ -41,7 +40,7 @@ def save_edition(story: Story, digest: str) -> None:
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, to_json(story, compact=True))
+        write_atomic(path, to_json(story, compact=True), mode=0o600)
         mine = sorted(
             path.parent.glob(f"{story.id}-*.json"), key=lambda p: p.stat().st_mtime, reverse=True
         )
@@ -52,12 +51,8 @@ def save_edition(story: Story, digest: str) -> None:
 
 
 def load_edition(story_id: str, digest: str) -> Story | None:
-    """The copy of an edition, or None when there is none (or it cannot be read back)."""
+    """The copy of an edition, or None when there is none (or it fails the cache's checks)."""
     path = _path(story_id, digest)
     if path is None:
         return None
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return story_from_dict(data)
-    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError):
-        return None
+    return read_story_json(path)
