@@ -13,7 +13,7 @@ from textual.content import Content
 
 from story_tui.story.model import Story
 from story_tui.tui.app import StoryApp
-from story_tui.tui.responsive import LIST_PANES
+from story_tui.tui.panes import LIST_PANES
 from story_tui.tui.screens.main import MainScreen
 from story_tui.tui.widgets.lists import MeasuredContent, line_count, prompt_height
 from tests.conftest import examples

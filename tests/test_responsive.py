@@ -7,13 +7,8 @@ import sys
 
 import pytest
 
-from story_tui.tui.responsive import (
-    LIST_PANES,
-    PANES,
-    TALL_ENOUGH_FOR_STANDFIRST,
-    layout_mode,
-    visible_parts,
-)
+from story_tui.tui.panes import LIST_PANES, PANES
+from story_tui.tui.responsive import TALL_ENOUGH_FOR_STANDFIRST, layout_mode, visible_parts
 
 
 @pytest.mark.parametrize(
@@ -86,6 +81,6 @@ def test_the_layout_module_imports_no_ui() -> None:
     # Import it in a fresh interpreter where importing Textual or Rich fails.
     code = (
         "import sys; sys.modules['textual'] = None; sys.modules['rich'] = None; "
-        "import story_tui.tui.responsive"
+        "import story_tui.tui.responsive, story_tui.tui.panes"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

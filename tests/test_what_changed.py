@@ -11,7 +11,7 @@ import yaml
 
 from story_tui.storage.editions import editions_dir, load_edition, save_edition
 from story_tui.story.bundled import bundled_story
-from story_tui.story.changes import diff_stories
+from story_tui.story.diff.stories import diff_stories
 from story_tui.story.loader import load_story, parse_story
 from story_tui.story.model import Story
 from story_tui.story.yamlout import to_yaml

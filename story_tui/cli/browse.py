@@ -121,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from story_tui.storage.cache import cache_key, load_cached
-    from story_tui.story.source import decode_story_bytes, read_story_bytes
+    from story_tui.story.input_file import decode_story_bytes, read_story_bytes
 
     if args.theme is not None:
         check_theme(args.theme)

@@ -134,7 +134,7 @@ def load(path: str | None, max_bytes: int) -> Story:
 def read_stdin(max_bytes: int) -> str:
     """Standard input as story text, with the same size and encoding checks as a file."""
     from story_tui.story.diagnostics import Diagnostic
-    from story_tui.story.source import decode_story_bytes
+    from story_tui.story.input_file import decode_story_bytes
 
     try:
         data = sys.stdin.buffer.read(max_bytes + 1)

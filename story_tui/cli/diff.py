@@ -55,7 +55,7 @@ def _load(path: str, max_bytes: int) -> Story | None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the changes; exit 0 (same), 1 (they differ) or 2 (a file could not be read)."""
-    from story_tui.story.changes import diff_stories
+    from story_tui.story.diff.stories import diff_stories
 
     old, new = _load(args.old, args.max_bytes), _load(args.new, args.max_bytes)
     if old is None or new is None:

@@ -44,8 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def read_new_paragraphs(path: str, max_bytes: int) -> list[str]:
     """The new article's paragraphs: a story file's, or a plain-text or Markdown file's."""
+    from story_tui.story.input_file import read_story_text
     from story_tui.story.rebase import read_article
-    from story_tui.story.source import read_story_text
 
     try:
         text = read_story_text(path, max_bytes)

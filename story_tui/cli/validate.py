@@ -55,8 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
 def check(path: str | None, max_bytes: int) -> Checked:
     """Read and check one story file (`-` standard input, None the bundled story), keeping its
     warnings."""
+    from story_tui.story.input_file import read_story_text
     from story_tui.story.loader import check_story
-    from story_tui.story.source import read_story_text
 
     if path == STDIN:
         return check_story(read_stdin(max_bytes), STDIN_NAME)

@@ -122,7 +122,7 @@ def read_article(data: bytes, filename: str) -> Article:
 
     Raises StoryInvalid for bytes that are not UTF-8 text, NoArticle when nothing is found.
     """
-    from story_tui.story.source import decode_story_bytes
+    from story_tui.story.input_file import decode_story_bytes
 
     head = data[:2048].lstrip().lower()
     if filename.lower().endswith((".html", ".htm", ".xhtml")) or head.startswith(

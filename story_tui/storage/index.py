@@ -225,7 +225,7 @@ class LibraryIndex:
 
     def _index_file(self, name: str, max_bytes: int) -> tuple[str | None, str | None]:
         """Read and, when its digest is new, index one file: (digest, why it cannot be read)."""
-        from story_tui.story.source import read_story_bytes
+        from story_tui.story.input_file import read_story_bytes
 
         try:
             data = read_story_bytes(name, max_bytes)
@@ -238,8 +238,8 @@ class LibraryIndex:
         digest = hashlib.sha256(data).hexdigest()
         if self.db.execute("SELECT 1 FROM stories WHERE digest = ?", (digest,)).fetchone():
             return digest, None
+        from story_tui.story.input_file import decode_story_bytes
         from story_tui.story.loader import parse_story
-        from story_tui.story.source import decode_story_bytes
 
         try:
             text = decode_story_bytes(data, name)

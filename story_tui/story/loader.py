@@ -15,8 +15,8 @@ from typing import cast
 
 from story_tui.story.anchoring import Article, find_mentions
 from story_tui.story.diagnostics import Diagnostic, StoryInvalid
-from story_tui.story.drafts import EventDraft, FigureDraft, Pending, PersonDraft, QuoteDraft
 from story_tui.story.fields import FieldReader
+from story_tui.story.input_file import read_story_text
 from story_tui.story.model import (
     PERSON_KINDS,
     QUOTE_KINDS,
@@ -28,7 +28,7 @@ from story_tui.story.model import (
     event_key,
     quote_key,
 )
-from story_tui.story.source import read_story_text
+from story_tui.story.partial import EventDraft, FigureDraft, Pending, PersonDraft, QuoteDraft
 from story_tui.story.spans import resolve_spans
 from story_tui.story.spec import (
     DEFAULT_MAX_BYTES,

@@ -18,8 +18,8 @@ from story_tui.story.anchoring import (
     find_spans,
     suggest_context,
 )
-from story_tui.story.drafts import Pending
 from story_tui.story.fields import FieldReader
+from story_tui.story.partial import Pending
 
 MAX_CLOSEST_HINTS = 25
 """Closest-passage hints are fuzzy searches over the whole article; past this many, skip them."""

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
     from textual.command import Provider
 
-    from story_tui.story.change import Change
+    from story_tui.story.diff.change import Change
 from story_tui.storage.state import State, load_state, save_state
 from story_tui.story.formatting import plural
 from story_tui.story.safety import visible

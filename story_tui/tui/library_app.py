@@ -167,7 +167,7 @@ class LibraryApp(App[None]):
     def load(self, row: StoryRow) -> Story | None:
         """The story of a row, from the cache when it can (and cached for next time)."""
         from story_tui.storage.cache import cache_key, load_cached, save_cached
-        from story_tui.story.source import decode_story_bytes, read_story_bytes
+        from story_tui.story.input_file import decode_story_bytes, read_story_bytes
         from story_tui.story.spec import DEFAULT_MAX_BYTES
 
         try:

@@ -15,7 +15,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from story_tui.story.find import fold, is_case_sensitive
 from story_tui.story.formatting import format_value, human_date, plural, shorten
 from story_tui.story.model import Target
-from story_tui.tui.responsive import PANE_TITLES, PANES
+from story_tui.tui.panes import PANE_TITLES, PANES
 from story_tui.tui.screens.main import MainScreen
 from story_tui.tui.widgets.text import literal
 

@@ -1,5 +1,7 @@
 """Which panes the main screen shows at a terminal size: plain Python, no UI imports.
 
+The panes themselves (ids, order, titles) are `panes.py`.
+
 The screen asks `layout_mode` for the mode of a size and `visible_parts` for what to show in that
 mode, then sets `display` on the widgets. Both are pure functions, tested without Textual.
 """
@@ -8,16 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-PANES: tuple[str, ...] = ("sections", "article", "people", "figures", "timeline")
-"""Pane ids in the order of their number keys (1 to 5) and of tab."""
-PANE_TITLES = {
-    "sections": "Sections",
-    "article": "Article",
-    "people": "People",
-    "figures": "Key figures",
-    "timeline": "Timeline",
-}
-LIST_PANES: tuple[str, ...] = ("sections", "people", "figures", "timeline")
+from story_tui.tui.panes import LIST_PANES
+
 COLUMN_OF = {
     "sections": "left",
     "people": "left",

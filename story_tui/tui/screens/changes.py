@@ -1,7 +1,7 @@
 """What changed since the reader last read this story: the structured changes, each one key away.
 
 The app keeps a copy of the edition the reader last read (`storage/editions.py`); when the story
-reopens changed, `story.changes.diff_stories` lists what is different and this screen shows it.
+reopens changed, `story.diff.stories.diff_stories` lists what is different and this screen shows it.
 `enter` on a change goes to its place in the article (a paragraph, a quote, a figure, an event) or
 opens the person; a change to something that is gone says so.
 """
@@ -19,7 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
-from story_tui.story.change import Change
+from story_tui.story.diff.change import Change
 from story_tui.story.formatting import plural
 from story_tui.story.model import Location, Story
 from story_tui.tui.screens.main import MainScreen
@@ -125,7 +125,7 @@ def new_targets(changes: tuple[Change, ...]) -> frozenset[str]:
 def changes_since(story: Story, digest: object) -> tuple[Change, ...]:
     """The changes from the edition read last (by its digest) to `story`; () when unknown."""
     from story_tui.storage.editions import load_edition
-    from story_tui.story.changes import diff_stories
+    from story_tui.story.diff.stories import diff_stories
 
     if not isinstance(digest, str):
         return ()

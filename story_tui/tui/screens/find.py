@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
 from story_tui.story.model import Location
+from story_tui.tui.panes import LIST_PANES, PANE_TITLES, PANES
 from story_tui.tui.position import wrapped
-from story_tui.tui.responsive import LIST_PANES, PANE_TITLES, PANES
 from story_tui.tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:

@@ -19,12 +19,10 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from story_tui.story.model import Story, Target
+from story_tui.tui.panes import LIST_PANES, PANE_TITLES, PANES
 from story_tui.tui.responsive import (
     COLUMN_OF,
-    LIST_PANES,
     MODES,
-    PANE_TITLES,
-    PANES,
     TALL_HEIGHT,
     layout_mode,
     visible_parts,

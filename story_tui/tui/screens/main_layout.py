@@ -13,7 +13,8 @@ from textual.widgets import Static
 
 from story_tui.story.model import Story
 from story_tui.story.safety import visible
-from story_tui.tui.responsive import MIN_HEIGHT, MIN_WIDTH, PANES
+from story_tui.tui.panes import PANES
+from story_tui.tui.responsive import MIN_HEIGHT, MIN_WIDTH
 from story_tui.tui.screens.about import byline
 from story_tui.tui.widgets.article import ArticleView
 from story_tui.tui.widgets.figures import FiguresPane, GrowthChart

@@ -13,7 +13,7 @@ from textual.widgets.option_list import OptionDoesNotExist
 
 from story_tui.story.model import Figure, Location, Quote, Target, TimelineEvent
 from story_tui.tui.history import History
-from story_tui.tui.responsive import LIST_PANES, PANES
+from story_tui.tui.panes import LIST_PANES, PANES
 from story_tui.tui.widgets.lists import ListPane
 from story_tui.tui.widgets.sections import SectionsPane
 

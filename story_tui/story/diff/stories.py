@@ -9,8 +9,8 @@ removed and changed. Each change carries the item as the JSON export writes it, 
 from __future__ import annotations
 
 from story_tui.story.align import align_paragraphs, word_diff_summary
-from story_tui.story.change import Change, ChangeType, clip, where
-from story_tui.story.item_changes import (
+from story_tui.story.diff.change import Change, ChangeType, clip, where
+from story_tui.story.diff.items import (
     event_changes,
     figure_changes,
     person_changes,

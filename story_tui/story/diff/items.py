@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from story_tui.story.align import word_diff_summary
-from story_tui.story.change import REWORDED, Change, clip, fields_changed, loc, same_item
+from story_tui.story.diff.change import REWORDED, Change, clip, fields_changed, loc, same_item
 from story_tui.story.model import Person, Quote, Story, TimelineEvent
 
 T = TypeVar("T")
