@@ -64,9 +64,18 @@ def test_draft_finds_the_migrant_counts_and_the_three_dates() -> None:
 
 def test_every_guess_is_marked_for_checking() -> None:
     text = to_yaml(make_draft(ARTICLE), "draft")
-    assert re.search(r"“?We don’t know what we’re going to do\.\"  # check: speaker guessed", text)
-    assert "# check: speaker guessed from “he”" in text
+    # A guessed speaker is a `check` key on the quote (readers see it), right after its kind.
+    assert re.search(
+        r"“?We don’t know what we’re going to do\.\"\n\s+kind: direct\n\s+check: \"speaker guessed",
+        text,
+    )
+    assert 'check: "speaker guessed from “he”' in text
+    # Editorial to-dos stay comments.
     assert text.count("# check: write a short, factual heading") == 5
+    story = parse_story(text)
+    guessed = [q for q in story.quotes if q.check]
+    assert guessed and all(q.check.startswith("speaker guessed") for q in guessed if q.check)
+    assert [item for item in story.to_check() if item in guessed] == guessed
 
 
 def test_markdown_headings_become_sections() -> None:

@@ -59,7 +59,9 @@ def test_the_summary_counts_exactly_the_check_comments_and_never_cuts_a_word() -
     article = (DATA / "article.txt").read_text(encoding="utf-8")
     draft = make_draft(article)
     written = write(draft, "seed")
-    comments = written.text.count("# check:")
+    keys = len(re.findall(r"^\s+check: ", written.text, re.MULTILINE))
+    comments = written.text.count("# check:") + keys
+    assert keys, "a guessed speaker is a check key"
     text = summary(draft, written)
     assert f"to check ({comments})" in text
     assert len([line for line in text.splitlines() if line.startswith("  - ")]) == comments

@@ -1,6 +1,9 @@
 """The draft as a story file (YAML), and the summary printed beside it. Plain Python.
 
-Every guess gets a `# check:` comment, and the summary counts exactly those comments.
+Every guess about the article's facts (who said a quote, who a person is, a date read from
+relative words) becomes a `check:` key on its item, which readers see as unconfirmed until an
+editor deletes it; editorial to-dos (a placeholder heading or label) stay `# check:` comments. The
+summary lists both.
 """
 
 from __future__ import annotations
@@ -50,10 +53,17 @@ class _Out:
         self.checks: list[str] = []
 
     def add(self, line: str, check: str | None = None, what: str = "") -> None:
+        """A line, with an editor's to-do as a `# check:` comment."""
         if check:
             self.checks.append(f"{what}: {check}" if what else check)
             line += f"  # check: {check}"
         self.lines.append(line)
+
+    def check(self, indent: str, check: str | None, what: str) -> None:
+        """A `check:` key: a guess about the article's facts that a reader sees marked."""
+        if check:
+            self.checks.append(f"{what}: {check}")
+            self.lines.append(f"{indent}check: {_q(check)}")
 
 
 def to_yaml(draft: Draft, story_id: str) -> str:
@@ -129,32 +139,27 @@ def write(draft: Draft, story_id: str) -> Written:
     out.add("people:" + ("" if draft.people else " []"))
     for person_index, person in enumerate(draft.people):
         out.add(f"  - id: {_q(person.id)}")
-        check = (
+        checks = [
             "an organisation named from its attribution: give its full name"
             if person.kind == "organisation" and person.name[:1].islower()
             else "a speaker the article does not name: keep the description or remove"
             if person.unnamed
             else None
-        )
-        out.add(f"    name: {_q(person.name)}", check, person.name)
+        ]
+        out.add(f"    name: {_q(person.name)}")
         if person.kind != "person":
             out.add(f"    kind: {person.kind}")
         if person.aliases:
             out.add(f"    aliases: [{', '.join(_q(a) for a in person.aliases)}]")
+        # No role found: none is written (a reader sees none, never "Unknown").
         role = person.role or (
-            "Organisation"
-            if person.kind != "person"
-            else "Not named"
-            if person.unnamed
-            else "Unknown"
+            "Organisation" if person.kind != "person" else "Not named" if person.unnamed else None
         )
-        out.add(
-            f"    role: {_q(role)}",
-            "role not found in the article: write one"
-            if person.role is None and not person.unnamed
-            else None,
-            person.name,
-        )
+        if role:
+            out.add(f"    role: {_q(role)}")
+        elif not person.unnamed:
+            checks.append("role not found in the article")
+        out.check("    ", "; ".join(c for c in checks if c) or None, person.name)
         if person.age is not None and person.kind == "person":
             out.add(f"    age: {person.age}")
         if person.origin and person.kind == "person":
@@ -164,8 +169,9 @@ def write(draft: Draft, story_id: str) -> Written:
         for quote_index, quote in enumerate(mine):
             paths[f"people[{person_index}].quotes[{quote_index}]"] = quote
             what = f"quote “{short(quote.text, 40)}”"
-            out.add(f"      - text: {_q(quote.text)}", quote.check, what)
+            out.add(f"      - text: {_q(quote.text)}")
             out.add(f"        kind: {quote.kind}")
+            out.check("        ", quote.check, what)
             if quote.source:
                 out.add(f"        source: {_q(quote.source)}")
             out.add(f"        section: {_q(quote.section)}")
@@ -182,11 +188,9 @@ def write(draft: Draft, story_id: str) -> Written:
     for figure_index, figure in enumerate(draft.figures):
         paths[f"figures[{figure_index}]"] = figure
         out.add(f"  - id: {_q(unique_id(figure.id, used))}")
-        out.add(
-            f"    label: {_q(figure.label)}",
-            figure.check or "write a label",
-            "figure " + short(figure.text, 30),
-        )
+        what = "figure " + short(figure.text, 30)
+        # A figure's label is a placeholder to write (an editor's to-do), not a claim.
+        out.add(f"    label: {_q(figure.label)}", figure.check or "write a label", what)
         out.add(f"    text: {_q(figure.text)}")
         if figure.value is not None:
             value = figure.value if isinstance(figure.value, int | float) else _q(figure.value)
@@ -202,12 +206,10 @@ def write(draft: Draft, story_id: str) -> Written:
     for event_index, event in enumerate(draft.events):
         paths[f"timeline[{event_index}]"] = event
         out.add(f"  - date: {_q(event.date)}")
-        out.add(
-            f"    label: {_q(event.text)}",
-            event.check or "rewrite as a short label",
-            "event " + short(event.text, 30),
-        )
+        what = "event " + short(event.text, 30)
+        out.add(f"    label: {_q(event.text)}", "rewrite as a short label", what)
         out.add(f"    text: {_q(event.text)}")
+        out.check("    ", event.check, what)
         _anchor(out, "    ", *anchors.get(id(event), (None, None)))
     return Written("\n".join(out.lines) + "\n", out.checks, len(orphans), paths)
 
@@ -245,7 +247,8 @@ def validated(draft: Draft, story_id: str, filename: str = "<draft>") -> Written
 
 
 def summary(draft: Draft, written: Written) -> str:
-    """What was found, and every `# check:` comment in the file, for the terminal."""
+    """What was found, and every `check:` key and `# check:` comment in the file, for the
+    terminal."""
     paragraphs = sum(len(s.paragraphs) for s in draft.sections)
     direct = sum(1 for q in draft.quotes if q.speaker and q.kind == "direct")
     paraphrases = sum(1 for q in draft.quotes if q.speaker and q.kind == "paraphrase")
@@ -275,6 +278,9 @@ def summary(draft: Draft, written: Written) -> str:
         kind = "organisation" if person.kind != "person" else "person"
         lines.append(f"  {kind} {person.name} ({details or 'no details'})")
     if written.checks:
-        lines.append(f"to check ({len(written.checks)}), each marked `# check:` in the file:")
+        lines.append(
+            f"to check ({len(written.checks)}), each a `check:` key or a `# check:` comment "
+            "in the file:"
+        )
         lines += [f"  - {item}" for item in written.checks]
     return "\n".join(lines)

@@ -22,7 +22,7 @@ from story_tui.story.safety import UNSAFE_TEXT
 from story_tui.story.serialize import story_from_dict, to_json
 
 MAX_ENTRIES = 20
-SCHEMA = 3
+SCHEMA = 4
 """Bump whenever the model, the export or the loader's rules change what a story resolves to."""
 
 

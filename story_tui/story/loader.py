@@ -184,6 +184,11 @@ class _Checker(FieldReader):
                 f"updated ({updated.isoformat()}) is before published ({published.isoformat()})",
                 "updated",
             )
+        url = self.text(fields.get("url"), "url", required=False)
+        if url is not None and not _URL.match(url):
+            self.error(fields["url"], f"'{url}' is not an http:// or https:// address", "url")
+            url = None
+        authors = self.text_list(fields.get("authors"), "authors", "author")
         language = "en"
         if "language" in fields:
             lang = self.text(fields["language"], "language")
@@ -238,6 +243,8 @@ class _Checker(FieldReader):
             figures=tuple(f.finish() for f in figures if f is not None),
             timeline=tuple(e.finish() for e in timeline if e is not None),
             extensions=extensions,
+            url=url,
+            authors=authors,
         )
 
     def source(self, node: Node, path: str) -> Source | None:
@@ -276,7 +283,7 @@ class _Checker(FieldReader):
         person_id = self.slug(fields.get("id"), f"{path}.id")
         self.register("person", person_id, fields.get("id"), f"{path}.id")
         name = self.text(fields.get("name"), f"{path}.name")
-        role = self.text(fields.get("role"), f"{path}.role")
+        role = self.text(fields.get("role"), f"{path}.role") or ""  # none known: left out
         aliases = self.text_list(fields.get("aliases"), f"{path}.aliases", "alias")
         age = self.age(fields.get("age"), f"{path}.age")
         origin = self.text(fields.get("origin"), f"{path}.origin", required=False)
@@ -296,10 +303,11 @@ class _Checker(FieldReader):
             quote = self.quote(quote_node, f"{path}.quotes[{i}]", person_id or "", i)
             if quote is not None:
                 quotes.append(quote)
-        if person_id is None or name is None or role is None:
+        if person_id is None or name is None:
             return None
+        check = self.text(fields.get("check"), f"{path}.check")
         return PersonDraft(
-            person_id, name, role, aliases, age, origin, quotes, extensions, kind, same_as
+            person_id, name, role, aliases, age, origin, quotes, extensions, kind, same_as, check
         )
 
     def person_kind(self, node: Node | None, path: str) -> PersonKind:
@@ -326,6 +334,7 @@ class _Checker(FieldReader):
         section = self.slug(fields.get("section"), f"{path}.section")
         self.refer("section", section, fields.get("section"), f"{path}.section")
         pending = self.anchor(fields, section, path, text)
+        check = self.text(fields.get("check"), f"{path}.check")
         if text is None or kind is None:
             return None
         return QuoteDraft(
@@ -337,6 +346,7 @@ class _Checker(FieldReader):
             source,
             section,
             extensions,
+            check,
         )
 
     def figure(self, node: Node, path: str) -> FigureDraft | None:
@@ -353,10 +363,11 @@ class _Checker(FieldReader):
             self.refer("source", source, fields.get("sources"), f"{path}.sources[{i}]")
         note = self.text(fields.get("note"), f"{path}.note", required=False)
         pending = self.anchor(fields, None, path, text)
+        check = self.text(fields.get("check"), f"{path}.check")
         if figure_id is None or label is None or text is None:
             return None
         return FigureDraft(
-            figure_id, label, text, pending, value, unit, as_of, sources, note, extensions
+            figure_id, label, text, pending, value, unit, as_of, sources, note, extensions, check
         )
 
     def event(self, node: Node, path: str, index: int) -> EventDraft | None:
@@ -365,9 +376,10 @@ class _Checker(FieldReader):
         label = self.text(fields.get("label"), f"{path}.label")
         text = self.text(fields.get("text"), f"{path}.text")
         pending = self.anchor(fields, None, path, text)
+        check = self.text(fields.get("check"), f"{path}.check")
         if date is None or label is None or text is None:
             return None
-        return EventDraft(event_key(index), date, label, text, pending, extensions)
+        return EventDraft(event_key(index), date, label, text, pending, extensions, check)
 
     # Cross-checks ------------------------------------------------------------------------------
 

@@ -70,6 +70,8 @@ class Quote:
     """The text just before the span in its paragraph, as the file gives it (TextQuoteSelector)."""
     suffix: str | None = None
     """The text just after the span in its paragraph, as the file gives it."""
+    check: str | None = None
+    """What a tool guessed about this item and a person should confirm (None: confirmed)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +80,8 @@ class Person:
 
     id: str
     name: str
-    role: str
+    role: str = ""
+    """A short description; empty when none is known."""
     aliases: tuple[str, ...] = ()
     age: int | None = None
     origin: str | None = None
@@ -89,6 +92,8 @@ class Person:
     """`organisation` for a speaker that is not a person (a ministry, a company)."""
     same_as: tuple[str, ...] = ()
     """URIs of the same person elsewhere, e.g. a Wikidata entity."""
+    check: str | None = None
+    """What a tool guessed about this item and a person should confirm (None: confirmed)."""
 
     @property
     def summary(self) -> str:
@@ -121,6 +126,8 @@ class Figure:
     extensions: Mapping[str, Any] = field(default_factory=dict, compare=False)
     prefix: str | None = None
     suffix: str | None = None
+    check: str | None = None
+    """What a tool guessed about this item and a person should confirm (None: confirmed)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +144,8 @@ class TimelineEvent:
     extensions: Mapping[str, Any] = field(default_factory=dict, compare=False)
     prefix: str | None = None
     suffix: str | None = None
+    check: str | None = None
+    """What a tool guessed about this item and a person should confirm (None: confirmed)."""
 
     @property
     def sort_key(self) -> tuple[int, int, int]:
@@ -147,6 +156,8 @@ class TimelineEvent:
 
 
 Anchored = Quote | Figure | TimelineEvent
+Checkable = Person | Quote | Figure | TimelineEvent
+"""The items that may carry a `check` (what a tool guessed)."""
 
 
 def quote_key(person_id: str, index: int) -> str:
@@ -181,6 +192,10 @@ class Story:
     figures: tuple[Figure, ...] = ()
     timeline: tuple[TimelineEvent, ...] = ()
     extensions: Mapping[str, Any] = field(default_factory=dict, compare=False)
+    url: str | None = None
+    """The article's canonical address."""
+    authors: tuple[str, ...] = ()
+    """The article's byline, as the page gives it."""
 
     _sections_by_id: dict[str, Section] = field(init=False, repr=False, compare=False)
     _people_by_id: dict[str, Person] = field(init=False, repr=False, compare=False)
@@ -297,6 +312,17 @@ class Story:
     def timeline_sorted(self) -> tuple[TimelineEvent, ...]:
         """The timeline in date order (stable for equal dates)."""
         return tuple(sorted(self.timeline, key=lambda e: e.sort_key))
+
+    def to_check(self) -> tuple[Checkable, ...]:
+        """Every item still carrying a `check` (a tool's guess nobody has confirmed), file order."""
+        items: list[Checkable] = []
+        for person in self.people:
+            if person.check:
+                items.append(person)
+            items.extend(q for q in person.quotes if q.check)
+        items.extend(f for f in self.figures if f.check)
+        items.extend(e for e in self.timeline if e.check)
+        return tuple(items)
 
     def speaker_of(self, quote: Quote) -> Person:
         """The person who said a quote."""

@@ -46,6 +46,7 @@ class QuoteDraft:
     source: str | None
     section: str | None
     extensions: dict[str, Any]
+    check: str | None = None
 
     def finish(self) -> Quote:
         assert self.pending.location is not None
@@ -60,6 +61,7 @@ class QuoteDraft:
             self.extensions,
             self.pending.prefix,
             self.pending.suffix,
+            self.check,
         )
 
 
@@ -75,6 +77,7 @@ class PersonDraft:
     extensions: dict[str, Any]
     kind: PersonKind = "person"
     same_as: tuple[str, ...] = ()
+    check: str | None = None
 
     def finish(self, mentions: tuple[Location, ...]) -> Person:
         return Person(
@@ -89,6 +92,7 @@ class PersonDraft:
             self.extensions,
             self.kind,
             self.same_as,
+            self.check,
         )
 
 
@@ -104,6 +108,7 @@ class FigureDraft:
     sources: tuple[str, ...]
     note: str | None
     extensions: dict[str, Any]
+    check: str | None = None
 
     def finish(self) -> Figure:
         assert self.pending.location is not None
@@ -120,6 +125,7 @@ class FigureDraft:
             self.extensions,
             self.pending.prefix,
             self.pending.suffix,
+            self.check,
         )
 
 
@@ -131,6 +137,7 @@ class EventDraft:
     text: str
     pending: Pending
     extensions: dict[str, Any]
+    check: str | None = None
 
     def finish(self) -> TimelineEvent:
         assert self.pending.location is not None
@@ -143,4 +150,5 @@ class EventDraft:
             self.extensions,
             self.pending.prefix,
             self.pending.suffix,
+            self.check,
         )

@@ -119,17 +119,19 @@ QUOTE_KEYS: tuple[Key, ...] = (
     Key("section", "section_hint"),
     Key("prefix", "prefix"),
     Key("suffix", "suffix"),
+    Key("check", "check"),
     LOCATION,
 )
 PERSON_KEYS: tuple[Key, ...] = (
     Key("id", "id"),
     Key("name", "name"),
     Key("aliases", "aliases", _strings_out, _strings_in),
-    Key("role", "role"),
+    Key("role", "role", omit_empty=True),
     Key("age", "age"),
     Key("origin", "origin"),
     Key("kind", "kind"),
     Key("same_as", "same_as", _strings_out, _strings_in, omit_empty=True),
+    Key("check", "check"),
     Key("quotes", "quotes", _children(QUOTE_KEYS), None),
     Key("mentions", "mentions", _locations_out, _locations_in),
 )
@@ -144,6 +146,7 @@ FIGURE_KEYS: tuple[Key, ...] = (
     Key("note", "note"),
     Key("prefix", "prefix"),
     Key("suffix", "suffix"),
+    Key("check", "check"),
     LOCATION,
 )
 EVENT_KEYS: tuple[Key, ...] = (
@@ -152,6 +155,7 @@ EVENT_KEYS: tuple[Key, ...] = (
     Key("text", "text"),
     Key("prefix", "prefix"),
     Key("suffix", "suffix"),
+    Key("check", "check"),
     LOCATION,
 )
 STORY_KEYS: tuple[Key, ...] = (
@@ -162,6 +166,8 @@ STORY_KEYS: tuple[Key, ...] = (
     Key("published", "published", _date_out, _date_in),
     Key("updated", "updated", _date_out, _moment_in),
     Key("language", "language"),
+    Key("url", "url"),
+    Key("authors", "authors", _strings_out, _strings_in, omit_empty=True),
     Key("sources", "sources", _children(SOURCE_KEYS), None),
     Key("sections", "sections", _children(SECTION_KEYS), None),
     Key("people", "people", _children(PERSON_KEYS), None),

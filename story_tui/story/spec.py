@@ -64,6 +64,8 @@ OBJECTS: dict[str, dict[str, FieldSpec]] = {
             "date-or-datetime", False, "When this edition was last changed (ISO date or datetime)."
         ),
         "language": FieldSpec("language", False, "BCP 47 language tag; default en."),
+        "url": FieldSpec("url", False, "The article's canonical address (http or https)."),
+        "authors": FieldSpec("text-list", False, "The article's byline, as the page gives it."),
         "sources": FieldSpec("objects", False, "Outlets the story reports from.", "source"),
         "sections": FieldSpec(
             "objects", True, "The article, in order.", "section", at_least_one=True
@@ -88,12 +90,13 @@ OBJECTS: dict[str, dict[str, FieldSpec]] = {
         "id": FieldSpec("slug", True, "Slug, unique among people."),
         "name": FieldSpec("text", True, "Full name as the article gives it."),
         "aliases": FieldSpec("text-list", False, "Other names the article uses for them."),
-        "role": FieldSpec("text", True, "A short description."),
+        "role": FieldSpec("text", False, "A short description; left out when none is known."),
         "age": FieldSpec("age", False, "Age in years."),
         "origin": FieldSpec("optional-text", False, "Where they come from."),
         "kind": FieldSpec("person-kind", False, "person (default) or organisation."),
         "same_as": FieldSpec("uri-list", False, "URIs of the same person elsewhere (Wikidata)."),
         "quotes": FieldSpec("objects", False, "What they said.", "quote"),
+        "check": FieldSpec("text", False, "What a tool guessed; delete it to confirm."),
     },
     "quote": {
         "text": FieldSpec("text", True, "The words, verbatim from one paragraph."),
@@ -102,6 +105,7 @@ OBJECTS: dict[str, dict[str, FieldSpec]] = {
         "section": FieldSpec("slug", False, "A sections id: where to look first."),
         "prefix": FieldSpec("affix", False, "The exact text just before the span."),
         "suffix": FieldSpec("affix", False, "The exact text just after the span."),
+        "check": FieldSpec("text", False, "What a tool guessed; delete it to confirm."),
     },
     "figure": {
         "id": FieldSpec("slug", True, "Slug, unique among figures."),
@@ -114,6 +118,7 @@ OBJECTS: dict[str, dict[str, FieldSpec]] = {
         "note": FieldSpec("optional-text", False, "An editor's note."),
         "prefix": FieldSpec("affix", False, "The exact text just before the span."),
         "suffix": FieldSpec("affix", False, "The exact text just after the span."),
+        "check": FieldSpec("text", False, "What a tool guessed; delete it to confirm."),
     },
     "event": {
         "date": FieldSpec("partial-date", True, "YYYY, YYYY-MM or YYYY-MM-DD."),
@@ -121,6 +126,7 @@ OBJECTS: dict[str, dict[str, FieldSpec]] = {
         "text": FieldSpec("text", True, "The article's words for it, verbatim."),
         "prefix": FieldSpec("affix", False, "The exact text just before the span."),
         "suffix": FieldSpec("affix", False, "The exact text just after the span."),
+        "check": FieldSpec("text", False, "What a tool guessed; delete it to confirm."),
     },
 }
 

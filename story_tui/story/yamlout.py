@@ -21,6 +21,8 @@ TOP_ORDER = (
     "published",
     "updated",
     "language",
+    "url",
+    "authors",
     "sources",
     "sections",
     "people",
