@@ -59,6 +59,9 @@ def make_draft(article: Article | str, per_section: int = 3) -> Draft:
         published=article.published,
         title_found=article.title is not None,
         byline=article.byline,
+        authors=list(article.authors),
+        updated=article.updated,
+        url=article.url,
     )
 
 

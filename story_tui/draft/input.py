@@ -31,6 +31,10 @@ class Article:
     outlet: str | None = None
     byline: str | None = None
     url: str | None = None
+    authors: list[str] = field(default_factory=list)
+    """The page's authors (JSON-LD `author`, `<meta name="author">`)."""
+    updated: str | None = None
+    """When the page was last modified (YYYY-MM-DD), when it says so."""
     problems: list[str] = field(default_factory=list)
     """`file:line:col: warning: …` lines about what was kept out."""
 

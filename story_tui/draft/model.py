@@ -92,6 +92,12 @@ class Draft:
     published: str | None = None
     title_found: bool = True
     byline: str | None = None
+    authors: list[str] = field(default_factory=list)
+    """The page's authors, from its metadata."""
+    updated: str | None = None
+    """When the page was last modified, from its metadata."""
+    url: str | None = None
+    """The page's canonical address."""
 
 
 def slug(text: str) -> str:

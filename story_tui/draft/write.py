@@ -120,6 +120,8 @@ def write(draft: Draft, story_id: str) -> Written:
     )
     if draft.published:
         out.add(f"published: {_q(draft.published)}")
+    if draft.updated:
+        out.add(f"updated: {_q(draft.updated)}")
     out.add('# standfirst: "…"  (add a one- or two-sentence summary here)')
     out.add("sources:" + ("" if draft.sources else " []"))
     for source_id, name in draft.sources.items():
