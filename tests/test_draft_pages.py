@@ -98,6 +98,27 @@ def test_a_page_gives_the_draft_its_authors_updated_date_and_address() -> None:
     draft = make_draft(page)
     text = validated(draft, "bridge").text
     assert 'updated: "2024-05-03"' in text
+    assert 'url: "https://ledger.example.com/bridge"' in text and 'authors: ["Ann Lee"]' in text
+
+
+def test_a_year_in_the_text_is_no_publication_date() -> None:
+    body = "".join(f"<p>In 1996 the old bridge was built. {_PROSE}</p>" for _ in range(4))
+    assert read_html(_page(body=body), "old.html").published is None
+
+
+def test_a_short_brief_is_an_article_and_a_login_wall_is_not() -> None:
+    import pytest
+
+    from story_tui.draft.input import NoArticle
+
+    brief = (
+        "<p>On Saturday it was announced that the actor to play the new lead was Matt Smith.</p>"
+        "<p>“Who?” asked people entirely appropriately.</p>"
+    )
+    assert read_html(_page(body=brief), "brief.html").paragraphs
+    wall = "<p>Subscribe to continue reading this article, or log in if you are a subscriber.</p>"
+    with pytest.raises(NoArticle):
+        read_html(_page(body=wall), "wall.html")
 
 
 def test_a_template_date_is_no_date() -> None:

@@ -21,12 +21,19 @@ _ITALIC = re.compile(r"(?<![\w*])\*(\S(?:.*?\S)?)\*(?![\w*])")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
 _MIN_WORDS = 40
 """A page whose main text has fewer words holds no article (an index of links, a login wall)."""
+_SHORT_WORDS = 15
+"""A shorter text is an article only when it reads as prose (a news brief of two sentences)."""
+_WALL = re.compile(
+    r"(?i)\b(?:subscribe|subscriber|log\s?in|sign\s?in|sign\s?up|register|cookies?|javascript|"
+    r"paywall|page not found|404|access denied|enable|browser)\b"
+)
 _FEW_WORDS = 120
 """A precise extraction this short is checked against a recall-oriented one."""
 
 
 def _extract(data: bytes, precise: bool) -> Any:
     import trafilatura
+    from trafilatura.settings import set_date_params
 
     try:
         return trafilatura.bare_extraction(
@@ -39,6 +46,9 @@ def _extract(data: bytes, precise: bool) -> Any:
             include_formatting=True,
             favor_precision=precise,
             favor_recall=not precise,
+            # The date from the page's markup and address only: a year in the text is no
+            # publication date.
+            date_extraction_params=set_date_params(extensive=False),
         )
     except Exception:  # trafilatura raises various errors on pages it cannot parse
         return None
@@ -58,15 +68,29 @@ def _prose_words(document: Any) -> int:
     return sum(count for count in counts if count >= 8)
 
 
+def _enough(document: Any) -> bool:
+    """Text enough for an article: 40 words, or a short brief of prose that is no login wall."""
+    body = getattr(document, "text", None) if document is not None else None
+    if not isinstance(body, str):
+        return False
+    words = len(body.split())
+    return words >= _MIN_WORDS or (
+        words >= _SHORT_WORDS
+        and _prose_words(document) >= 8
+        and re.search(r"[.!?][”\"’']?\s*$", body.strip()) is not None
+        and not _WALL.search(body)
+    )
+
+
 def read_html(data: bytes, filename: str) -> Article:
     """The article in a saved web page."""
     document = _extract(data, precise=True)
     if _words(document) < _FEW_WORDS:
         wider = _extract(data, precise=False)
-        if _prose_words(wider) >= max(2 * _words(document), _MIN_WORDS):
+        if _prose_words(wider) >= max(2 * _words(document), _SHORT_WORDS) and _enough(wider):
             document = wider
     body = getattr(document, "text", None) if document is not None else None
-    if not body or len(body.split()) < _MIN_WORDS:
+    if not body or not _enough(document):
         raise NoArticle("no article found in the page (a list of links, a login wall?)")
     text, problems = clean_text(plain(body), filename)
     title, paragraphs = split_paragraphs(text)
@@ -82,7 +106,7 @@ def read_html(data: bytes, filename: str) -> Article:
     meta = read_meta(data)
     date = getattr(document, "date", None)
     published = date if isinstance(date, str) and re.fullmatch(r"\d{4}-\d\d-\d\d", date) else None
-    published = published or meta.published
+    published = meta.published or published
     updated = meta.modified if meta.modified and meta.modified != published else None
     if updated and published and updated < published:
         updated = None

@@ -9,6 +9,7 @@ summary lists both.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 
 from story_tui.draft.model import Draft, DraftEvent, DraftFigure, DraftQuote, unique_id
@@ -120,8 +121,12 @@ def write(draft: Draft, story_id: str) -> Written:
     )
     if draft.published:
         out.add(f"published: {_q(draft.published)}")
-    if draft.updated:
+    if draft.updated and (draft.published is None or draft.updated >= draft.published):
         out.add(f"updated: {_q(draft.updated)}")
+    if draft.url and re.fullmatch(r"https?://[^\s]+", draft.url):
+        out.add(f"url: {_q(draft.url)}")
+    if draft.authors:
+        out.add(f"authors: [{', '.join(_q(a) for a in draft.authors)}]")
     out.add('# standfirst: "…"  (add a one- or two-sentence summary here)')
     out.add("sources:" + ("" if draft.sources else " []"))
     for source_id, name in draft.sources.items():
