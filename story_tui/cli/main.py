@@ -37,6 +37,7 @@ COMMANDS: dict[str, Command] = {
     "diff": Command("diff"),
     "people": Command("people"),
     "search": Command("search"),
+    "threads": Command("threads"),
 }
 """Every subcommand; a module is imported only when its command runs (start-up time)."""
 

@@ -1,0 +1,141 @@
+"""What grouping reads from a story: weighted words, names, places and a date. No UI imports.
+
+A story becomes a bag of features with weights, before any library-wide weighting:
+
+- `w:` the words of the whole article (lower case, without stop words), each once per paragraph
+  so a word repeated in one paragraph counts little; the words of the title and the lead (the
+  standfirst and the first paragraph) count `LEAD_WEIGHT` times more, as a reader skimming the
+  front page would see them first;
+- `p:` the people the story names, by surname and by full name (organisations count too);
+- `c:` capitalised words that are no sentence start and no person: places, organisations;
+- `n:` numbers with a unit or a decimal point, and years, which tell two similar events apart.
+
+The date is the story's `published` date, when it has one.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import regex
+
+from story_tui.story.model import Story
+from story_tui.threads.names import name_key, surname_key
+
+LEAD_WEIGHT = 2.0
+PERSON_WEIGHT = 1.5
+CAPITAL_WEIGHT = 1.0
+NUMBER_WEIGHT = 1.0
+
+_WORD = regex.compile(r"[\p{L}][\p{L}\p{M}'’-]*[\p{L}]|\d+(?:[.,]\d+)*")
+_CAPITAL = regex.compile(r"(?<![.!?\"“]\s)(?<!^)\b\p{Lu}[\p{Ll}\p{M}]+(?:\s+\p{Lu}[\p{Ll}\p{M}]+)*")
+_YEAR = regex.compile(r"^(19[5-9]\d|20[0-4]\d)$")
+
+STOP_WORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it
+    its itself just me more most my myself no nor not now of off on once only or other our ours
+    ourselves out over own same she should so some such than that the their theirs them
+    themselves then there these they this those through to too under until up very was we were
+    what when where which while who whom why will with would you your yours yourself yourselves
+    said says say told according one two three four five six seven eight nine ten new also
+    would could first last year years week weeks day days time monday tuesday wednesday
+    thursday friday saturday sunday today yesterday tomorrow mr mrs ms dr it's don't didn't
+    he's she's that's there's they're we're i'm can't won't isn't wasn't aren't weren't people
+    percent per cent may might must shall many much get got go going went make made like well
+    back still even way another around since while however though although just told take took
+    us via""".split()
+)
+
+
+@dataclass(frozen=True)
+class StoryFeatures:
+    """What the grouping knows of one story."""
+
+    key: str
+    """Names the story in its library: its path."""
+    id: str
+    title: str
+    published: _dt.date | None
+    weights: dict[str, float]
+    """Feature -> weight before the library's inverse document frequency."""
+
+
+def _words(text: str) -> list[str]:
+    out = []
+    for match in _WORD.finditer(text):
+        word = match.group().casefold().replace("’", "'")
+        if word.endswith("'s"):
+            word = word[:-2]
+        if len(word) < 3 or word in STOP_WORDS:
+            continue
+        if word[0].isdigit():
+            if _YEAR.match(word) or "." in word or len(word) >= 3:
+                out.append(f"n:{word}")
+            continue
+        out.append(f"w:{_stem(word)}")
+    return out
+
+
+def _stem(word: str) -> str:
+    """A light stem: plural and -ed/-ing endings off, so `arrests` and `arrested` meet."""
+    for ending, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            if ending == "s" and word.endswith("ss"):
+                return word
+            return word[: len(word) - len(ending)] + keep
+    return word
+
+
+def _capitals(text: str, people: set[str]) -> Iterable[str]:
+    for match in _CAPITAL.finditer(text):
+        phrase = match.group()
+        key = " ".join(phrase.casefold().split())
+        if key in people or len(key) < 3 or key in STOP_WORDS:
+            continue
+        yield f"c:{key}"
+
+
+def paragraphs_of(story: Story) -> list[str]:
+    """The article's paragraphs, in order."""
+    return [p for section in story.sections for p in section.paragraphs]
+
+
+def features_of(story: Story, key: str) -> StoryFeatures:
+    """The features of one story (see the module's docstring)."""
+    weights: dict[str, float] = {}
+    paragraphs = paragraphs_of(story)
+    lead = " ".join(filter(None, [story.title, story.standfirst, *paragraphs[:1]]))
+    for feature in set(_words(lead)):
+        weights[feature] = weights.get(feature, 0.0) + LEAD_WEIGHT
+    for paragraph in paragraphs:
+        for feature in set(_words(paragraph)):
+            weights[feature] = weights.get(feature, 0.0) + 1.0
+    names: set[str] = set()
+    for person in story.people:
+        full = name_key(person.name)
+        if not full:
+            continue
+        names.add(full)
+        names.update(name_key(alias) for alias in person.aliases)
+        mentions = 1 + len(person.mentions) + len(person.quotes)
+        weight = PERSON_WEIGHT * (1.0 + math.log(mentions))
+        weights[f"p:{full}"] = weights.get(f"p:{full}", 0.0) + weight
+        surname = surname_key(person.name)
+        if surname and surname != full:
+            weights[f"p:{surname}"] = weights.get(f"p:{surname}", 0.0) + weight
+            names.add(surname)
+    for paragraph in [story.title, *paragraphs]:
+        for feature in set(_capitals(paragraph, names)):
+            weights[feature] = weights.get(feature, 0.0) + CAPITAL_WEIGHT
+    return StoryFeatures(
+        key=key,
+        id=story.id,
+        title=story.title,
+        published=story.published,
+        weights={f: 1.0 + math.log(w) if w > 1 else w for f, w in weights.items()},
+    )

@@ -1,0 +1,304 @@
+"""Grouping stories into threads: all at once (average link) or one story at a time. No UI imports.
+
+Two stories are compared by the cosine of their feature weights (`features.py`), each feature
+weighted by how rare it is in the library (inverse document frequency, squared as in a TF-IDF
+dot product), times a factor for time when both stories have a date: close in time changes
+nothing, months apart lowers the similarity (`time_factor`); a missing date is neutral.
+
+`Grouper.group_all` is average-link clustering with one threshold: the two groups with the
+highest mean similarity between their stories merge, until no two groups reach the threshold.
+The number of threads is never given. `Grouper.join` adds one story without regrouping the
+rest: it joins the thread whose stories it is most similar to on average, when that mean reaches
+the same threshold, or starts a thread of its own. The reader's corrections are constraints on
+both: stories the reader put together stay together, and a story the reader moved or split off
+never shares a thread with the story it was moved away from.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from story_tui.threads.features import StoryFeatures
+
+THRESHOLD = 0.12
+"""The mean similarity at which two groups of stories are one thread."""
+MAX_DF = 0.2
+"""Features in more than this share of the stories (and at least `MAX_DF_MIN`) are not compared."""
+MAX_DF_MIN = 30
+DAYS_NEUTRAL = 30
+"""Stories at most this many days apart are compared as if they had the same date."""
+DAYS_HALF = 365
+"""Beyond `DAYS_NEUTRAL`, the similarity halves every this many days (down to `TIME_FLOOR`)."""
+TIME_FLOOR = 0.4
+
+
+def time_factor(a: StoryFeatures, b: StoryFeatures) -> float:
+    """How time changes the similarity of two stories: 1 when either has no date."""
+    if a.published is None or b.published is None:
+        return 1.0
+    days = abs((a.published - b.published).days) - DAYS_NEUTRAL
+    if days <= 0:
+        return 1.0
+    return max(TIME_FLOOR, math.pow(0.5, days / DAYS_HALF))
+
+
+@dataclass
+class Constraints:
+    """The reader's corrections, as pairs of story keys."""
+
+    together: list[tuple[str, str]] = field(default_factory=list)
+    """Each pair is in one thread."""
+    apart: list[tuple[str, str]] = field(default_factory=list)
+    """Each pair is never in one thread."""
+
+    def partners(self) -> dict[str, set[str]]:
+        """Story key -> the stories it must never share a thread with."""
+        found: dict[str, set[str]] = {}
+        for a, b in self.apart:
+            found.setdefault(a, set()).add(b)
+            found.setdefault(b, set()).add(a)
+        return found
+
+
+CHANNELS: dict[str, float] = {"w": 0.5, "p": 0.3, "c": 0.15, "n": 0.05}
+"""How much each kind of feature counts (words, people, capitalised names, numbers); each kind is
+compared on its own (a cosine of its own), so that the many words do not drown the few names."""
+TOP_FEATURES = 80
+"""Only a story's most telling features (by weight times rarity) are compared: speed and focus."""
+
+
+class Grouper:
+    """The stories of a library, indexed for grouping, and the thread each belongs to."""
+
+    def __init__(
+        self,
+        threshold: float = THRESHOLD,
+        max_df: float = MAX_DF,
+        channels: dict[str, float] | None = None,
+        top: int = TOP_FEATURES,
+    ) -> None:
+        self.threshold = threshold
+        self.max_df = max_df
+        self.channels = dict(CHANNELS if channels is None else channels)
+        self.top = top
+        self.stories: dict[str, StoryFeatures] = {}
+        self.df: Counter[str] = Counter()
+        self.vectors: dict[str, dict[str, float]] = {}
+        """Story key -> its compared features, weighted and normalised per kind."""
+        self.postings: dict[str, dict[str, float]] = {}
+        self.thread_of: dict[str, str] = {}
+        self.members: dict[str, list[str]] = {}
+
+    # The index ---------------------------------------------------------------------------------
+
+    def idf(self, feature: str) -> float:
+        """How rare a feature is in the library."""
+        return math.log((1 + len(self.stories)) / (1 + self.df[feature])) + 1.0
+
+    def _vector(self, story: StoryFeatures) -> dict[str, float]:
+        limit = self._limit()
+        scored = {
+            f: w * self.idf(f)
+            for f, w in story.weights.items()
+            if f[0] in self.channels and self.df[f] <= limit
+        }
+        kept = sorted(scored.items(), key=lambda fw: (-fw[1], fw[0]))[: self.top]
+        norms: dict[str, float] = {}
+        for feature, weight in kept:
+            norms[feature[0]] = norms.get(feature[0], 0.0) + weight * weight
+        return {f: w * math.sqrt(self.channels[f[0]]) / math.sqrt(norms[f[0]]) for f, w in kept}
+
+    def _post(self, key: str) -> None:
+        vector = self._vector(self.stories[key])
+        self.vectors[key] = vector
+        for feature, weight in vector.items():
+            self.postings.setdefault(feature, {})[key] = weight
+
+    def index(self, stories: Iterable[StoryFeatures]) -> None:
+        """Add stories to the index (without grouping them)."""
+        added = []
+        for story in stories:
+            if story.key in self.stories:
+                self.remove(story.key)
+            self.stories[story.key] = story
+            self.df.update(story.weights.keys())
+            added.append(story.key)
+        if len(added) > len(self.stories) // 4:
+            # Many new stories: every story's weights are computed again with the new rarities.
+            self.postings.clear()
+            for key in self.stories:
+                self._post(key)
+        else:
+            for key in added:
+                self._post(key)
+
+    def remove(self, key: str) -> None:
+        """Forget a story (a file deleted from the library)."""
+        story = self.stories.pop(key, None)
+        if story is None:
+            return
+        self.df.subtract(story.weights.keys())
+        for feature in self.vectors.pop(key, {}):
+            posting = self.postings.get(feature, {})
+            posting.pop(key, None)
+            if not posting:
+                self.postings.pop(feature, None)
+        thread = self.thread_of.pop(key, None)
+        if thread is not None:
+            self.members[thread].remove(key)
+            if not self.members[thread]:
+                del self.members[thread]
+
+    def _limit(self) -> int:
+        return max(MAX_DF_MIN, int(self.max_df * len(self.stories)))
+
+    def similarities(self, key: str) -> dict[str, float]:
+        """The similarity of one indexed story to every other story it shares a feature with."""
+        story = self.stories[key]
+        scores: dict[str, float] = {}
+        get = scores.get
+        for feature, weight in self.vectors[key].items():
+            for other, other_weight in self.postings[feature].items():
+                scores[other] = get(other, 0.0) + weight * other_weight
+        scores.pop(key, None)
+        if story.published is None:
+            return scores
+        return {
+            other: score * time_factor(story, self.stories[other])
+            for other, score in scores.items()
+        }
+
+    # Grouping ----------------------------------------------------------------------------------
+
+    def group_all(self, constraints: Constraints | None = None) -> dict[str, list[str]]:
+        """Group every indexed story from scratch (average link); returns thread id -> keys."""
+        constraints = constraints or Constraints()
+        keys = sorted(self.stories, key=lambda k: _founding_order(self.stories[k]))
+        clusters = _must_links(keys, constraints)
+        cluster_of = {key: c for c, members in clusters.items() for key in members}
+        apart = constraints.partners()
+        sums: dict[int, dict[int, float]] = {c: {} for c in clusters}
+        for key in keys:
+            mine = cluster_of[key]
+            for other, score in self.similarities(key).items():
+                theirs = cluster_of.get(other)
+                if theirs is None or theirs == mine or other < key:
+                    continue
+                sums[mine][theirs] = sums[mine].get(theirs, 0.0) + score
+                sums[theirs][mine] = sums[theirs].get(mine, 0.0) + score
+        heap = [
+            (-total / (len(clusters[a]) * len(clusters[b])), a, b)
+            for a, row in sums.items()
+            for b, total in row.items()
+            if a < b
+        ]
+        heapq.heapify(heap)
+        next_id = max(clusters, default=0) + 1
+        while heap:
+            negative, a, b = heapq.heappop(heap)
+            if -negative < self.threshold:
+                break
+            if a not in clusters or b not in clusters:
+                continue
+            if _forbidden(clusters[a], clusters[b], apart):
+                continue
+            merged = clusters.pop(a) + clusters.pop(b)
+            row_a, row_b = sums.pop(a), sums.pop(b)
+            row: dict[int, float] = {}
+            for near, total in [*row_a.items(), *row_b.items()]:
+                if near not in (a, b):
+                    row[near] = row.get(near, 0.0) + total
+            for near, total in row.items():
+                sums[near].pop(a, None)
+                sums[near].pop(b, None)
+                sums[near][next_id] = total
+                mean = total / (len(merged) * len(clusters[near]))
+                if mean >= self.threshold:
+                    heapq.heappush(heap, (-mean, min(near, next_id), max(near, next_id)))
+            clusters[next_id] = merged
+            sums[next_id] = row
+            next_id += 1
+        self.thread_of.clear()
+        self.members.clear()
+        for members in clusters.values():
+            self._name_thread(members)
+        return self.members
+
+    def join(self, story: StoryFeatures, constraints: Constraints | None = None) -> str:
+        """Index one story and add it to the best thread, or start one; returns its thread id."""
+        constraints = constraints or Constraints()
+        self.index([story])
+        key = story.key
+        for a, b in constraints.together:
+            other = b if a == key else a if b == key else None
+            if other is not None and other in self.thread_of:
+                return self._add_to(self.thread_of[other], key)
+        forbidden = {
+            self.thread_of[other]
+            for other in constraints.partners().get(key, set())
+            if other in self.thread_of
+        }
+        totals: dict[str, float] = {}
+        for other, score in self.similarities(key).items():
+            thread = self.thread_of.get(other)
+            if thread is not None and thread not in forbidden:
+                totals[thread] = totals.get(thread, 0.0) + score
+        best, best_mean = None, self.threshold
+        for thread, total in sorted(totals.items()):
+            mean = total / len(self.members[thread])
+            if mean >= best_mean:
+                best, best_mean = thread, mean
+        if best is None:
+            self._name_thread([key])
+            return self.thread_of[key]
+        return self._add_to(best, key)
+
+    def _add_to(self, thread: str, key: str) -> str:
+        self.members[thread].append(key)
+        self.thread_of[key] = thread
+        return thread
+
+    def _name_thread(self, members: Sequence[str]) -> None:
+        ordered = sorted(members, key=lambda k: _founding_order(self.stories[k]))
+        base = self.stories[ordered[0]].id or "thread"
+        thread, n = base, 2
+        while thread in self.members:
+            thread, n = f"{base}-{n}", n + 1
+        self.members[thread] = ordered
+        for key in ordered:
+            self.thread_of[key] = thread
+
+
+def _founding_order(story: StoryFeatures) -> tuple[bool, str, str, str]:
+    date = story.published.isoformat() if story.published else ""
+    return (story.published is None, date, story.id, story.key)
+
+
+def _must_links(keys: Sequence[str], constraints: Constraints) -> dict[int, list[str]]:
+    """Clusters to start from: the stories the reader put together, everyone else alone."""
+    parent = {key: key for key in keys}
+
+    def find(key: str) -> str:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for a, b in constraints.together:
+        if a in parent and b in parent:
+            parent[find(b)] = find(a)
+    groups: dict[str, list[str]] = {}
+    for key in keys:
+        groups.setdefault(find(key), []).append(key)
+    return dict(enumerate(groups.values()))
+
+
+def _forbidden(a: list[str], b: list[str], apart: dict[str, set[str]]) -> bool:
+    if not apart:
+        return False
+    other = set(b)
+    return any(apart.get(key, set()) & other for key in a)
