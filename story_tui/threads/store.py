@@ -189,8 +189,8 @@ def library_folder(paths: Sequence[str | os.PathLike[str]]) -> Path:
 def load_story(row: StoryRow, max_bytes: int = DEFAULT_MAX_BYTES) -> Story | None:
     """The story of a row, from the cache when it can (and cached for next time)."""
     from story_tui.storage.cache import cache_key, load_cached, save_cached
+    from story_tui.story.input_file import decode_story_bytes, read_story_bytes
     from story_tui.story.loader import parse_story
-    from story_tui.story.source import decode_story_bytes, read_story_bytes
 
     try:
         data = read_story_bytes(row.path, max_bytes)
