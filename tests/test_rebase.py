@@ -9,10 +9,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from story_tui.cli.main import main
+from story_tui.cli.rebase import read_new_paragraphs
 from story_tui.story.bundled import bundled_story
+from story_tui.story.diff.stories import diff_stories
 from story_tui.story.loader import check_story, load_story
 from story_tui.story.model import Anchored, Story
-from story_tui.story.rebase import read_article, rebase
+from story_tui.story.rebase import rebase
 from tests.conftest import examples
 
 STORY = load_story(bundled_story())
@@ -142,9 +144,79 @@ def test_paragraphs_reordered_keep_their_items() -> None:
         assert story.span(new.location) == old.text
 
 
-def test_read_article_plain_and_markdown() -> None:
-    assert read_article("# Title\n\nOne\nline.\n\n---\n\nTwo.\n") == ["One line.", "Two."]
-    assert read_article("One.\nTwo.\n") == ["One.", "Two."]
+def test_read_new_paragraphs_plain_and_markdown(tmp_path: Path) -> None:
+    article = tmp_path / "a.md"
+    article.write_text("# Title\n\nOne\nline.\n\n---\n\nTwo.\n", encoding="utf-8")
+    assert read_new_paragraphs(str(article), 1 << 20) == ["One line.", "Two."]
+    article.write_text("One.\nTwo.\n", encoding="utf-8")
+    assert read_new_paragraphs(str(article), 1 << 20) == ["One.", "Two."]
+
+
+def test_a_plain_text_headline_is_the_title_not_a_paragraph(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `draft` reads the first line of this article as its headline: rebase reads it the same way.
+    article = tmp_path / "new.txt"
+    article.write_text(
+        "Peru closes its border with Chile\n\n" + "\n\n".join(ARTICLE), encoding="utf-8"
+    )
+    out = tmp_path / "out.yaml"
+    assert main(["rebase", str(bundled_story()), str(article), "-o", str(out)]) == 0
+    stdout, _err = capsys.readouterr()
+    assert stdout == "story-tui rebase: 21 items: 0 moved, 0 changed, 0 lost\n"
+    assert load_story(out) == STORY
+
+
+RATES = """\
+format: 1
+id: rates
+title: Rates
+sections:
+  - id: one
+    title: One
+    paragraphs:
+      - "The council said taxes would rise by 35% next year, the largest rise in a decade."
+      - "Turnout was 28% in the last election, officials said."
+figures:
+  - id: tax-rise
+    label: Tax rise
+    text: "35%"
+    value: 35
+    unit: percent
+"""
+
+
+def test_a_figure_revised_between_its_old_context_when_its_new_words_stand_elsewhere() -> None:
+    old = check_story(RATES).story
+    result = rebase(
+        old,
+        [
+            "The council said taxes would rise by 40% next year, the largest rise in a decade.",
+            "Turnout was 40% in the last election, officials said.",
+        ],
+    )
+    assert result.report == ['changed: figure tax-rise revised: "35%" -> "40%", value 35 -> 40']
+    new = check_story(result.text).story
+    figure = new.figure("tax-rise")
+    assert figure is not None and (figure.text, figure.value) == ("40%", 40)
+    assert (figure.location.paragraph, figure.location.start) == (0, 37)
+
+
+def test_rebases_own_bookkeeping_is_no_change_to_diff() -> None:
+    # The same words now stand in a second place too: rebase adds a prefix to single the figure
+    # out. What a reader sees did not change, so `diff` (and What changed) report only the text.
+    old = check_story(RATES).story
+    result = rebase(
+        old,
+        [
+            "The council said taxes would rise by 35% next year, the largest rise in a decade.",
+            "Turnout was 35% in the last election, officials said.",
+        ],
+    )
+    assert result.report == []
+    assert '    prefix: "by "\n' in result.text
+    new = check_story(result.text).story
+    assert [(c.kind, c.id) for c in diff_stories(old, new)] == [("paragraph", "one[1]")]
 
 
 def test_cli_writes_out_and_reports(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -43,9 +43,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def read_new_paragraphs(path: str, max_bytes: int) -> list[str]:
-    """The new article's paragraphs: a story file's, or a plain-text or Markdown file's."""
+    """The new article's paragraphs: a story file's, or an article's read the way `draft` reads it.
+
+    A plain-text article's headline (a first `# ` heading or a first line that reads as one) is
+    its title, not a paragraph; Markdown headings and rules are not paragraphs either; a saved web
+    page is read for its article text.
+    """
+    from story_tui.draft.input import NoArticle, read_article
     from story_tui.story.input_file import read_story_text
-    from story_tui.story.rebase import read_article
 
     try:
         text = read_story_text(path, max_bytes)
@@ -59,11 +64,12 @@ def read_new_paragraphs(path: str, max_bytes: int) -> list[str]:
     if _STORY_FILE.search(text):
         story = load_or_exit(path, max_bytes)
         return [p for section in story.sections for p in section.paragraphs]
-    paragraphs = read_article(text)
-    if not paragraphs:
+    try:
+        article = read_article(text.encode("utf-8"), path)
+    except NoArticle:
         say(sys.stderr, visible(f"{PROG}: error: {path}: the article has no text"))
-        raise Exit(EXIT_USAGE)
-    return paragraphs
+        raise Exit(EXIT_USAGE) from None
+    return [paragraph for _heading, paragraph in article.paragraphs]
 
 
 def run(args: argparse.Namespace) -> int:

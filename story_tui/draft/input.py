@@ -48,6 +48,7 @@ _FIX = ftfy.TextFixerConfig(
 )
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _HEADLINE_END = re.compile(r"[.,;:]$")
+_RULE = re.compile(r"(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}")
 
 
 def clean_text(text: str, filename: str) -> tuple[str, list[str]]:
@@ -81,7 +82,7 @@ def split_paragraphs(text: str) -> tuple[str | None, list[tuple[str | None, str]
 
     Paragraphs are separated by blank lines, or one per line when there are none. `# Title` (the
     first heading, before any paragraph) or a first line that reads as a headline is the title;
-    other headings start sections.
+    other headings start sections; rules (`---`) are skipped.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip("\ufeff")
     blank_lines = _BLANK_LINE.search(text) is not None
@@ -98,6 +99,8 @@ def split_paragraphs(text: str) -> tuple[str | None, list[tuple[str | None, str]
             elif words:
                 heading = words
             continue
+        if _RULE.fullmatch(block):
+            continue  # a Markdown rule (`---`, `***`) is no paragraph
         if (
             index == 0
             and title is None

@@ -92,20 +92,22 @@ def _between(text: str, before: str, after: str, paragraph: str) -> tuple[int, i
 
     head, tail = before[-EDGE:], after[:EDGE]
     start: int | None = 0 if not before else None
+    context_found = False
     if head.strip() and len(head) <= len(paragraph):
         found = fuzz.partial_ratio_alignment(head, paragraph, score_cutoff=EDGE_SCORE)
         if found is not None:
-            start = found.dest_end
+            start, context_found = found.dest_end, True
     end: int | None = len(paragraph) if not after else None
     if tail.strip():
         rest = paragraph[start or 0 :]
         if len(tail) <= len(rest):
             found = fuzz.partial_ratio_alignment(tail, rest, score_cutoff=EDGE_SCORE)
             if found is not None:
-                end = (start or 0) + found.dest_start
+                end, context_found = (start or 0) + found.dest_start, True
     if start is None and end is None:
         alone = _alone(text, paragraph)
         return (alone[1], alone[2]) if alone is not None else None
+    enclosed = start is not None and end is not None
     if start is None:
         assert end is not None
         start = max(0, end - len(text))
@@ -114,6 +116,10 @@ def _between(text: str, before: str, after: str, paragraph: str) -> tuple[int, i
     span = snap(paragraph, start, end)
     if span is None:
         return None
+    if enclosed and context_found and span[1] - span[0] <= max(3 * len(text), len(text) + EDGE):
+        # Old context on both sides, with a short passage between: that passage replaced the
+        # old words, however unlike them it is (a figure revised from "35%" to "40%").
+        return span
     if fuzz.ratio(text, paragraph[span[0] : span[1]]) < SPAN_SCORE:
         return None
     return span

@@ -47,23 +47,6 @@ class _Item:
     comments: list[str] = field(default_factory=list)
 
 
-def read_article(text: str) -> list[str]:
-    """The paragraphs of a plain-text or Markdown article.
-
-    Paragraphs are separated by blank lines (or, in a text with no blank line, one per line); the
-    lines of one paragraph are joined with a space; Markdown headings and rules are skipped.
-    """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    blocks = re.split(r"\n[ \t]*\n", text) if re.search(r"\n[ \t]*\n", text) else text.split("\n")
-    paragraphs = []
-    for block in blocks:
-        lines = [line.strip() for line in block.split("\n") if line.strip()]
-        lines = [line for line in lines if not re.match(r"^(#{1,6}\s|[-*_]{3,}$)", line)]
-        if lines:
-            paragraphs.append(" ".join(lines))
-    return paragraphs
-
-
 def rebase(story: Story, paragraphs: Sequence[str]) -> Rebased:
     """The story re-anchored on the new article's `paragraphs` (article order)."""
     old_places = [(s.id, i) for s in story.sections for i in range(len(s.paragraphs))]

@@ -64,20 +64,25 @@ def loc(location: Location) -> dict[str, Any]:
     }
 
 
+PLACE_KEYS = frozenset({"location", "mentions", "prefix", "suffix", "section"})
+"""Where an item stands and what singles it out there (an item's `section`, `prefix`, `suffix`
+are anchoring hints `rebase` writes): no change to what a reader sees."""
+
+
 def same_item(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """Equal but for where they are (a paragraph inserted before moves every offset)."""
-    return _without_location(a) == _without_location(b)
+    return _without_place(a) == _without_place(b)
 
 
-def _without_location(data: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in data.items() if k not in ("location", "mentions")}
+def _without_place(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if k not in PLACE_KEYS}
 
 
 def fields_changed(a: dict[str, Any], b: dict[str, Any]) -> str:
     """`role "Nurse" -> "Retired nurse"; age 56 -> 57` for the keys that differ."""
     parts = []
     for key in [*a, *(k for k in b if k not in a)]:
-        if key in ("location", "mentions", "quotes"):
+        if key in PLACE_KEYS or key == "quotes":
             continue
         if a.get(key) != b.get(key):
             parts.append(f"{key} {_show(a.get(key))} -> {_show(b.get(key))}")
