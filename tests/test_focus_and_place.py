@@ -9,6 +9,7 @@ from textual.geometry import Region
 from story_tui.story.model import Story
 from story_tui.tui.app import StoryApp
 from story_tui.tui.screens.main import MainScreen
+from story_tui.tui.widgets.article import ArticleView
 from story_tui.tui.widgets.keybar import KeyBar
 from tests.conftest import wait_for
 
@@ -91,6 +92,8 @@ async def test_the_key_bar_shows_each_panes_own_keys_and_uses_the_room(story: St
         assert own == wanted
     small = StoryApp(story, remember=False)
     async with small.run_test(size=(60, 20)) as pilot:
+        # Under load the first key can arrive before the layout settles focus on the article.
+        await wait_for(pilot, lambda: isinstance(small.focused, ArticleView), "the article's focus")
         await pilot.press("3")
         await wait_for(pilot, bar_shows(small, "Card"), "the people pane's keys")
         text = bar_text(small)

@@ -43,7 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
     parser.add_argument(
-        "--strict", action="store_true", help="count warnings (ambiguous spans) as errors"
+        "--strict",
+        action="store_true",
+        help="count warnings (ambiguous spans) and unconfirmed guesses (check keys) as errors",
     )
     parser.add_argument(
         "--watch", action="store_true", help="check again on every save (ctrl+c to stop)"
@@ -85,11 +87,13 @@ def validate_once(args: argparse.Namespace) -> int:
             say(sys.stderr, visible(f"{shown}: {counts}"))
             status = max(status, EXIT_INVALID)
             continue
-        story, warnings = checked.story, checked.warnings
-        for warning in warnings:
-            say(sys.stdout, str(warning))
-        if warnings and args.strict:
-            say(sys.stderr, visible(f"{shown}: {plural(len(warnings), 'warning')} (--strict)"))
+        story, warnings, guesses = checked.story, checked.warnings, checked.guesses
+        for problem in sorted([*warnings, *guesses]):
+            say(sys.stdout, str(problem))
+        if (warnings or guesses) and args.strict:
+            found = [plural(len(warnings), "warning")] if warnings else []
+            found += [f"{len(guesses)} to check"] if guesses else []
+            say(sys.stderr, visible(f"{shown}: {', '.join(found)} (--strict)"))
             status = max(status, EXIT_INVALID)
             continue
         if not args.quiet:
@@ -106,6 +110,8 @@ def validate_once(args: argparse.Namespace) -> int:
             )
             if warnings:
                 counts += "; " + plural(len(warnings), "warning")
+            if guesses:
+                counts += f"; {len(guesses)} to check"
             say(sys.stdout, visible(f"{shown}: valid ({counts})"))
     return status
 

@@ -14,7 +14,7 @@ import json
 from typing import Any
 from urllib.parse import quote as url_quote
 
-from story_tui.story.formatting import format_value
+from story_tui.story.formatting import format_value, unconfirmed
 from story_tui.story.model import Anchored, Figure, Location, Quote, Story, TimelineEvent
 
 CONTEXT = 32
@@ -125,12 +125,23 @@ def annotation_collection(story: Story) -> dict[str, Any]:
     entries += [("event", e.key, e) for e in story.timeline]
     for kind, key, item in entries:
         start, end = absolute(item.location)
+        body = _body(story, item)
+        if item.check:
+            # A tool's guess nobody has confirmed: the W3C motivation for raising a question.
+            body.append(
+                {
+                    "type": "TextualBody",
+                    "purpose": "questioning",
+                    "value": unconfirmed(item.check),
+                    "format": "text/plain",
+                }
+            )
         items.append(
             {
                 "id": _id(story, kind, key),
                 "type": "Annotation",
                 "motivation": "identifying" if kind == "quote" else "describing",
-                "body": _body(story, item),
+                "body": body,
                 "target": {"source": source, "selector": _selectors(text, start, end)},
             }
         )

@@ -10,6 +10,7 @@ from story_tui.story.formatting import (
     format_value,
     quoted_in_sentence,
     source_names,
+    unconfirmed,
 )
 from story_tui.story.model import Figure, Quote, Story
 from story_tui.story.safety import visible
@@ -21,6 +22,7 @@ mark{background:none;color:inherit} mark.name{font-weight:bold}
 mark.direct{font-style:italic;background:#e8f4ea} mark.paraphrase{text-decoration:underline}
 mark.figure{font-weight:bold;text-decoration:underline}
 .quote{margin:.5em 0 1em 1em} .meta{color:#555;font-size:.9em}
+.unconfirmed{color:#8a5300;font-size:.9em}
 table{border-collapse:collapse}
 td,th{border-bottom:1px solid #ccc;padding:.3em .6em;text-align:left}
 @media (prefers-color-scheme: dark){body{background:#181818;color:#e6e6e6}
@@ -105,22 +107,31 @@ def to_html(story: Story) -> str:
         parts.append('<section id="people"><h2>People</h2>')
         for person in story.people:
             parts.append(f'<h3>{e(person.name)}</h3><p class="meta">{e(person.summary)}</p>')
+            if person.check:
+                parts.append(f'<p class="unconfirmed">{e(unconfirmed(person.check))}</p>')
             for quote in person.quotes:
+                guess = (
+                    f'<div class="unconfirmed">{e(unconfirmed(quote.check))}</div>'
+                    if quote.check
+                    else ""
+                )
                 parts.append(
                     f'<blockquote class="quote">{e(quoted_in_sentence(quote))}'
                     f'<div class="meta">{e(quote_sentence(story, quote).split(": ", 1)[0])}'
-                    "</div></blockquote>"
+                    f"</div>{guess}</blockquote>"
                 )
         parts.append("</section>")
     if story.figures:
         parts.append('<section id="figures"><h2>Key figures</h2><table>')
-        parts.append("<tr><th>Figure</th><th>Value</th><th>As of</th><th>Sources</th></tr>")
+        parts.append(
+            "<tr><th>Figure</th><th>Value</th><th>As of</th><th>Sources</th><th>To check</th></tr>"
+        )
         for figure in story.figures:
             sources = source_names(story, figure.sources)
             parts.append(
                 f"<tr><td>{e(figure.label)}</td><td>{e(format_value(figure))}</td>"
                 f"<td>{e(as_of_date(figure))}</td>"
-                f"<td>{e(sources)}</td></tr>"
+                f"<td>{e(sources)}</td><td>{e(unconfirmed(figure.check))}</td></tr>"
             )
         parts.append("</table></section>")
     if story.timeline:

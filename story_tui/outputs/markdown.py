@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import re
 
-from story_tui.story.formatting import as_of_date, format_value, human_date, source_names
+from story_tui.story.formatting import (
+    as_of_date,
+    format_value,
+    human_date,
+    source_names,
+    unconfirmed,
+)
 from story_tui.story.model import Story
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#~!])")
@@ -36,7 +42,11 @@ def to_markdown(story: Story) -> str:
     if story.people:
         out += ["## People", ""]
         for person in story.people:
-            out += [f"### {md_escape(person.name)}", "", md_escape(person.summary), ""]
+            out += [f"### {md_escape(person.name)}", ""]
+            if person.summary:
+                out += [md_escape(person.summary), ""]
+            if person.check:
+                out += [f"_{md_escape(unconfirmed(person.check).capitalize())}_", ""]
             for quote in person.quotes:
                 home = story.section(quote.location.section)
                 where = home.title if home else quote.location.section
@@ -44,6 +54,8 @@ def to_markdown(story: Story) -> str:
                 source = story.source_name(quote.source)
                 if source:
                     attribution.append(f"source: {source}")
+                if quote.check:
+                    attribution.append(unconfirmed(quote.check))
                 out += [
                     f"> {md_escape(quote.text)}",
                     ">",
@@ -59,15 +71,17 @@ def to_markdown(story: Story) -> str:
         ]
         for figure in story.figures:
             sources = source_names(story, figure.sources)
+            note = "; ".join(n for n in (figure.note, unconfirmed(figure.check)) if n)
             out.append(
                 f"| {md_escape(figure.label)} | {md_escape(format_value(figure))} | "
                 f"{md_escape(as_of_date(figure))} | {md_escape(sources)} | "
-                f"{md_escape(figure.note or '')} |"
+                f"{md_escape(note)} |"
             )
         out.append("")
     if story.timeline:
         out += ["## Timeline", ""]
         for event in story.timeline_sorted():
-            out.append(f"- **{human_date(event.date)}**: {md_escape(event.label)}")
+            guess = f" _({md_escape(unconfirmed(event.check))})_" if event.check else ""
+            out.append(f"- **{human_date(event.date)}**: {md_escape(event.label)}{guess}")
         out.append("")
     return "\n".join(out)

@@ -48,7 +48,12 @@ def quote_sentence(story: Story, quote: Quote) -> str:
     section = story.section(quote.location.section)
     if section is not None:
         parts.append(f"In the section “{section.title}”.")
-    return " ".join(parts)
+    return " ".join(parts) + unconfirmed_sentence(quote.check)
+
+
+def unconfirmed_sentence(check: str | None) -> str:
+    """` Unconfirmed: <what a tool guessed>.` for an item with a `check`; empty otherwise."""
+    return f" Unconfirmed: {check.rstrip('.')}." if check else ""
 
 
 def figure_sentence(story: Story, figure: Figure) -> str:
@@ -62,13 +67,13 @@ def figure_sentence(story: Story, figure: Figure) -> str:
     parts.append(f"The article says “{figure.text}”.")
     if figure.note:
         parts.append(f"Note: {figure.note}")
-    return " ".join(parts)
+    return " ".join(parts) + unconfirmed_sentence(figure.check)
 
 
 def event_sentence(event: TimelineEvent) -> str:
     """`April 2023: Peru declares a two-month state of emergency.`"""
     label = event.label.rstrip(".")
-    return f"{human_date(event.date)}: {label}."
+    return f"{human_date(event.date)}: {label}.{unconfirmed_sentence(event.check)}"
 
 
 def read_text(
@@ -145,13 +150,14 @@ def _person_block(
     heading: Callable[[str], None] | None,
     para: Callable[..., None],
 ) -> None:
-    details = [person.role]
+    details = [person.role] if person.role else []
     if person.age is not None:
         details.append(f"age {person.age}")
     if person.origin:
         details.append(f"from {person.origin}")
     count = len(person.quotes)
-    intro = f"{person.name}: {', '.join(details)}. {plural(count, 'quote')}."
+    described = f"{person.name}: {', '.join(details)}." if details else f"{person.name}."
+    intro = f"{described} {plural(count, 'quote')}.{unconfirmed_sentence(person.check)}"
     if heading is not None:
         heading(person.name)
     para(intro)

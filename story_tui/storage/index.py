@@ -34,7 +34,7 @@ from story_tui.story.spec import DEFAULT_MAX_BYTES
 
 INDEX_FILE = "library-index.sqlite3"
 APPLICATION_ID = 0x53545549  # "STUI": PRAGMA application_id marks the file as ours
-SCHEMA = "1"
+SCHEMA = "2"
 """Bump when the tables change or the loader's rules change what a story resolves to."""
 
 Progress = Callable[[int, int], None]
@@ -45,7 +45,7 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files (path TEXT PRIMARY KEY, mtime_ns INTEGER, size INTEGER, digest TEXT);
 CREATE TABLE stories (
     digest TEXT PRIMARY KEY, id TEXT, title TEXT, published TEXT, updated TEXT,
-    sources TEXT, people INTEGER, quotes INTEGER, figures INTEGER,
+    sources TEXT, people INTEGER, quotes INTEGER, figures INTEGER, to_check INTEGER,
     error_line INTEGER, error_col INTEGER, error TEXT
 );
 CREATE TABLE people (
@@ -210,6 +210,7 @@ class LibraryIndex:
             line, col, message = values.pop("error_line"), values.pop("error_col"), values["error"]
             values["error"] = None if message is None else f"{path}:{line}:{col}: error: {message}"
             values["sources"] = tuple(json.loads(values["sources"] or "[]"))
+            values["to_check"] = values["to_check"] or 0
             result.append(StoryRow(path=str(path), **values))
         return result
 
@@ -263,7 +264,8 @@ class LibraryIndex:
     def _store(self, digest: str, story: Story, lines: dict[tuple[int, int], int]) -> None:
         db = self.db
         db.execute(
-            "INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL)",
+            "INSERT OR REPLACE INTO stories"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL)",
             (
                 digest,
                 story.id,
@@ -274,6 +276,7 @@ class LibraryIndex:
                 len(story.people),
                 len(story.quotes),
                 len(story.figures),
+                len(story.to_check()),
             ),
         )
         db.executemany(

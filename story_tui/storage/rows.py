@@ -20,6 +20,8 @@ class StoryRow:
     people: int = 0
     quotes: int = 0
     figures: int = 0
+    to_check: int = 0
+    """How many of its items carry a `check` (a tool's guess nobody has confirmed)."""
     error: str | None = None
     """The first problem, as `file:line:col: error: …` (or `cannot read …`)."""
 

@@ -20,9 +20,15 @@ def quote_attribution(story: Story, quote: Quote) -> str:
     source = story.source_name(quote.source)
     if source:
         details.append(source)
+    who = f"{person.name}, {person.summary}" if person.summary else person.name
     return (
-        f"{words} — {person.name}, {person.summary} ({', '.join(details)}). From “{story.title}”."
+        f"{words} — {who} ({', '.join(details)}).{_unconfirmed(quote.check)} From “{story.title}”."
     )
+
+
+def _unconfirmed(check: str | None) -> str:
+    """` Unconfirmed: <what was guessed>.` for an item with a `check`."""
+    return f" Unconfirmed: {check.rstrip('.')}." if check else ""
 
 
 def figure_attribution(story: Story, figure: Figure) -> str:
@@ -35,16 +41,16 @@ def figure_attribution(story: Story, figure: Figure) -> str:
     suffix = f" ({'; '.join(details)})" if details else ""
     note = f" Note: {figure.note.rstrip('.')}." if figure.note else ""
     return (
-        f"{figure.label}: {format_value(figure)}{suffix}. The article: “{figure.text}”.{note} "
-        f"From “{story.title}”."
+        f"{figure.label}: {format_value(figure)}{suffix}. The article: “{figure.text}”.{note}"
+        f"{_unconfirmed(figure.check)} From “{story.title}”."
     )
 
 
 def event_attribution(story: Story, event: TimelineEvent) -> str:
     """`Date: label. “article words”. From “Title”.`"""
     return (
-        f"{human_date(event.date)}: {event.label}. The article: “{event.text}”. "
-        f"From “{story.title}”."
+        f"{human_date(event.date)}: {event.label}. The article: “{event.text}”."
+        f"{_unconfirmed(event.check)} From “{story.title}”."
     )
 
 

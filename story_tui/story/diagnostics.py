@@ -13,7 +13,8 @@ from story_tui.story.safety import visible
 class Diagnostic:
     """One problem in a story file, printed as `file:line:col: error: message [field.path]`.
 
-    A `warning` does not make the file invalid (`validate --strict` counts it as an error).
+    A `warning` does not make the file invalid (`validate --strict` counts it as an error); a
+    `note` points at a tool's guess nobody has confirmed yet (a `check`; `--strict` fails on it).
     """
 
     line: int
@@ -21,7 +22,7 @@ class Diagnostic:
     message: str
     field: str = ""
     file: str = ""
-    severity: Literal["error", "warning"] = "error"
+    severity: Literal["error", "warning", "note"] = "error"
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.col}"

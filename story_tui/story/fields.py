@@ -36,6 +36,8 @@ class FieldReader:
         self.filename = filename
         self.diagnostics: list[Diagnostic] = []
         self.warnings: list[Diagnostic] = []
+        self.notes: list[Diagnostic] = []
+        """Every `check` (a tool's guess to confirm), where the file gives it."""
 
     # Reporting ---------------------------------------------------------------------------------
 
@@ -49,6 +51,17 @@ class FieldReader:
         self.warnings.append(
             Diagnostic(node.line, node.col, message, path, self.filename, "warning")
         )
+
+    def guess(self, node: Node | None, path: str) -> str | None:
+        """A `check`: what a tool guessed about the item (non-empty text), noted for `validate`."""
+        check = self.text(node, path)
+        if node is not None and check is not None:
+            self.notes.append(
+                Diagnostic(
+                    node.line, node.col, f"unconfirmed: {check}", path, self.filename, "note"
+                )
+            )
+        return check
 
     # Objects -----------------------------------------------------------------------------------
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from story_tui.story.model import Figure, Quote, Story
+from story_tui.story.model import Figure, Person, Quote, Story
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -118,3 +118,17 @@ def growth_series(figures: tuple[Figure, ...]) -> tuple[str, list[Figure]]:
     if len(series) < 2:
         return "", []
     return unit, sorted(series, key=lambda f: f.as_of or "")
+
+
+GUESS_MARK = "?"
+"""Beside an item a tool guessed and nobody confirmed (its `check`), in every list."""
+
+
+def unconfirmed(check: str | None) -> str:
+    """`unconfirmed: <what was guessed>` for an item with a `check`; empty when confirmed."""
+    return f"unconfirmed: {check}" if check else ""
+
+
+def person_guesses(person: Person) -> int:
+    """How many guesses a person carries: their own `check` and their quotes'."""
+    return (1 if person.check else 0) + sum(1 for q in person.quotes if q.check)

@@ -16,7 +16,7 @@ from story_tui.story.formatting import format_value, human_date, quoted
 from story_tui.story.model import Figure, Quote, Story, Target, TimelineEvent
 from story_tui.tui.widgets.keybar import KeyBar
 from story_tui.tui.widgets.lists import ListPane, PaneOption
-from story_tui.tui.widgets.text import literal
+from story_tui.tui.widgets.text import guess_line, guess_mark, literal
 
 """What to open: ("person", id), ("quote", key), ("figure", id) or ("event", key)."""
 
@@ -33,18 +33,26 @@ def paragraph_options(story: Story, section_id: str, paragraph: int) -> list[Ite
     """People first (mentioned or quoted), then the anchored items by position."""
     options: list[ItemOption] = []
     for person in story.people_in(section_id, paragraph):
-        prompt = Content.assemble(("person  ", "$text-muted"), literal(person.name, "bold"))
+        prompt = Content.assemble(
+            ("person  ", "$text-muted"), literal(person.name, "bold"), guess_mark(person.check)
+        )
         options.append(ItemOption(prompt, ("person", person.id)))
     for item in story.anchored_in(section_id, paragraph):
         if isinstance(item, Quote):
             speaker = story.speaker_of(item)
             prompt = Content.assemble(
-                (f"{item.kind:<8}", "$text-muted"), literal(f"{speaker.name}: {quoted(item)}")
+                (f"{item.kind:<8}", "$text-muted"),
+                literal(f"{speaker.name}: {quoted(item)}"),
+                guess_mark(item.check),
             )
+            if guess := guess_line(item.check, " " * 8):
+                prompt = Content("\n").join([prompt, guess])
             options.append(ItemOption(prompt, ("quote", item.key)))
         elif isinstance(item, Figure):
             prompt = Content.assemble(
-                ("figure  ", "$text-muted"), literal(f"{format_value(item)} · {item.label}")
+                ("figure  ", "$text-muted"),
+                literal(f"{format_value(item)} · {item.label}"),
+                guess_mark(item.check),
             )
             if item.note:
                 prompt = Content("\n").join(
@@ -53,8 +61,12 @@ def paragraph_options(story: Story, section_id: str, paragraph: int) -> list[Ite
             options.append(ItemOption(prompt, ("figure", item.id)))
         elif isinstance(item, TimelineEvent):
             prompt = Content.assemble(
-                ("event   ", "$text-muted"), literal(f"{human_date(item.date)} · {item.label}")
+                ("event   ", "$text-muted"),
+                literal(f"{human_date(item.date)} · {item.label}"),
+                guess_mark(item.check),
             )
+            if guess := guess_line(item.check, " " * 8):
+                prompt = Content("\n").join([prompt, guess])
             options.append(ItemOption(prompt, ("event", item.key)))
     return options
 

@@ -18,7 +18,7 @@ from story_tui.story.safety import visible
 from story_tui.tui.widgets.keybar import KeyBar
 from story_tui.tui.widgets.lists import ListPane, PaneOption, separated
 from story_tui.tui.widgets.seen_mark import seen_key, with_seen_mark
-from story_tui.tui.widgets.text import literal
+from story_tui.tui.widgets.text import guess_line, guess_mark, literal
 
 
 def quote_prompt(story: Story, quote: Quote, seen: bool = False) -> Content:
@@ -33,7 +33,10 @@ def quote_prompt(story: Story, quote: Quote, seen: bool = False) -> Content:
         meta.append(f"in “{section.title}”")
     style = "italic" if quote.kind == "direct" else "underline"
     details = with_seen_mark(literal(" · ".join(meta), "$text-muted"), seen, separator=" · ")
-    return Content("\n").join([literal(words, style), details])
+    lines = [literal(words, style) + guess_mark(quote.check), details]
+    if guess := guess_line(quote.check):
+        lines.append(guess)
+    return Content("\n").join(lines)
 
 
 class QuoteOption(PaneOption):
@@ -86,7 +89,9 @@ class PersonCard(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         person = self.person
-        facts = [literal(person.name, "bold"), literal(person.role)]
+        facts = [literal(person.name, "bold") + guess_mark(person.check)]
+        if person.role:
+            facts.append(literal(person.role))
         details = []
         if person.age is not None:
             details.append(f"Age {person.age}")
@@ -97,6 +102,8 @@ class PersonCard(ModalScreen[str | None]):
         facts.append(literal(" · ".join(details), "$text-muted"))
         if person.aliases:
             facts.append(literal("Also: " + ", ".join(person.aliases), "$text-muted"))
+        if guess := guess_line(person.check):
+            facts.append(guess)
         with Vertical(id="card"):
             yield Static(Content("\n").join(facts), id="card-facts")
             quotes = QuotesList(

@@ -21,7 +21,7 @@ from story_tui.story.model import Figure, Story, Target
 from story_tui.tui.widgets.lists import ListPane, PaneOption, separated
 from story_tui.tui.widgets.messages import TargetChosen
 from story_tui.tui.widgets.seen_mark import mark_first_fitting
-from story_tui.tui.widgets.text import literal
+from story_tui.tui.widgets.text import guess_line, guess_mark, literal
 
 BAR_WIDTH = 14
 _EIGHTHS = " ▏▎▍▌▋▊▉"
@@ -43,13 +43,15 @@ def figure_prompt(story: Story, figure: Figure, seen: bool = False) -> Content:
         meta.append(f"as of {human_date(figure.as_of)}")
     if figure.sources:
         meta.append(source_names(story, figure.sources))
-    value = literal(format_value(figure), "bold $accent")
+    value = literal(format_value(figure), "bold $accent") + guess_mark(figure.check)
     lines = [value, literal(figure.label)]
     if meta:
         lines.append(literal(" · ".join(meta), "$text-muted"))
     lines = mark_first_fitting(lines, seen)
     if figure.note:
         lines.append(literal(f"Note: {figure.note}", "italic $text-muted"))
+    if guess := guess_line(figure.check):
+        lines.append(guess)
     return Content("\n").join(lines)
 
 

@@ -43,6 +43,8 @@ def story_prompt(row: StoryRow, status: str) -> Content:
         plural(row.people, "person", "people"),
         plural(row.quotes, "quote"),
     ]
+    if row.to_check:
+        details.append(f"{row.to_check} to check")
     if WORDS[status]:
         details.append(WORDS[status])
     title_style = "bold" if status != "read" else ""

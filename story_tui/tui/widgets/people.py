@@ -9,20 +9,27 @@ from textual import on
 from textual.binding import Binding, BindingType
 from textual.content import Content
 
-from story_tui.story.formatting import plural
+from story_tui.story.formatting import person_guesses, plural
 from story_tui.story.model import Person, Story, Target
 from story_tui.tui.widgets.lists import ListPane, PaneOption, separated
 from story_tui.tui.widgets.messages import TargetChosen
-from story_tui.tui.widgets.text import literal
+from story_tui.tui.widgets.text import guess_mark, literal
 
 
 def person_prompt(person: Person) -> Content:
-    """Two lines: the name, then role, age, origin and how many quotes."""
+    """Two lines: the name (` ?` when something about them was guessed), then role, age,
+    origin, how many quotes and how many guesses to check."""
     count = len(person.quotes)
-    quotes = f" · {plural(count, 'quote')}" if count else ""
+    details = [person.summary] if person.summary else []
+    if count:
+        details.append(plural(count, "quote"))
+    guesses = person_guesses(person)
+    if guesses:
+        details.append(f"{guesses} unconfirmed")
+    mark = guess_mark("guessed" if guesses else None)
     # One style per line: Textual's wrap misplaces spans that cross a line break.
     return Content("\n").join(
-        [literal(person.name, "bold"), literal(person.summary + quotes, "$text-muted")]
+        [literal(person.name, "bold") + mark, literal(" · ".join(details), "$text-muted")]
     )
 
 
@@ -45,6 +52,7 @@ class PeoplePane(ListPane):
 ## People
 
 Everyone the article names, with role, age and origin as the article gives them.
+A `?` marks a person with something a tool guessed (the card says what).
 Press `enter` to open the highlighted person's card: every quote, with its kind, source
 and section.
 """

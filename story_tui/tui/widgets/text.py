@@ -17,3 +17,21 @@ def literal(text: str, style: Style | str = "") -> Content:
     """Content that shows `text` exactly as written, optionally styled as a whole."""
     content = Content(visible(text))
     return content.stylize(style) if style else content
+
+
+def guess_mark(check: str | None) -> Content:
+    """` ?` after an item a tool guessed (its `check`); nothing once an editor confirmed it."""
+    if not check:
+        return Content("")
+    from story_tui.story.formatting import GUESS_MARK
+
+    return Content(f" {GUESS_MARK}").stylize("bold $warning")
+
+
+def guess_line(check: str | None, indent: str = "") -> Content | None:
+    """`? unconfirmed: <what was guessed>`, a line under the item; None when confirmed."""
+    if not check:
+        return None
+    from story_tui.story.formatting import GUESS_MARK, unconfirmed
+
+    return literal(f"{indent}{GUESS_MARK} {unconfirmed(check)}", "$warning")

@@ -14,13 +14,16 @@ from story_tui.story.model import Story, Target, TimelineEvent
 from story_tui.tui.widgets.lists import ListPane, PaneOption, separated
 from story_tui.tui.widgets.messages import TargetChosen
 from story_tui.tui.widgets.seen_mark import mark_first_fitting
-from story_tui.tui.widgets.text import literal
+from story_tui.tui.widgets.text import guess_line, guess_mark, literal
 
 
 def event_prompt(event: TimelineEvent, seen: bool = False) -> Content:
     """The date (bold), then the label; `✓ seen` once the reader opened it."""
-    date = literal(human_date(event.date), "bold $accent")
-    return Content("\n").join(mark_first_fitting([date, literal(event.label)], seen))
+    date = literal(human_date(event.date), "bold $accent") + guess_mark(event.check)
+    lines = mark_first_fitting([date, literal(event.label)], seen)
+    if guess := guess_line(event.check):
+        lines.append(guess)
+    return Content("\n").join(lines)
 
 
 def _option_id(event: TimelineEvent) -> str:
