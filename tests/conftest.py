@@ -118,6 +118,7 @@ def _private_dirs(
     base = tmp_path_factory.mktemp("dirs")
     monkeypatch.setenv("STORY_TUI_STATE_DIR", str(base / "state"))
     monkeypatch.setenv("STORY_TUI_CACHE_DIR", str(base / "cache"))
+    monkeypatch.setenv("STORY_TUI_DATA_DIR", str(base / "data"))
 
 
 # Property tests and fuzzers (marked `fuzz`) run a few examples on a developer's machine, new ones

@@ -38,6 +38,11 @@ COMMANDS: dict[str, Command] = {
     "people": Command("people"),
     "search": Command("search"),
     "threads": Command("threads"),
+    "add": Command("add"),
+    "follow": Command("feeds", "build_follow_parser", "run_follow"),
+    "unfollow": Command("feeds", "build_unfollow_parser", "run_unfollow"),
+    "feeds": Command("feeds", "build_feeds_parser", "run_feeds"),
+    "refresh": Command("refresh"),
 }
 """Every subcommand; a module is imported only when its command runs (start-up time)."""
 

@@ -1,0 +1,118 @@
+"""Reading a feed's bytes: RSS 0.9x/1.0/2.0 and Atom with feedparser, JSON Feed by hand.
+
+feedparser is only ever given bytes story-tui fetched itself (`fetch.py`): given a string that
+looks like an address, it would fetch it. A link that is not http or https (`file:`, `data:`,
+`ftp:`, `javascript:`) is skipped with a line. No UI imports.
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urljoin
+
+from story_tui.news.fetch import FetchError, check_address
+
+MAX_ENTRIES = 50
+"""Entries read from one feed (the first ones: feeds list the newest first)."""
+
+
+class NotAFeed(Exception):
+    """The bytes are not a feed story-tui reads."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One article a feed lists."""
+
+    url: str
+    title: str
+    signature: str
+    """Changes when the feed says the entry changed (its date, else its title and summary)."""
+
+
+@dataclass
+class Feed:
+    """A feed's title and its articles, with a line for each entry skipped."""
+
+    title: str
+    entries: list[Entry] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
+def _one_line(value: object, limit: int = 200) -> str:
+    from story_tui.story.safety import UNSAFE_TEXT
+
+    if not isinstance(value, str):
+        return ""
+    return " ".join(UNSAFE_TEXT.sub(" ", value).split())[:limit]
+
+
+def _signature(*parts: object) -> str:
+    text = "\x1f".join(str(p) for p in parts if p)
+    return hashlib.sha256(text.encode("utf-8", "replace")).hexdigest()[:16]
+
+
+def parse_feed(body: bytes, url: str) -> Feed:
+    """The feed in `body`, fetched from `url` (relative links are resolved against it).
+
+    Raises:
+        NotAFeed: the bytes hold no RSS, Atom or JSON Feed.
+    """
+    head = body[:512].lstrip()
+    if head.startswith(b"{"):
+        return _json_feed(body, url)
+    import feedparser
+
+    parsed = feedparser.parse(
+        body, response_headers={"content-location": url, "content-type": "application/xml"}
+    )
+    if not parsed.get("version") and not parsed.entries:
+        raise NotAFeed("not an RSS or Atom feed")
+    feed = Feed(_one_line(parsed.feed.get("title")) or url)
+    for item in parsed.entries[:MAX_ENTRIES]:
+        date = item.get("updated_parsed") or item.get("published_parsed")
+        stamp = calendar.timegm(date) if date else None
+        signature = (
+            _signature(stamp) if stamp else _signature(item.get("title"), item.get("summary"))
+        )
+        _add(feed, item.get("link"), item.get("title"), signature)
+    return feed
+
+
+def _add(feed: Feed, link: object, title: object, signature: str) -> None:
+    shown = _one_line(title, 80) or "an entry"
+    if not isinstance(link, str) or not link.strip():
+        feed.skipped.append(f"{shown}: no link")
+        return
+    try:
+        check_address(link)
+    except FetchError as error:
+        feed.skipped.append(f"{shown}: skipped {_one_line(link, 60)}: {error.message}")
+        return
+    feed.entries.append(Entry(link.strip(), _one_line(title) or link.strip(), signature))
+
+
+def _json_feed(body: bytes, url: str) -> Feed:
+    try:
+        data: Any = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise NotAFeed("not valid JSON") from None
+    version = data.get("version") if isinstance(data, dict) else None
+    if not isinstance(version, str) or not version.startswith("https://jsonfeed.org/version/"):
+        raise NotAFeed("not a JSON Feed (no jsonfeed.org version)")
+    feed = Feed(_one_line(data.get("title")) or url)
+    items = data.get("items")
+    for item in items[:MAX_ENTRIES] if isinstance(items, list) else []:
+        if not isinstance(item, dict):
+            continue
+        link = item.get("url") or item.get("external_url")
+        if isinstance(link, str):
+            link = urljoin(url, link)
+        date = item.get("date_modified") or item.get("date_published")
+        signature = _signature(date) if date else _signature(item.get("title"), item.get("id"))
+        _add(feed, link, item.get("title"), signature)
+    return feed
