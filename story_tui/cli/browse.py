@@ -27,8 +27,9 @@ def build_browse_parser() -> argparse.ArgumentParser:
         prog=PROG,
         description=(
             "Explore a news story as structure: sections, people and their quotes, key figures.\n"
-            "With no PATH, opens the bundled Chile–Peru border story; with one story file, that\n"
-            "story; with a folder (its *.yaml files, recursively) or several files, the library."
+            "With no PATH, opens your library once you have added or followed anything (the\n"
+            "bundled Chile–Peru border story until then); with one story file, that story; with a\n"
+            "folder (its *.yaml files, recursively) or several files, the library."
         ),
         epilog=(
             "commands:\n"
@@ -40,6 +41,9 @@ def build_browse_parser() -> argparse.ArgumentParser:
             "  story-tui draft ARTICLE.txt -o story.yaml   draft a story file from an article\n"
             "  story-tui people PATH...                 everyone across a library of stories\n"
             "  story-tui search QUERY PATH...           search every article of a library\n"
+            "  story-tui add ADDRESS|FILE...            add articles to your library as stories\n"
+            "  story-tui follow FEED... / unfollow / feeds   follow RSS, Atom or JSON feeds\n"
+            "  story-tui refresh                        fetch what you follow; add new articles\n"
             "Run 'story-tui COMMAND --help' for a command's options."
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -126,6 +130,8 @@ def run(args: argparse.Namespace) -> int:
     if args.theme is not None:
         check_theme(args.theme)
     args.file = None
+    if not args.paths:
+        args.paths = default_library_if_used()
     if len(args.paths) > 1 or (args.paths and Path(args.paths[0]).is_dir()):
         return run_library(args)
     args.file = args.paths[0] if args.paths else None
@@ -158,6 +164,15 @@ def run(args: argparse.Namespace) -> int:
         return run_browser(story, args, start, key, cache=not from_cache and not args.no_cache)
     except NoTerminal:
         return _no_terminal()
+
+
+def default_library_if_used() -> list[str]:
+    """The default library, once the reader has added or followed anything (`story-tui` with
+    no argument opens it); else nothing (the bundled story opens)."""
+    from story_tui.news.shelf import Shelf, default_library
+
+    library = default_library()
+    return [str(library)] if library.is_dir() and Shelf(library).used() else []
 
 
 def _no_terminal() -> int:

@@ -74,7 +74,8 @@ def parse_feed(body: bytes, url: str) -> Feed:
         raise NotAFeed("not an RSS or Atom feed")
     feed = Feed(_one_line(parsed.feed.get("title")) or url)
     for item in parsed.entries[:MAX_ENTRIES]:
-        date = item.get("updated_parsed") or item.get("published_parsed")
+        # dict.get: feedparser's own `get` warns about its updated -> published fallback.
+        date = dict.get(item, "updated_parsed") or dict.get(item, "published_parsed")
         stamp = calendar.timegm(date) if date else None
         signature = (
             _signature(stamp) if stamp else _signature(item.get("title"), item.get("summary"))

@@ -17,9 +17,11 @@ import time
 import zlib
 from dataclasses import dataclass
 from http.cookiejar import CookieJar, DefaultCookiePolicy
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-import httpx
+if TYPE_CHECKING:
+    import httpx
 
 PAGE_TYPES = frozenset(
     {"text/html", "application/xhtml+xml", "text/plain", "text/markdown", "text/x-markdown"}
@@ -127,6 +129,8 @@ def host_of(url: str) -> str:
 
 def new_client(limits: Limits | None = None) -> httpx.AsyncClient:
     """The one client a run shares: TLS verified, proxies from the environment, no cookies."""
+    import httpx
+
     limits = limits or Limits()
     jar = CookieJar(DefaultCookiePolicy(allowed_domains=[]))  # refuses every cookie
     return httpx.AsyncClient(
@@ -152,6 +156,8 @@ async def fetch(
     Raises:
         FetchError: with one line saying why (and `retry_at` when the server asked to wait).
     """
+    import httpx
+
     limits = limits or Limits()
     check_address(url)
     for attempt in range(2):
@@ -259,6 +265,8 @@ def _retry_at(value: str | None) -> float | None:
 
 def _describe(error: httpx.HTTPError, limits: Limits) -> str:
     """One line for an httpx error, without its class name or a traceback."""
+    import httpx
+
     if isinstance(error, httpx.ConnectTimeout):
         return f"could not connect within {limits.connect:g} s"
     if isinstance(error, httpx.ReadTimeout):

@@ -15,8 +15,7 @@ import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-
-import httpx
+from typing import TYPE_CHECKING
 
 from story_tui.news.add import FAILED, NEW, UNCHANGED, UPDATED, Known, Outcome, canonical, store
 from story_tui.news.add import read_page as _read_page
@@ -36,6 +35,9 @@ from story_tui.news.memory import Memory
 from story_tui.news.opml import Followed
 from story_tui.news.shelf import OnAdded, Shelf
 from story_tui.story.diagnostics import StoryInvalid
+
+if TYPE_CHECKING:
+    import httpx
 
 DEFERRED = "deferred"
 """An address not asked this time: its server asked to wait (Retry-After)."""

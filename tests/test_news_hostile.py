@@ -1,0 +1,280 @@
+"""Fetching on a hostile network: every limit, against servers the tests start on loopback."""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import shutil
+import ssl
+import subprocess
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from story_tui.cli.main import main
+from story_tui.news.feeds import parse_feed
+from story_tui.news.fetch import (
+    NOT_MODIFIED,
+    PAGE_TYPES,
+    Fetched,
+    FetchError,
+    Limits,
+    Validators,
+    check_address,
+    fetch,
+    new_client,
+)
+from tests.news_server import Route, Server, article_page, rss, serve
+
+FAST = Limits(connect=2.0, read=2.0, deadline=1.0, max_bytes=1024 * 1024, retry_wait=2.0)
+
+
+@pytest.fixture
+def server() -> Iterator[Server]:
+    with serve() as running:
+        yield running
+
+
+def get(url: str, limits: Limits = FAST, validators: Validators | None = None) -> Fetched | str:
+    async def go() -> Fetched | str:
+        async with new_client(limits) as client:
+            return await fetch(client, url, PAGE_TYPES, validators, limits)
+
+    return asyncio.run(go())
+
+
+def refused(url: str, limits: Limits = FAST) -> str:
+    with pytest.raises(FetchError) as caught:
+        get(url, limits)
+    return caught.value.message
+
+
+def _drip(handler: BaseHTTPRequestHandler, headers_too: bool = False) -> None:
+    """One byte at a time, a tenth of a second apart, for up to a minute (or until hung up)."""
+    stop = threading.Event()
+    try:
+        if headers_too:
+            for byte in b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n":
+                handler.wfile.write(bytes([byte]))
+                handler.wfile.flush()
+                if stop.wait(0.1):
+                    return
+        else:
+            handler.send_response(200)
+            handler.send_header("Content-Type", "text/html")
+            handler.end_headers()
+        for _ in range(600):
+            handler.wfile.write(b"x")
+            handler.wfile.flush()
+            if stop.wait(0.1):
+                return
+    except OSError:
+        return
+
+
+def test_only_http_and_https_addresses(server: Server) -> None:
+    for bad in ("file:///etc/passwd", "data:text/html,hi", "ftp://x.example/", "javascript:x"):
+        with pytest.raises(FetchError, match="only http and https"):
+            check_address(bad)
+    assert "only http and https" in refused("file:///etc/passwd")
+
+
+def test_a_dripping_body_is_cut_off_at_the_deadline(server: Server) -> None:
+    server.routes["/drip"] = _drip
+    assert "no complete response within 1 s" in refused(server.url("/drip"))
+
+
+def test_dripping_headers_are_cut_off_at_the_deadline(server: Server) -> None:
+    server.routes["/drip"] = lambda handler: _drip(handler, headers_too=True)
+    assert "no complete response within 1 s" in refused(server.url("/drip"))
+
+
+def test_a_gzip_bomb_is_refused_without_inflating_it(server: Server) -> None:
+    bomb = gzip.compress(b"\0" * (20 * 1024 * 1024), compresslevel=9)
+    assert len(bomb) < FAST.max_bytes
+    server.routes["/bomb"] = Route(bomb, headers={"Content-Encoding": "gzip"})
+    assert "once decompressed" in refused(server.url("/bomb"))
+
+
+def test_a_gzipped_page_within_the_limit_is_read(server: Server) -> None:
+    server.routes["/page"] = Route(article_page(), gzip=True)
+    result = get(server.url("/page"))
+    assert isinstance(result, Fetched) and result.body == article_page()
+
+
+def test_too_large_as_declared_and_as_sent(server: Server) -> None:
+    server.routes["/big"] = Route(b"x" * (FAST.max_bytes + 1))
+    assert "larger than the limit" in refused(server.url("/big"))
+
+    def undeclared(handler: BaseHTTPRequestHandler) -> None:
+        handler.send_response(200)
+        handler.send_header("Content-Type", "text/plain")
+        handler.end_headers()  # no Content-Length: read until the server closes
+        try:
+            for _ in range(64):
+                handler.wfile.write(b"y" * 65536)
+        except OSError:
+            return
+        handler.close_connection = True
+
+    server.routes["/stream"] = undeclared
+    assert "larger than the limit" in refused(server.url("/stream"))
+
+
+def _redirect(to: str) -> Route:
+    return Route(b"", status=302, headers={"Location": to})
+
+
+def test_redirects_are_bounded_and_stay_on_http(server: Server) -> None:
+    server.routes["/loop"] = _redirect("/loop")
+    assert "more than 5 redirects" in refused(server.url("/loop"))
+    server.routes["/to-file"] = _redirect("file:///etc/passwd")
+    assert "not http or https" in refused(server.url("/to-file"))
+    server.routes["/moved"] = _redirect("/page")
+    server.routes["/page"] = Route(article_page())
+    result = get(server.url("/moved"))
+    assert isinstance(result, Fetched) and result.url == server.url("/page")
+
+
+def test_a_page_that_is_not_text_is_refused_with_one_line(server: Server) -> None:
+    server.routes["/img"] = Route(b"\x89PNG....", content_type="image/png")
+    assert refused(server.url("/img")) == "not a page of text (image/png); nothing fetched"
+
+
+def test_errors_are_one_line(server: Server) -> None:
+    server.routes["/gone"] = Route(b"", status=410)
+    assert refused(server.url("/gone")) == "HTTP 410 Gone"
+    with ThreadingHTTPServer(("127.0.0.1", 0), BaseHTTPRequestHandler) as closed:
+        port = closed.server_address[1]
+    assert refused(f"http://127.0.0.1:{port}/").startswith("could not connect")
+
+
+def test_conditional_requests_get_304(server: Server) -> None:
+    server.routes["/page"] = Route(article_page(), etag='"v1"')
+    first = get(server.url("/page"))
+    assert isinstance(first, Fetched) and first.validators.etag == '"v1"'
+    assert get(server.url("/page"), validators=first.validators) == NOT_MODIFIED
+    assert server.asked("/page")[-1]["if-none-match"] == '"v1"'
+
+
+def test_retry_after_is_respected(server: Server) -> None:
+    answers = iter([Route(b"", status=503, headers={"Retry-After": "0"}), Route(article_page())])
+
+    def busy_then_fine(handler: BaseHTTPRequestHandler) -> None:
+        route = next(answers)
+        handler.send_response(route.status)
+        for name, value in route.headers.items():
+            handler.send_header(name, value)
+        handler.send_header("Content-Type", "text/html")
+        handler.send_header("Content-Length", str(len(route.body)))
+        handler.end_headers()
+        handler.wfile.write(route.body)
+
+    server.routes["/busy"] = busy_then_fine
+    assert isinstance(get(server.url("/busy")), Fetched)  # waited, then asked once more
+    server.routes["/later"] = Route(b"", status=429, headers={"Retry-After": "3600"})
+    with pytest.raises(FetchError) as caught:
+        get(server.url("/later"))
+    assert caught.value.retry_at is not None
+    assert "HTTP 429 Too Many Requests; asked to wait 3600 s" == caught.value.message
+
+
+def test_refresh_does_not_ask_a_server_that_asked_to_wait(
+    server: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    server.routes["/rss"] = Route(b"", status=429, headers={"Retry-After": "3600"})
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    (lib / "feeds.opml").write_text(
+        f'<opml version="2.0"><body><outline text="R" xmlUrl="{server.url("/rss")}"/></body></opml>'
+    )
+    assert main(["refresh", "--library", str(lib)]) == 1
+    assert len(server.asked("/rss")) == 1
+    assert main(["refresh", "--library", str(lib)]) == 0
+    assert len(server.asked("/rss")) == 1
+    out = capsys.readouterr().out
+    assert out.splitlines()[-1] == "0 new, 0 updated, 0 unchanged, 0 failed, 1 deferred"
+
+
+def test_no_cookie_is_kept(server: Server) -> None:
+    server.routes["/page"] = Route(article_page(), headers={"Set-Cookie": "track=1; Path=/"})
+
+    async def twice() -> None:
+        async with new_client(FAST) as client:
+            for _ in range(2):
+                await fetch(client, server.url("/page"), PAGE_TYPES, None, FAST)
+
+    asyncio.run(twice())
+    assert all("cookie" not in headers for headers in server.asked("/page"))
+
+
+def test_proxies_from_the_environment_are_honoured(
+    server: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", server.url(""))
+    server.routes["http://news.invalid/page"] = Route(article_page())
+    result = get("http://news.invalid/page")
+    assert isinstance(result, Fetched) and b"Riverton" in result.body
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="needs openssl to make a certificate")
+def test_tls_is_verified(tmp_path: Path) -> None:
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"]
+        + ["-subj", "/CN=127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+        check=True,
+        capture_output=True,
+    )
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), BaseHTTPRequestHandler)
+    httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05})
+    thread.daemon = True
+    thread.start()
+    try:
+        message = refused(f"https://127.0.0.1:{httpd.server_address[1]}/")
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    assert message == "the server's TLS certificate could not be verified"
+
+
+def test_links_that_are_not_http_are_skipped_with_a_line() -> None:
+    items = [
+        ("ok", "https://news.example/a", "Mon, 30 Nov 2026 08:00:00 GMT"),
+        ("file", "file:///etc/passwd", ""),
+        ("data", "data:text/html,hi", ""),
+        ("ftp", "ftp://news.example/a", ""),
+        ("js", "javascript:alert(1)", ""),
+    ]
+    feed = parse_feed(rss("Herald", items), "https://news.example/rss")
+    assert [e.url for e in feed.entries] == ["https://news.example/a"]
+    assert len(feed.skipped) == 4
+    assert all("only http and https" in line for line in feed.skipped)
+
+
+def test_a_failed_fetch_or_draft_leaves_the_story_as_it_was(
+    server: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = server.url("/page")
+    server.routes["/page"] = Route(article_page(canonical=url))
+    lib = str(tmp_path)
+    assert main(["add", url, "--library", lib]) == 0
+    [path] = [p for p in tmp_path.rglob("*.yaml")]
+    before = path.read_bytes()
+    server.routes["/page"] = Route(b"<html><body><p>Please log in.</p></body></html>")
+    assert main(["add", url, "--library", lib]) == 1
+    server.routes["/page"] = Route(b"", status=500)
+    assert main(["add", url, "--library", lib]) == 1
+    assert path.read_bytes() == before
+    assert [p for p in tmp_path.rglob("*.yaml")] == [path]
+    assert not list(tmp_path.rglob("*.tmp"))
+    err = capsys.readouterr().err
+    assert "no article found" in err and "HTTP 500" in err
