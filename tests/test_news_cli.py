@@ -48,7 +48,7 @@ def test_add_by_address_writes_outlet_date_slug_with_url_and_metadata(
     story = load_story(path)
     assert story.title == "Storm floods Riverton"
     assert story.published is not None and str(story.published) == "2026-11-30"
-    assert url in path.read_text(encoding="utf-8")
+    assert story.url == url
     assert "Marta Lindqvist" in {p.name for p in story.people}
     assert any("never seen the water" in q.text for q in story.quotes)
     headers = server.asked("/news/storm")[0]
@@ -71,7 +71,9 @@ def test_add_again_unchanged_does_nothing_and_changed_makes_a_new_edition(
     from story_tui.tui.screens.changes import changes_since
 
     old_digest = cache_key(before)
-    server.routes["/news/storm"] = Route(article_page(canonical=url, paragraphs=[*PARAGRAPHS, MORE]))
+    server.routes["/news/storm"] = Route(
+        article_page(canonical=url, paragraphs=[*PARAGRAPHS, MORE])
+    )
     code, out, err = run(capsys, "add", url, "--library", str(tmp_path))
     assert code == 0, err
     assert out.startswith("updated")
@@ -89,10 +91,15 @@ def test_add_never_overwrites_another_story(
 ) -> None:
     for name in ("a", "b"):
         server.routes[f"/{name}"] = Route(article_page(canonical=server.url(f"/{name}")))
-    code, out, _ = run(capsys, "add", server.url("/a"), server.url("/b"), "--library", str(tmp_path))
+    code, _out, _ = run(
+        capsys, "add", server.url("/a"), server.url("/b"), "--library", str(tmp_path)
+    )
     assert code == 0
     names = sorted(p.name for p in stories(tmp_path))
-    assert names == ["2026-11-30-storm-floods-riverton-2.yaml", "2026-11-30-storm-floods-riverton.yaml"]
+    assert names == [
+        "2026-11-30-storm-floods-riverton-2.yaml",
+        "2026-11-30-storm-floods-riverton.yaml",
+    ]
     ids = {load_story(p).id for p in stories(tmp_path)}
     assert len(ids) == 2
 
@@ -193,7 +200,7 @@ def test_refresh_a_changed_feed_entry_becomes_a_new_edition(
         rss("Herald", [("Storm", server.url("/one"), "Tue, 01 Dec 2026 08:00:00 GMT")]),
         "application/rss+xml",
     )
-    code, out, _ = run(capsys, "refresh", "--library", lib)
+    _code, out, _ = run(capsys, "refresh", "--library", lib)
     assert out.splitlines()[-1] == "0 new, 1 updated, 0 unchanged, 0 failed"
     assert server.asked("/one")[-1]["if-none-match"] == '"p1"'
     [path] = stories(tmp_path)

@@ -179,7 +179,7 @@ def test_retry_after_is_respected(server: Server) -> None:
     with pytest.raises(FetchError) as caught:
         get(server.url("/later"))
     assert caught.value.retry_at is not None
-    assert "HTTP 429 Too Many Requests; asked to wait 3600 s" == caught.value.message
+    assert caught.value.message == "HTTP 429 Too Many Requests; asked to wait 3600 s"
 
 
 def test_refresh_does_not_ask_a_server_that_asked_to_wait(
@@ -226,8 +226,10 @@ def test_proxies_from_the_environment_are_honoured(
 def test_tls_is_verified(tmp_path: Path) -> None:
     key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
     subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"]
-        + ["-subj", "/CN=127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+        [
+            *("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"),
+            *("-subj", "/CN=127.0.0.1", "-keyout", str(key), "-out", str(cert)),
+        ],
         check=True,
         capture_output=True,
     )

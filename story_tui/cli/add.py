@@ -116,7 +116,7 @@ def add_file(shelf: Shelf, source: str, known: object) -> Outcome:
     from story_tui.news.add import FAILED, Known, Outcome, read_page, store
     from story_tui.news.fetch import FetchError, check_address
     from story_tui.story.diagnostics import StoryInvalid, StoryUnreadable
-    from story_tui.story.source import read_story_bytes
+    from story_tui.story.input_file import read_story_bytes
 
     assert isinstance(known, Known)
     try:

@@ -157,9 +157,9 @@ def _new_edition(
     from story_tui.storage.cache import cache_key
     from story_tui.storage.editions import save_edition
     from story_tui.storage.files import write_atomic
+    from story_tui.story.input_file import decode_story_bytes, read_story_bytes
     from story_tui.story.loader import check_story, parse_story
     from story_tui.story.rebase import rebase
-    from story_tui.story.source import decode_story_bytes, read_story_bytes
 
     data = read_story_bytes(path)
     story = parse_story(decode_story_bytes(data, str(path)), str(path))
@@ -186,19 +186,11 @@ def _new_edition(
 _ID_LINE = re.compile(r"^id:.*$", re.M)
 
 
-def url_key() -> str:
-    """The story key for the article's address: `url`, or the extension key `x-url` for a
-    story format that does not have `url` yet."""
-    from story_tui.story.spec import OBJECTS
-
-    return "url" if "url" in OBJECTS["story"] else "x-url"
-
-
 def with_url(text: str, url: str) -> str:
     """The story text with a top-level `url` (after `id:`), unless it has one."""
-    if re.search(r"^(x-)?url:", text, re.M):
+    if re.search(r"^url:", text, re.M):
         return text
-    line = f"{url_key()}: {json.dumps(url, ensure_ascii=False)}"
+    line = f"url: {json.dumps(url, ensure_ascii=False)}"
     match = _ID_LINE.search(text)
     if match is None:  # pragma: no cover - every written story has an id
         return text

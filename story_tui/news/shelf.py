@@ -32,7 +32,7 @@ from story_tui.story.bundled import bundled_story
 
 FEEDS_FILE = "feeds.opml"
 HIDDEN = ".story-tui"
-_TOP_KEY = re.compile(r"^(x-url|url|id):[ \t]*(?:\"((?:[^\"\\]|\\.)*)\"|'([^']*)'|([^\s#]+))", re.M)
+_TOP_KEY = re.compile(r"^(url|id):[ \t]*(?:\"((?:[^\"\\]|\\.)*)\"|'([^']*)'|([^\s#]+))", re.M)
 
 OnAdded = Callable[[Path], None]
 """Called with a story's path once it is in the library (new or a new edition)."""
@@ -154,7 +154,7 @@ class Shelf:
                 continue
             for match in _TOP_KEY.finditer(head):
                 value = next(v for v in match.groups()[1:] if v is not None)
-                if match.group(1) != "id":
+                if match.group(1) == "url":
                     urls.setdefault(value, path)
                 else:
                     ids.add(value)
