@@ -168,12 +168,16 @@ def main() -> None:
     requests = args.feeds * (1 + args.entries)
     network = args.latency * requests / PARALLEL
     drafting = per_draft * args.feeds * args.entries
-    print(f"{args.feeds} feeds x {args.entries} entries, {args.hosts} hosts, "
-          f"{args.latency * 1000:.0f} ms server latency, parallelism {PARALLEL} (2 per host)")
+    print(
+        f"{args.feeds} feeds x {args.entries} entries, {args.hosts} hosts, "
+        f"{args.latency * 1000:.0f} ms server latency, parallelism {PARALLEL} (2 per host)"
+    )
     print(f"first refresh:      {first:7.2f} s  ({first_line})")
-    print(f"  expected about:   {network + drafting:7.2f} s  = latency x {requests} requests / "
-          f"{PARALLEL} ({network:.2f} s) + drafting {per_draft * 1000:.0f} ms x "
-          f"{args.feeds * args.entries} ({drafting:.2f} s)")
+    print(
+        f"  expected about:   {network + drafting:7.2f} s  = latency x {requests} requests / "
+        f"{PARALLEL} ({network:.2f} s) + drafting {per_draft * 1000:.0f} ms x "
+        f"{args.feeds * args.entries} ({drafting:.2f} s)"
+    )
     print(f"no-change refresh:  {second:7.2f} s  ({second_line})  target < 2 s")
     print(f"peak memory:        {peak_mb:7.1f} MB  target < 300 MB")
 

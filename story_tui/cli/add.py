@@ -84,6 +84,7 @@ def run(args: argparse.Namespace) -> int:
     from story_tui.news.shelf import LibraryBusy
 
     shelf = open_shelf(args)
+    hook = ThreadHook(shelf)
     addresses = [s for s in args.sources if _SCHEME.match(s) and not Path(s).exists()]
     files = [s for s in args.sources if s not in addresses]
     failed = False
@@ -98,19 +99,19 @@ def run(args: argparse.Namespace) -> int:
         with shelf.lock():
             known = Known.of(shelf)
             for source in files:
-                said(add_file(shelf, source, known))
+                said(add_file(shelf, source, known, hook.added))
             if addresses:
-                added = on_added()
-                run = Run(shelf, on_added=added, on_outcome=said)
-                run.known = known
+                run = Run(shelf, on_added=hook.added, on_outcome=said, known=known)
                 asyncio.run(run.add(addresses))
     except LibraryBusy as error:
         say(sys.stderr, visible(f"{PROG}: error: {error}"))
         return EXIT_INVALID
+    finally:
+        hook.join()
     return EXIT_INVALID if failed else EXIT_OK
 
 
-def add_file(shelf: Shelf, source: str, known: object) -> Outcome:
+def add_file(shelf: Shelf, source: str, known: object, added: OnAdded | None = None) -> Outcome:
     """A saved page or a text/Markdown file, added as a story (its canonical link recorded)."""
     from story_tui.draft.input import NoArticle
     from story_tui.news.add import FAILED, Known, Outcome, read_page, store
@@ -135,9 +136,28 @@ def add_file(shelf: Shelf, source: str, known: object) -> Outcome:
             url = check_address(article.url)
         except FetchError:
             url = None
-    return store(shelf, article, source, url, known, on_added=on_added())
+    return store(shelf, article, source, url, known, on_added=added)
 
 
-def on_added() -> OnAdded | None:
-    """What runs when a story joins the library (nothing yet: threads will hook in here)."""
-    return None
+class ThreadHook:
+    """Stories added to a library join their threads once the command is done (in one go:
+    grouping reads the whole library)."""
+
+    def __init__(self, shelf: Shelf) -> None:
+        self.shelf = shelf
+        self.paths: list[Path] = []
+
+    def added(self, path: Path) -> None:
+        """`Shelf.add_story`'s hook: remember the story (new, or a new edition)."""
+        self.paths.append(path)
+
+    def join(self) -> None:
+        """Join the stories added to their threads; a problem there is a note, never a stop."""
+        if not self.paths:
+            return
+        try:
+            from story_tui.threads.store import open_threads
+
+            open_threads([self.shelf.root])
+        except Exception as error:  # grouping must not undo or fail what was added
+            say(sys.stderr, visible(f"{PROG}: note: threads not updated: {error}"))

@@ -12,7 +12,7 @@ import shutil
 import sys
 from typing import TextIO
 
-from story_tui.cli.add import add_library_option, on_added, open_shelf, outcome_line
+from story_tui.cli.add import ThreadHook, add_library_option, open_shelf, outcome_line
 from story_tui.cli.common import EXIT_INVALID, EXIT_OK, PROG, Parser, say
 from story_tui.story.safety import visible
 
@@ -80,7 +80,8 @@ def run(args: argparse.Namespace) -> int:
         line, error = outcome_line(shelf, outcome)
         bar.say(sys.stderr if error else sys.stdout, line)
 
-    refresh = Run(shelf, on_added=on_added(), on_outcome=said, progress=bar.update)
+    hook = ThreadHook(shelf)
+    refresh = Run(shelf, on_added=hook.added, on_outcome=said, progress=bar.update)
     if refresh.memory.problem:
         say(sys.stderr, visible(f"{PROG}: note: {refresh.memory.problem}"))
     try:
@@ -97,6 +98,7 @@ def run(args: argparse.Namespace) -> int:
         say(sys.stdout, f"interrupted: {refresh.summary.line()} so far")
         raise
     bar.clear()
+    hook.join()
     summary = refresh.summary
     for note in summary.notes:
         say(sys.stderr, visible(f"{PROG}: note: {note}"))

@@ -93,11 +93,12 @@ class Run:
         on_added: OnAdded | None = None,
         on_outcome: Callable[[Outcome], None] | None = None,
         progress: Progress | None = None,
+        known: Known | None = None,
     ) -> None:
         self.shelf = shelf
         self.limits = limits or Limits()
         self.memory: Memory = shelf.memory()
-        self.known = Known.of(shelf)
+        self.known = known if known is not None else Known.of(shelf)
         self.summary = Summary()
         self.on_added = on_added
         self.on_outcome = on_outcome
@@ -183,8 +184,6 @@ class Run:
 
     async def page(self, url: str, *, added: bool = False, via: str | None = None) -> Outcome:
         """Fetch an article; add it as a new story, a new edition, or nothing."""
-        if added:
-            self.memory.of(url).added = True
         if url in self._pages:
             # Already asked in this run (two feeds, or a feed and the reader, list it).
             self.total -= 1
@@ -198,6 +197,8 @@ class Run:
             future.exception()  # retrieved: a cancelled run must not warn about it
             raise
         future.set_result(outcome)
+        if added and outcome.ok:
+            self.memory.of(url).added = True  # refresh fetches it again from now on
         return outcome
 
     async def _page(self, url: str, via: str | None) -> Outcome:
