@@ -85,15 +85,18 @@ def attribute(
     mentions = Mentions(text, people, spans)
     found: list[tuple[Span, DraftPerson | None, str | None, str | None]] = []
     by_paragraph: dict[int, list[Span]] = {}
+    place: dict[int, int] = {}  # a span's place among its siblings (list.index was quadratic)
     for span in spans:
-        by_paragraph.setdefault(span.paragraph, []).append(span)
+        siblings = by_paragraph.setdefault(span.paragraph, [])
+        place[id(span)] = len(siblings)
+        siblings.append(span)
     last_speaker: DraftPerson | None = None
     last_paragraph = -1
     for span in spans:
         paragraph = text.paragraphs[span.paragraph]
         base = text.bases[span.paragraph]
         siblings = by_paragraph[span.paragraph]
-        k = siblings.index(span)
+        k = place[id(span)]
         next_open = siblings[k + 1].open_at if k + 1 < len(siblings) else len(paragraph)
         prev_close = siblings[k - 1].close_at if k > 0 else None
         rest_at = (span.close_at + 1) if span.close_at is not None else len(paragraph)

@@ -43,9 +43,11 @@ def make_draft(article: Article | str, per_section: int = 3) -> Draft:
     events, date_figures, date_spans = find_dates(text.paragraphs, article.published)
     figures = find_figures(text.paragraphs, date_spans, sources)
     figures = sorted([*figures, *date_figures], key=lambda f: (f.paragraph, f.start))
+    reported: dict[int, list[str]] = {}  # per paragraph: once, not once per figure in it
     for figure in figures:
-        paragraph = text.paragraphs[figure.paragraph]
-        figure.sources = sources.reported(paragraph)
+        if figure.paragraph not in reported:
+            reported[figure.paragraph] = sources.reported(text.paragraphs[figure.paragraph])
+        figure.sources = list(reported[figure.paragraph])
     speakers = {q.speaker for q in quotes}
     kept = [p for p in people.people if p.kind == "person" or p.id in speakers]
     return Draft(

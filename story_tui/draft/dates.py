@@ -114,6 +114,12 @@ def resolve(match: regex.Match[str], base: date | None) -> str | None:
     return parsed.date().isoformat()
 
 
+_AS_OF = regex.compile(r"\d\s+\p{Ll}+\s+$")
+"""A number and one lower-case word right before a date: the date qualifies a figure."""
+_AS_OF_REACH = 200
+"""Characters looked at before a date (from the paragraph's start made drafting quadratic)."""
+
+
 def find_dates(
     paragraphs: list[str], published: str | None = None
 ) -> tuple[list[DraftEvent], list[DraftFigure], list[list[tuple[int, int]]]]:
@@ -133,7 +139,9 @@ def find_dates(
             exact = regex.search(_YEAR, match.group()) is not None
             check = None if exact else f"date read from “{match.group()}” and the published date"
             start, text = clause_around(paragraph, match.start(), match.end())
-            as_of = match["year"] and regex.search(r"\d\s+\p{Ll}+\s+$", paragraph[: match.start()])
+            as_of = match["year"] and _AS_OF.search(
+                paragraph, max(0, match.start() - _AS_OF_REACH), match.start()
+            )
             if len(text) >= 12 and not as_of:
                 events.append(DraftEvent(iso, text, index, start, check))
             if (

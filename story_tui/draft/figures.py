@@ -9,6 +9,8 @@ figures. Spans start and end at word and number boundaries. Plain Python; no UI 
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import regex
 from text_to_num import text2num
 
@@ -69,6 +71,15 @@ def _value(num: str, mult: str | None) -> int | float:
     return int(value) if value == int(value) else value
 
 
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether `start:end` overlaps one of `spans` (in order, not overlapping one another).
+
+    A bisection, not a scan: a paragraph of a megabyte has thousands of dates and figures.
+    """
+    at = bisect_left(spans, (end, end))
+    return any(a < end and start < b for a, b in spans[max(0, at - 1) : at + 1])
+
+
 def find_figures(
     paragraphs: list[str], date_spans: list[list[tuple[int, int]]], sources: object = None
 ) -> list[DraftFigure]:
@@ -79,7 +90,7 @@ def find_figures(
         for match in _FIGURE.finditer(paragraph):
             start, end = match.span()
             num = match["num"]
-            if any(a < end and start < b for a, b in dates):
+            if _overlaps(dates, start, end):
                 continue
             plain = not (match["cur"] or match["mult"] or match["unit"] or match["score"])
             if plain and _YEARISH.fullmatch(num):

@@ -11,6 +11,9 @@ _SENTENCE_END = regex.compile(
     r"Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|\p{Lu}))[.!?]+[”\"’']?(?=\s+[\p{Lu}“\"‘\d]|$)"
 )
 
+_WINDOW = 2000
+"""Characters before an offset searched first for the end of the sentence before it."""
+
 
 class Text:
     """Paragraphs with their sections and their offsets in the joined article."""
@@ -69,9 +72,17 @@ def sentences(paragraph: str) -> list[tuple[int, int]]:
 
 def sentence_start(paragraph: str, at: int) -> int:
     """Where the sentence holding offset `at` starts."""
-    best = 0
-    for match in _SENTENCE_END.finditer(paragraph, 0, at):
-        best = match.end()
+    # Look back in a window that doubles until it holds a sentence end: scanning from the
+    # paragraph's start for every quote and date made a one-paragraph article quadratic. A
+    # match starting at the window's edge may be the tail of a longer one, so it does not count.
+    best, low = 0, max(0, at - _WINDOW)
+    while True:
+        for match in _SENTENCE_END.finditer(paragraph, low, at):
+            if match.start() > low or low == 0:
+                best = match.end()
+        if best or low == 0:
+            break
+        low = max(0, low - 2 * (at - low))
     while best < at and paragraph[best].isspace():
         best += 1
     return best

@@ -79,6 +79,29 @@ def _anchor(out: _Out, indent: str, prefix: str | None, suffix: str | None) -> N
         out.add(f"{indent}suffix: {_q(suffix)}")
 
 
+def _repeated(article: str, texts: set[str]) -> set[str]:
+    """The texts that occur twice or more, without overlapping, in the article.
+
+    One Aho-Corasick pass over the article (as the loader anchors spans): a search of the
+    whole article per item made drafting a one-paragraph article of a megabyte quadratic.
+    """
+    import ahocorasick
+
+    if not texts or not article:
+        return set()
+    automaton = ahocorasick.Automaton()
+    for text in texts:
+        automaton.add_word(text, text)
+    automaton.make_automaton()
+    first: dict[str, int] = {}
+    last: dict[str, int] = {}
+    for end, text in automaton.iter(article):
+        start = end - len(text) + 1
+        first.setdefault(text, start)
+        last[text] = start
+    return {text for text, start in first.items() if last[text] - start >= len(text)}
+
+
 def _anchors(draft: Draft) -> dict[int, tuple[str | None, str | None]]:
     """Prefix and suffix for every span that occurs more than once in the article."""
     paragraphs = [p for s in draft.sections for p in s.paragraphs]
@@ -89,8 +112,9 @@ def _anchors(draft: Draft) -> dict[int, tuple[str | None, str | None]]:
         *draft.figures,
         *draft.events,
     ]
+    repeated = _repeated(article, {item.text for item in items if item.text})
     for item in items:
-        if article.count(item.text) < 2 or item.paragraph >= len(paragraphs):
+        if item.text not in repeated or item.paragraph >= len(paragraphs):
             continue
         paragraph = paragraphs[item.paragraph]
         start, end = item.start, item.start + len(item.text)

@@ -6,7 +6,6 @@ plus the number of matches, not with (spans x paragraphs). Plain Python; no UI i
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
@@ -235,10 +234,6 @@ def closest_passage(needle: str, paragraphs: Sequence[str], width: int = 80) -> 
     return passage
 
 
-_WORD_BEFORE = re.compile(r"\S*\s*$")
-_WORD_AFTER = re.compile(r"^\s*\S*")
-
-
 def suggest_context(
     article: Article, places: Sequence[int], length: int, max_words: int = 8
 ) -> tuple[str | None, str | None]:
@@ -250,7 +245,7 @@ def suggest_context(
     text = article.text
     first, others = places[0], places[1:]
     para_start, para_end = article.bounds(first)
-    before, after = text[para_start:first], text[first + length : para_end]
+    end = first + length
 
     def fits(prefix: str | None, suffix: str | None) -> bool:
         for other in others:
@@ -261,24 +256,35 @@ def suggest_context(
             return False  # this other place has the same context
         return True
 
-    prefix = suffix = ""
+    # Offsets into `text`, never slices of the paragraph: in a one-paragraph article of a
+    # megabyte, a slice or a regex search per word made drafting quadratic.
+    prefix_at, suffix_to = first, end
     for _ in range(max_words):
-        grown_prefix = _last_word(before[: len(before) - len(prefix)]) + prefix
-        grown_suffix = suffix + _first_word(after[len(suffix) :])
-        if grown_prefix == prefix and grown_suffix == suffix:
+        grown_at = _word_start_before(text, prefix_at, para_start)
+        grown_to = _word_end_after(text, suffix_to, para_end)
+        if grown_at == prefix_at and grown_to == suffix_to:
             break
-        prefix, suffix = grown_prefix, grown_suffix
+        prefix_at, suffix_to = grown_at, grown_to
+        prefix, suffix = text[prefix_at:first], text[end:suffix_to]
         for candidate in ((prefix, None), (None, suffix), (prefix, suffix)):
             if (candidate[0] or candidate[1]) and fits(*candidate):
                 return candidate
     return None, None
 
 
-def _last_word(text: str) -> str:
-    match = _WORD_BEFORE.search(text)
-    return match.group(0) if match else ""
+def _word_start_before(text: str, at: int, lowest: int) -> int:
+    """Where the last word before `at`, with the spaces after it, starts (not before `lowest`)."""
+    while at > lowest and text[at - 1].isspace():
+        at -= 1
+    while at > lowest and not text[at - 1].isspace():
+        at -= 1
+    return at
 
 
-def _first_word(text: str) -> str:
-    match = _WORD_AFTER.search(text)
-    return match.group(0) if match else ""
+def _word_end_after(text: str, at: int, highest: int) -> int:
+    """Where the first word after `at`, with the spaces before it, ends (not after `highest`)."""
+    while at < highest and text[at].isspace():
+        at += 1
+    while at < highest and not text[at].isspace():
+        at += 1
+    return at
