@@ -67,6 +67,30 @@ CREATE VIRTUAL TABLE paragraphs USING fts5 (
 """
 
 
+def _check_writable(db: sqlite3.Connection) -> None:
+    """Raise now, not in the middle of a refresh, when the index file cannot be written."""
+    db.execute("BEGIN IMMEDIATE")
+    db.rollback()
+
+
+def _read_only(error: sqlite3.Error) -> bool:
+    return isinstance(error, sqlite3.OperationalError) and (
+        "readonly" in str(error) or "unable to open" in str(error)
+    )
+
+
+def _why_unwritable(path: Path, error: OSError | sqlite3.Error) -> str:
+    """`is not a folder`, `cannot be written: Permission denied`, ... for the notice."""
+    for folder in (path.parent, *path.parent.parents):
+        if folder.exists() or folder.is_symlink():
+            if not folder.is_dir():
+                return "is not a folder" if folder == path.parent else f"is under {folder}, a file"
+            break
+    if isinstance(error, OSError):
+        return f"cannot be written: {error.strerror or error}"
+    return f"cannot be written: {error}"
+
+
 def index_path() -> Path:
     """Where the library index lives: beside the cached stories."""
     from story_tui.storage.cache import cache_dir
@@ -94,22 +118,43 @@ class LibraryIndex:
 
     def _open(self) -> sqlite3.Connection:
         try:
+            return self._open_file()
+        except (OSError, sqlite3.Error) as error:
+            # A read-only cache, a file where the folder should be, a full disk: the library
+            # still works, on an index that lives as long as this run.
+            self.notice = (
+                f"The library cache {self.path.parent} {_why_unwritable(self.path, error)}: "
+                "the index is kept in memory for this run."
+            )
+            db = sqlite3.connect(":memory:", check_same_thread=False)
+            self._create(db)
+            return db
+
+    def _open_file(self) -> sqlite3.Connection:
+        try:
             db = self._connect()
             problem = self._check(db)
             if problem is None:
+                _check_writable(db)
                 return db
             db.close()
-        except sqlite3.DatabaseError:
+        except sqlite3.DatabaseError as error:
+            if _read_only(error):
+                raise
             problem = "it was not a readable SQLite file"
         if problem != "new":
             self.notice = f"The library index {self.path} was rebuilt: {problem}."
         self._remove()
         db = self._connect()
+        self._create(db)
+        return db
+
+    @staticmethod
+    def _create(db: sqlite3.Connection) -> None:
         db.executescript(_TABLES)
         db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         db.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA,))
         db.commit()
-        return db
 
     def _check(self, db: sqlite3.Connection) -> str | None:
         """None when the file is our index at this schema; otherwise what is wrong with it."""
