@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from story_tui.story.formatting import byline
 from story_tui.story.loader import parse_story
 from story_tui.story.model import Story
 from story_tui.tui.app import StoryApp
 from story_tui.tui.palette import story_commands
-from story_tui.tui.screens.about import AboutStory, about_content, byline
+from story_tui.tui.screens.about import AboutStory, about_content
 from tests.test_browser import main_screen, widget_text
 
 SOURCED = """format: 1
@@ -32,7 +33,9 @@ sections:
 def test_byline_has_the_date_and_the_outlets(story: Story) -> None:
     assert byline(story) == "From AFP, The Economic Times"
     sourced = parse_story(SOURCED, "s.yaml")
-    assert byline(sourced) == "Published 1 Dec 2025 · From AFP, [bold]Odd[/bold] outlet"
+    assert byline(sourced) == (
+        "Published 1 Dec 2025 · Updated 2 Dec 2025 10:30 UTC · From AFP, [bold]Odd[/bold] outlet"
+    )
     text = about_content(sourced).plain
     assert "AFP — https://www.afp.com/en/news/123" in text
     assert "https://evil.example/[@click=app.quit]" in text  # literally, not an action
@@ -61,7 +64,8 @@ async def test_i_opens_about_and_the_byline_is_under_the_title() -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         under_title = widget_text(main_screen(app).query_one("#standfirst"))
-        assert "Published 1 Dec 2025 · From AFP, [bold]Odd[/bold] outlet" in under_title
+        line = "Published 1 Dec 2025 · Updated 2 Dec 2025 10:30 UTC · From AFP, [bold]Odd[/bold]"
+        assert line + " outlet" in under_title
         await pilot.press("i")
         await pilot.pause()
         assert isinstance(app.screen, AboutStory)

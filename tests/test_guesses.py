@@ -204,3 +204,20 @@ async def test_the_browser_marks_guesses_in_lists_and_on_the_card() -> None:
         )
         assert "? unconfirmed: role not found in the article" in card
         assert "? unconfirmed: speaker guessed from 'he'" in card
+
+
+def test_the_byline_names_the_authors_everywhere() -> None:
+    from story_tui.outputs.html import to_html
+    from story_tui.outputs.markdown import to_markdown
+    from story_tui.outputs.text import read_text
+    from story_tui.story.formatting import byline
+    from story_tui.tui.screens.about import about_facts
+
+    story = parse_story(GUESSED.replace("title: Guessed", "title: Guessed\npublished: 2020-05-02"))
+    assert byline(story) == "By Ana Pérez and Tom Lee · Published 2 May 2020"
+    assert "By Ana Pérez and Tom Lee. Published 2 May 2020." in read_text(story)
+    assert "By Ana Pérez and Tom Lee · Published 2 May 2020" in to_markdown(story)
+    assert "By Ana Pérez and Tom Lee · Published 2 May 2020" in to_html(story)
+    facts = dict(about_facts(story))
+    assert facts["By"] == "Ana Pérez and Tom Lee"
+    assert facts["Address"] == "https://example.org/2025/12/01/guessed"

@@ -33,6 +33,7 @@ def test_sources_by_name(story: Story) -> None:
         f"{story.sources[0].name}, not-listed"
     )
     assert source_names(story, ()) == ""
-    assert f"Sources: {every}." in read_text(story, width=1000)
-    assert f"Sources: {every}" in to_markdown(story)
-    assert f"Sources: {every}" in to_html(story)
+    # One byline, worded once (story/formatting.byline) for the browser, read, Markdown and HTML.
+    assert f"From {every}." in read_text(story, width=1000)
+    assert f"From {every}" in to_markdown(story)
+    assert f"From {every}" in to_html(story)

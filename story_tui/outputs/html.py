@@ -7,6 +7,7 @@ import html
 from story_tui.outputs.text import event_sentence, quote_sentence
 from story_tui.story.formatting import (
     as_of_date,
+    byline,
     format_value,
     quoted_in_sentence,
     source_names,
@@ -95,8 +96,8 @@ def to_html(story: Story) -> str:
     ]
     if story.standfirst:
         parts.append(f'<p class="standfirst">{e(story.standfirst)}</p>')
-    if story.sources:
-        parts.append(f'<p class="meta">Sources: {e(source_names(story))}</p>')
+    if line := byline(story):
+        parts.append(f'<p class="meta byline">{e(line)}</p>')
     for section in story.sections:
         parts.append(f'<section id="section-{e(section.id)}"><h2>{e(section.title)}</h2>')
         for index, paragraph in enumerate(section.paragraphs):

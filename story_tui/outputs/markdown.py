@@ -6,6 +6,7 @@ import re
 
 from story_tui.story.formatting import (
     as_of_date,
+    byline,
     format_value,
     human_date,
     source_names,
@@ -28,13 +29,8 @@ def to_markdown(story: Story) -> str:
     out: list[str] = [f"# {md_escape(story.title)}", ""]
     if story.standfirst:
         out += [f"_{md_escape(story.standfirst)}_", ""]
-    meta = []
-    if story.published:
-        meta.append(f"Published {human_date(story.published.isoformat())}")
-    if story.sources:
-        meta.append(f"Sources: {md_escape(source_names(story))}")
-    if meta:
-        out += [" · ".join(meta), ""]
+    if line := byline(story):
+        out += [md_escape(line), ""]
     for section in story.sections:
         out += [f"## {md_escape(section.title)}", ""]
         for paragraph in section.paragraphs:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from story_tui.outputs.wrap import wrap
 from story_tui.story.formatting import (
     as_of_date,
+    byline_parts,
     format_value,
     human_date,
     plural,
@@ -118,13 +119,8 @@ def read_text(
     heading(story.title)
     if story.standfirst:
         para(story.standfirst)
-    meta = []
-    if story.published:
-        meta.append(f"Published {human_date(story.published.isoformat())}.")
-    if story.sources:
-        meta.append(f"Sources: {source_names(story)}.")
-    if meta:
-        para(" ".join(meta))
+    if parts := byline_parts(story):
+        para(" ".join(f"{part}." for part in parts))
     for section in story.sections:
         heading(f"Section {section.index + 1} of {len(story.sections)}: {section.title}")
         for paragraph in section.paragraphs:

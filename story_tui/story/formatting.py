@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Iterable
 
 from story_tui.story.model import Figure, Person, Quote, Story
@@ -132,3 +133,38 @@ def unconfirmed(check: str | None) -> str:
 def person_guesses(person: Person) -> int:
     """How many guesses a person carries: their own `check` and their quotes'."""
     return (1 if person.check else 0) + sum(1 for q in person.quotes if q.check)
+
+
+def names_list(names: Iterable[str]) -> str:
+    """`Ana`, `Ana and Tom`, `Ana, Tom and Lee`."""
+    names = list(names)
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def updated_text(updated: _dt.date | _dt.datetime) -> str:
+    """`2 Dec 2025`, or `2 Dec 2025 10:30 UTC` for a time (as the file gives it)."""
+    if isinstance(updated, _dt.datetime):
+        day = human_date(updated.date().isoformat())
+        zone = updated.tzname() or ""
+        return f"{day} {updated:%H:%M} {zone}".rstrip()
+    return human_date(updated.isoformat())
+
+
+def byline_parts(story: Story) -> list[str]:
+    """The byline, worded once for every view: `By Ana Pérez`, `Published 1 Dec 2025`,
+    `Updated 2 Dec 2025`, `From AFP, The Economic Times` — the parts the story has."""
+    parts: list[str] = []
+    if story.authors:
+        parts.append(f"By {names_list(story.authors)}")
+    if story.published is not None:
+        parts.append(f"Published {human_date(story.published.isoformat())}")
+    if story.updated is not None:
+        parts.append(f"Updated {updated_text(story.updated)}")
+    if story.sources:
+        parts.append(f"From {source_names(story)}")
+    return parts
+
+
+def byline(story: Story) -> str:
+    """The byline on one line: `By Ana Pérez · Published 1 Dec 2025 · From AFP`."""
+    return " · ".join(byline_parts(story))

@@ -6,7 +6,6 @@ into a link or markup (a story file could otherwise put `[@click=…]` or a look
 
 from __future__ import annotations
 
-import datetime as _dt
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -16,32 +15,10 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from story_tui.story.formatting import human_date, plural, source_names
+from story_tui.story.formatting import byline, human_date, names_list, plural, updated_text
 from story_tui.story.model import Story
 from story_tui.tui.widgets.keybar import KeyBar
 from story_tui.tui.widgets.text import literal
-
-
-def byline(story: Story) -> str:
-    """`Published 1 Dec 2025 · From AFP and The Economic Times`, or the parts the story has.
-
-    The format has no author field: the outlets the story reports from stand for the byline.
-    """
-    parts: list[str] = []
-    if story.published is not None:
-        parts.append(f"Published {human_date(story.published.isoformat())}")
-    if story.sources:
-        parts.append(f"From {source_names(story)}")
-    return " · ".join(parts)
-
-
-def updated_text(updated: _dt.date | _dt.datetime) -> str:
-    """`2 Dec 2025`, or `2 Dec 2025 10:30 UTC` for a time (as the file gives it)."""
-    if isinstance(updated, _dt.datetime):
-        day = human_date(updated.date().isoformat())
-        zone = updated.tzname() or ""
-        return f"{day} {updated:%H:%M} {zone}".rstrip()
-    return human_date(updated.isoformat())
 
 
 def about_facts(story: Story) -> list[tuple[str, str]]:
@@ -51,6 +28,10 @@ def about_facts(story: Story) -> list[tuple[str, str]]:
         rows.append(("Published", human_date(story.published.isoformat())))
     if story.updated is not None:
         rows.append(("Updated", updated_text(story.updated)))
+    if story.authors:
+        rows.append(("By", names_list(story.authors)))
+    if story.url:
+        rows.append(("Address", story.url))
     rows.append(("Language", story.language))
     for number, source in enumerate(story.sources):
         label = "Sources" if number == 0 else ""

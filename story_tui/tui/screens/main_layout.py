@@ -11,11 +11,11 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
+from story_tui.story.formatting import byline
 from story_tui.story.model import Story
 from story_tui.story.safety import visible
 from story_tui.tui.panes import PANES
 from story_tui.tui.responsive import MIN_HEIGHT, MIN_WIDTH
-from story_tui.tui.screens.about import byline
 from story_tui.tui.widgets.article import ArticleView
 from story_tui.tui.widgets.figures import FiguresPane, GrowthChart
 from story_tui.tui.widgets.keybar import KeyBar
@@ -35,7 +35,7 @@ def title_content(story: Story, width: int) -> Content:
 
 
 def standfirst_content(story: Story) -> Content:
-    """Under the title: the byline (published date, outlets), then the standfirst."""
+    """Under the title: the byline (authors, dates, outlets), then the standfirst."""
     lines = [literal(byline(story), "not italic"), literal(story.standfirst or "")]
     return Content("\n").join(line for line in lines if line.plain)
 
