@@ -77,6 +77,24 @@ def last_name(name: str) -> str:
     return words[-1].lower() if words else ""
 
 
+_ROLE_STOP = {"a", "an", "the", "of", "for", "at", "and", "in", "from", "who", "with", "to"}
+
+
+def role_words(role: str) -> set[str]:
+    words = re.findall(r"[\w’'-]+", role.lower().replace("’s", "").replace("'s", ""))
+    return {w for w in words if w not in _ROLE_STOP}
+
+
+def role_right(drafted: str, labelled: str) -> bool:
+    """A drafted role is right when its words are all in the labelled role (a shorter true
+    role: `Author` for `science fiction author`), or it holds the labelled role's words with at
+    most two more."""
+    mine, truth = role_words(drafted), role_words(labelled)
+    if not mine or not truth:
+        return False
+    return mine <= truth or (truth <= mine and len(mine) <= len(truth) + 2)
+
+
 def is_named(source: str) -> bool:
     """A Source span that names someone: `Trump`, `Sen. Ted Cruz` (not `he`, `the campaign`)."""
     words = source.replace("’s", "").split()
@@ -222,6 +240,18 @@ def score(article: dict[str, object]) -> dict[str, object]:
         hit_truth = sum(1 for k in keys if any(last_name(p.name) in k for p in found_people))
         hit_found = sum(1 for p in found_people if any(last_name(p.name) in k for k in keys))
         row["pe_truth"], row["pe_hit_truth"] = len(keys), hit_truth
+        # Roles: of the labelled people found, those with a labelled role (recall: the drafted
+        # role is right), and of the found people the draft gives a role (precision).
+        r_truth = r_drafted = r_right = 0
+        for truth, key in zip(truth_people, keys, strict=True):
+            mine = next((p for p in found_people if last_name(p.name) in key), None)
+            if mine is None:
+                continue
+            right = bool(mine.role and truth["role"] and role_right(mine.role, truth["role"]))
+            r_truth += 1 if truth["role"] else 0
+            r_drafted += 1 if mine.role else 0
+            r_right += 1 if right else 0
+        row["r_truth"], row["r_drafted"], row["r_right"] = r_truth, r_drafted, r_right
         row["pe_found"], row["pe_hit_found"] = len(found_people), hit_found
         figures = [f.text for f in draft.figures if not str(f.id).startswith("date-")]
         row["f_truth"] = len(article["figures"])  # type: ignore[arg-type]
@@ -292,6 +322,8 @@ def main() -> int:
         f" P {ratio(t.get('p_found', 0), t.get('p_drafted', 0))}"
         f" | people R {ratio(t.get('pe_hit_truth', 0), t.get('pe_truth', 0))}"
         f" P {ratio(t.get('pe_hit_found', 0), t.get('pe_found', 0))}"
+        f" | roles R {ratio(t.get('r_right', 0), t.get('r_truth', 0))}"
+        f" P {ratio(t.get('r_right', 0), t.get('r_drafted', 0))}"
         f" | figures R {ratio(t.get('f_hit', 0), t.get('f_truth', 0))}"
         f" | dates R {ratio(t.get('d_hit', 0), t.get('d_truth', 0))}"
         f" | valid {t.get('valid', 0)}/{len(rows)} | crashes {t.get('crash', 0)}"

@@ -10,6 +10,7 @@ from story_tui.draft.model import DraftPerson, DraftQuote
 from story_tui.draft.names import ORGANISATION_NOUNS, PRONOUNS, surname_of
 from story_tui.draft.people import People
 from story_tui.draft.quotes import Span
+from story_tui.draft.roles import role_says
 from story_tui.draft.sources import Sources
 from story_tui.draft.speakers import (
     Speaker,
@@ -240,7 +241,7 @@ def _resolve(
         k = bisect.bisect_left(mentions.positions, base + phrase.at) - 1
         while k >= 0:
             person = mentions.who[k]
-            if person.role and phrase.text in person.role.lower():
+            if role_says(person.role, phrase.text):
                 return person, f"speaker guessed from “the {phrase.text}”"
             k -= 1
         return None, f"speaker not named: “the {phrase.text}”"

@@ -17,7 +17,7 @@ from story_tui.draft.dates import find_dates
 from story_tui.draft.figures import find_figures
 from story_tui.draft.input import Article, read_text, split_paragraphs
 from story_tui.draft.model import Draft, DraftEvent, DraftQuote, slug
-from story_tui.draft.people import People, add_aliases, find_people
+from story_tui.draft.people import People, add_aliases, find_people, not_a_person
 from story_tui.draft.quotes import find_spans
 from story_tui.draft.sources import Sources
 from story_tui.draft.text import Text
@@ -32,7 +32,7 @@ def make_draft(article: Article | str, per_section: int = 3) -> Draft:
         article = read_text(article, "<article>")
     text = Text(article.paragraphs, per_section)
     people = People()
-    find_people(text.paragraphs, text.bases, people)
+    find_people(text.paragraphs, text.bases, people, article.authors)
     add_aliases(people, text.article)
     sources = Sources()
     if article.outlet:
@@ -49,6 +49,11 @@ def make_draft(article: Article | str, per_section: int = 3) -> Draft:
             reported[figure.paragraph] = sources.reported(text.paragraphs[figure.paragraph])
         figure.sources = list(reported[figure.paragraph])
     speakers = {q.speaker for q in quotes}
+    for person in people.people:
+        if person.kind == "person" and not_a_person(person.name):
+            # a place or a body that speaks (`the New York Post reported`) is an organisation
+            person.kind = "organisation"
+            person.role = None
     kept = [p for p in people.people if p.kind == "person" or p.id in speakers]
     return Draft(
         title=article.title or "Untitled story",

@@ -17,12 +17,16 @@ _CAP_WORD = (
     r"|[OD][’']\p{Lu}[\p{Ll}\p{M}]+"  # O'Brien, D’Angelo
     r"|\p{Lu}[\p{Ll}\p{M}]+)"  # Rivas, Antić, Łukasz, Nguyễn
     r"(?:-\p{Lu}[\p{Ll}\p{M}]+)*"  # Jean-Luc, Ocasio-Cortez
+    r"(?:(?<=(?<![\p{L}])\p{Lu}\p{Ll}{1,3})-(?!(?:era|led|run|based|backed|style|like|born|made|"
+    r"owned|type|ish|linked|funded|free|related|aligned|allied|era)(?![\p{L}]))\p{Ll}{2,5}"
+    r"(?![\p{L}-]))?"  # Kim Jong-un, Tsai Ing-wen, Moon Jae-in
 )
 CAP_WORD = _CAP_WORD
 PARTICLE = r"(?:de|da|del|della|di|van|von|der|den|la|le|dos|das|du|bin|al|el|ben|ter|ten)"
 INITIAL = r"\p{Lu}\."
 NAME = (
-    rf"{_CAP_WORD}(?:\s+(?:{INITIAL}\s+|{PARTICLE}\s+(?:{PARTICLE}\s+)?)?{_CAP_WORD}){{0,5}}"
+    rf"{_CAP_WORD}(?:\s+(?:{INITIAL}\s+|{PARTICLE}\s+(?:{PARTICLE}\s+)?)?(?!(?:Jr|Sr)\.)"
+    rf"{_CAP_WORD}){{0,5}}"
     r"(?:,?\s+(?:Jr\.|Sr\.|II|III|IV)(?![\p{L}]))?"
 )
 """One to four capitalised words with initials and particles: `Hugo de Zela`, `Arthur C. Clarke`."""
@@ -71,7 +75,17 @@ ROLE_NOUNS = frozenset(
     administrator counsel adviser consultant operative surrogate donor economist physician
     diplomat envoy negotiator mp lawmaker legislator politician commentator columnist anchor
     presenter producer filmmaker director-general secretary-general governor-elect
-    mayor-elect senator-elect cofounder chairperson""".split()
+    mayor-elect senator-elect cofounder chairperson justice quarterback
+    pitcher defender midfielder linebacker pilot soldier emperor sheikh ayatollah admiral
+    marshal detective agent trooper constable corporal mufti reverend archbishop assistant
+    futurist visionary novelist poet artist musician composer entrepreneur pioneer inventor
+    engineer designer photographer journalist broadcaster comedian rapper drummer guitarist
+    athlete cyclist swimmer boxer wrestler footballer cricketer golfer skater chef farmer
+    witness survivor resident mother father son daughter wife husband widow brother sister
+    curator programmer developer psychologist psychiatrist epidemiologist virologist
+    astronomer physicist chemist biologist mathematician philosopher sociologist
+    anthropologist archaeologist economist demographer statistician planner architect
+    fellow lecturer instructor trainer manager owner""".split()
 )
 """Head nouns of a role (`JGC spokesman`, `the vaccine's architect`)."""
 

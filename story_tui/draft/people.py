@@ -13,6 +13,7 @@ import regex
 
 from story_tui.draft.model import DraftPerson, slug
 from story_tui.draft.names import (
+    HONORIFICS,
     NAME,
     NAME_RE,
     NOT_NAMES,
@@ -25,6 +26,8 @@ from story_tui.draft.names import (
     name_words,
     surname_of,
 )
+from story_tui.draft.places import PLACES
+from story_tui.draft.roles import role_after, role_before
 
 _APPOSITION = regex.compile(
     rf"(?P<name>{NAME}),\s+(?:(?P<age0>\d{{1,3}}),\s+)?(?:(?:a|an|the)\s+)"
@@ -34,14 +37,16 @@ _APPOSITION = regex.compile(
 )
 _AGE_AFTER = regex.compile(rf"(?P<name>{NAME})(?:,\s+|\s+\()(?P<age>\d{{1,3}})(?:[,)]|\.(?!\d))")
 _AGED = regex.compile(rf"(?P<name>{NAME})[^.;]{{0,40}}?\baged\s+(?P<age>\d{{1,3}})\b")
+_AGE_NEAR = regex.compile(
+    r"\b(?:He|She)\s+(?:was|is)\s+(?P<age>\d{1,3})(?:\s+years\s+old)?(?=[\s,.;])"
+    r"|\bat\s+the\s+age\s+of\s+(?P<age2>\d{1,3})\b"
+    r"|\b[Tt]he\s+(?P<age3>\d{1,3})-year-old\b"
+)
+"""An age said of the person named last: `He was 90 years old.`, `at the age of 56`, `the
+66-year-old`."""
 _THE_AGE = regex.compile(r"\b[Tt]he\s+(?P<age>\d{1,3})-year-old\b")
 _TITLE_BEFORE = regex.compile(
     r"(?<![\p{L}])(?P<title>(?:Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Prof|Lt|Gen|Col|Rev)\.?)\s+$"
-)
-_ROLE_WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}’'.&-]*")
-_ROLE_LEAD_STOP = frozenset(
-    "said says told and or but with by for from to of in on at as was is who that which "
-    "when while after before has have had also".split()
 )
 
 
@@ -63,6 +68,11 @@ class People:
             return matches[0]
         if matches:
             return max(matches, key=lambda p: p.first)
+        if " " in name:
+            # a surname of two words (`López Obrador`) stays the person's (`Andrés Manuel …`)
+            ends = [p for p in self.people if p.kind == "person" and p.name.endswith(" " + name)]
+            if len(ends) == 1:
+                return ends[0]
         if " " not in name:
             firsts = [p for p in self.people if p.kind == "person" and p.name.split()[0] == name]
             if len(firsts) == 1 and len(firsts[0].name.split()) > 1:
@@ -119,52 +129,37 @@ def clean_name(raw: str, title: str | None = None) -> tuple[str | None, str]:
                 title = words[index]
             words = words[index + 1 :]
             break
+    for index in range(1, len(words)):
+        if words[index] in _CONNECTORS:  # `Alicia Keys And Protestors`
+            words = words[:index]
+            break
+    for size in (2, 1):
+        # `Britain Liu Xiaming`, `New Delhi Mayor …`: a place before the name is not the name
+        if len(words) >= size + 2 and " ".join(words[:size]) in PLACES:
+            words = words[size:]
+            break
     return title, " ".join(words)
 
 
-def role_before(paragraph: str, start: int) -> str | None:
-    """The role phrase just before a name: `Peruvian Foreign Minister`, `JGC spokesman`."""
-    words = list(_ROLE_WORD.finditer(paragraph[max(0, start - 120) : start]))
-    lead = paragraph[max(0, start - 120) : start]
-    if not words or lead[words[-1].end() :].strip():
-        return None
-    picked: list[regex.Match[str]] = []
-    for word in reversed(words):
-        text = word.group()
-        bare = text.lower().rstrip(".")
-        if not picked:
-            if bare not in ROLE_NOUNS and not is_title(text):
-                return None
-        elif (
-            bare in _ROLE_LEAD_STOP
-            or bare in ("a", "an", "the")
-            or text in NOT_NAMES
-            or (text.endswith(".") and not is_title(text))
-        ):
-            break
-        gap = lead[word.end() : picked[-1].start()] if picked else ""
-        if gap.strip(" ") and gap.strip() not in ("’s", "'s"):
-            break
-        picked.append(word)
-        if len(picked) >= 6:
-            break
-    first_title = picked[0].group()
-    if len(picked) == 1 and first_title.rstrip(".").lower() in ROLE_ABBREVIATIONS:
-        return ROLE_ABBREVIATIONS[first_title.rstrip(".").lower()]
-    if len(picked) == 1 and picked[0].group().lower() not in ROLE_NOUNS:
-        return None
-    role = lead[picked[-1].start() : picked[0].end()]
-    return role[0].upper() + role[1:]
+_CONNECTORS = frozenset("And Or Of The For With To In On At By From Is Are Was Were".split())
 
 
-def find_people(paragraphs: list[str], bases: list[int], people: People) -> None:
-    """Add everyone the article clearly names as a person, with roles and ages."""
+def find_people(
+    paragraphs: list[str], bases: list[int], people: People, authors: list[str] | None = None
+) -> None:
+    """Add everyone the article clearly names as a person, with roles and ages. Credit lines,
+    bylines and other page furniture (text.credit_line) name no one in the story."""
+    from story_tui.draft.text import credit_line
+
+    last: DraftPerson | None = None
     for index, paragraph in enumerate(paragraphs):
         base = bases[index]
+        if credit_line(paragraph, authors or ()):
+            continue
         for match in _APPOSITION.finditer(paragraph):
             title, name = clean_name(match["name"])
             role = match["role"].strip()
-            if len(role.split()) > 12 or not name:
+            if len(role.split()) > 12 or not name or not_a_person(name, title):
                 continue
             aged = match["age"] or match["age0"]
             role_words = {w.lower() for w in role.split()}
@@ -180,10 +175,11 @@ def find_people(paragraphs: list[str], bases: list[int], people: People) -> None
                 person.age = int(age)
             if match["origin"]:
                 person.origin = match["origin"]
+        mentions: list[tuple[int, DraftPerson]] = []
         for match in NAME_RE.finditer(paragraph):
             before = _TITLE_BEFORE.search(paragraph, max(0, match.start() - 8), match.start())
             title, name = clean_name(match.group(), before["title"] if before else None)
-            if not name:
+            if not name or not_a_person(name, title):
                 continue
             at = match.start() + match.group().find(name)
             known = people.lookup(name)
@@ -195,10 +191,21 @@ def find_people(paragraphs: list[str], bases: list[int], people: People) -> None
             if known is None and not (title or role) and _place_or_body(name, paragraph, at):
                 continue
             person = known or people.add(name, base + at)
+            mentions.append((at, person))
+            if person.role is None:
+                role = role or role_after(paragraph, at + len(name))
             if role and person.role is None:
                 person.role = role
             elif title and person.role is None and title.rstrip(".").lower() in ROLE_ABBREVIATIONS:
                 person.role = ROLE_ABBREVIATIONS[title.rstrip(".").lower()]
+        for match in _AGE_NEAR.finditer(paragraph):
+            named = [person for at, person in mentions if at < match.start()]
+            aged = named[-1] if named else last
+            age = int(match["age"] or match["age2"] or match["age3"])
+            if aged is not None and aged.age is None and 0 < age < 120:
+                aged.age = age
+        if mentions:
+            last = mentions[-1][1]
         for match in _AGE_AFTER.finditer(paragraph):
             aged = people.lookup(clean_name(match["name"])[1])
             if aged and aged.age is None and 0 < int(match["age"]) < 120:
@@ -207,6 +214,48 @@ def find_people(paragraphs: list[str], bases: list[int], people: People) -> None
             aged = people.lookup(clean_name(match["name"])[1])
             if aged and aged.age is None and 0 < int(match["age"]) < 120:
                 aged.age = int(match["age"])
+
+
+_PLACE_LEAD = frozenset(
+    "New San Santa Los Las Fort Port Lake Mount Mt. St. Saint North South East West Upper "
+    "Lower Greater Central".split()
+)
+_BODY_LAST = frozenset(
+    """Court Council Committee Assembly Nations Services Service Institute Infirmary Survey
+    Exchange Academy Stadium Arena Laboratory Laboratories Society Productions Studios
+    Entertainment Equities Publishing Series Cup Finals Championship Championships Award Awards
+    League Bank Area Summit Reports Review Journal Times Post News Network Agency Ministry
+    Department Office Commission Authority Administration Board Foundation Fund Trust Group
+    Company Corporation Corp Inc Ltd LLC Party Union Association Federation University
+    College School Hospital Center Centre Museum Library Church Airport Station Park Street
+    Avenue Road Bridge River Lake County City Island Islands Valley Bay Beach Heights Hills
+    Springs Falls Square Plaza Tower Building Hall House Palace Parliament Congress Senate
+    Police Army Navy Force Forces Guard Amendment Act Bill Law Rights Program Programme Project
+    Plan Initiative Index Report Study Prize Games Olympics Festival Conference Forum Day Week
+    Year Season Tour Show Awards Era Age War Crisis Coast Sea Ocean Gulf Mountains Desert
+    Province State States Republic Kingdom Empire Region District Territory Capital Realm
+    Insider Psychiatry Medicine Science Sciences Health Affairs""".split()
+)
+
+
+def not_a_person(name: str, title: str | None = None) -> bool:
+    """A capitalised run that names no person, whatever is around it: a place (`Hong Kong`,
+    `New Delhi`, `South Dakota`; a one-word place only without a courtesy title), a body or a
+    thing by its last word (`Supreme Court`, `General Assembly`, `Davis Cup Finals`)."""
+    from story_tui.draft.places import PLACES
+
+    words = name.split()
+    if not words:
+        return True
+    if name in PLACES and (
+        len(words) > 1 or title is None or title.rstrip(".").lower() not in HONORIFICS
+    ):
+        return True
+    if words[-1] in _BODY_LAST or (words[-1].lower() in ORGANISATION_NOUNS and len(words) > 1):
+        return True
+    if len(words) == 1 and words[0].lower() in ORGANISATION_NOUNS:
+        return True
+    return len(words) > 1 and words[0] in _PLACE_LEAD and title is None
 
 
 _LOCATIVE = regex.compile(

@@ -86,3 +86,38 @@ def sentence_start(paragraph: str, at: int) -> int:
     while best < at and paragraph[best].isspace():
         best += 1
     return best
+
+
+_CREDIT = regex.compile(
+    r"(?i)^\(?\s*(?:(?:additional|with)\s+)?(?:reporting|writing|editing|compiled|produced|"
+    r"edited|written|photos?|graphics?|illustrations?|research)\s+(?:by|from)\b"
+    r"|^(?:source|sources|photo|photograph|image|picture|credit|credits|caption|video|related|"
+    r"read\s+more|more|see\s+also|also\s+read|recommended|contributing|editor'?s\s+note|"
+    r"copyright|tags|categor(?:y|ies)|filed\s+under|share|advertisement)\s*[:|]"
+    r"|^(?:©|\(c\)\s|copyright\b|all\s+rights\s+reserved)"
+    r"|^[_*=~—–-]{3,}\s*$"
+    r"|\bcontributed\s+(?:reporting|to\s+this\s+(?:report|story|article))"
+    r"|\b(?:sign\s+up|subscribe)\b.{0,60}\b(?:newsletter|inbox|updates|alerts)\b"
+    r"|\bnewsletter\b.{0,60}\b(?:sign\s+up|subscribe|inbox)\b"
+    r"|\bfollow\s+(?:him|her|them|us|me)\s+on\s+(?:twitter|facebook|instagram)\b"
+    r"|\bmay\s+be\s+reached\s+at\b|\bcan\s+be\s+reached\s+at\b"
+    r"|[\w.+-]+@[\w-]+\.[\w.]+"
+)
+_BYLINE = regex.compile(
+    r"(?:^|\s)(?:by|By|BY)\s+\p{Lu}[\p{L}’'.-]+(?:\s+\p{Lu}[\p{L}’'.-]+){0,3}"
+    r"(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}’'.-]+(?:\s+\p{Lu}[\p{L}’'.-]+){0,3})*\s*$"
+)
+
+
+def credit_line(paragraph: str, authors: list[str] | tuple[str, ...] = ()) -> bool:
+    """Page furniture that names people who are not in the story: a credit or byline
+    (`Reporting by …; Editing by …`, `… contributed to this report.`, `5:45 AM by NAME`,
+    `Photo: …`), a source or "Related" line, a newsletter box, a contact or follow line, an end
+    mark (`___`), and an author's own line (`NAME is IGN's deal curator …`)."""
+    text = paragraph.strip()
+    if _CREDIT.search(text):
+        return True
+    words = len(text.split())
+    if words <= 14 and _BYLINE.search(text) and not text.endswith((".", "”", '"')):
+        return True
+    return any(text.startswith(author) and words <= 60 for author in authors)
