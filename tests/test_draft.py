@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from story_tui.cli.main import main
+from story_tui.draft.article import split_paragraphs
 from story_tui.draft.core import make_draft
-from story_tui.draft.input import split_paragraphs
 from story_tui.draft.write import to_yaml
 from story_tui.story.loader import load_story, parse_story
 from story_tui.story.model import Story

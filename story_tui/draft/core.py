@@ -12,10 +12,11 @@ with a `# check:` comment for the editor. No model, no network. The steps, each 
 
 from __future__ import annotations
 
+from story_tui.draft.article import Article, split_paragraphs
 from story_tui.draft.attribute import attribute
 from story_tui.draft.dates import find_dates
 from story_tui.draft.figures import find_figures
-from story_tui.draft.input import Article, read_text, split_paragraphs
+from story_tui.draft.input import read_text
 from story_tui.draft.model import Draft, DraftEvent, DraftQuote, slug
 from story_tui.draft.people import People, add_aliases, find_people, not_a_person
 from story_tui.draft.quotes import find_spans

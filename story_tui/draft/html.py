@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from story_tui.draft.input import Article, NoArticle, clean_text, split_paragraphs
+from story_tui.draft.article import Article, NoArticle, clean_text, split_paragraphs
 from story_tui.draft.pagemeta import read_meta, registered_domain
 
 _BOLD = re.compile(r"\*\*(\S(?:.*?\S)?)\*\*")
