@@ -13,11 +13,14 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from story_tui.draft.input import Article, NoArticle
 from story_tui.news.shelf import OnAdded, Shelf
 from story_tui.story.diagnostics import StoryInvalid, StoryUnreadable
+
+if TYPE_CHECKING:  # the drafter is imported when there is something to draft (start-up time)
+    from story_tui.draft.input import Article
 
 NEW, UPDATED, UNCHANGED, FAILED = "new", "updated", "unchanged", "failed"
 
@@ -104,6 +107,8 @@ def store(
     `url` is recorded in the story; `also` is another address the story is known by (the one
     the reader gave, before redirects).
     """
+    from story_tui.draft.input import NoArticle
+
     existing = None
     for address in (url, also):
         if address and address in known.urls:
