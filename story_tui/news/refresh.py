@@ -98,7 +98,7 @@ class Run:
         self.shelf = shelf
         self.limits = limits or Limits()
         self.memory: Memory = shelf.memory()
-        self.known = known if known is not None else Known.of(shelf)
+        self._known = known
         self.summary = Summary()
         self.on_added = on_added
         self.on_outcome = on_outcome
@@ -112,6 +112,14 @@ class Run:
         self._pages: dict[str, asyncio.Future[Outcome]] = {}
         """Pages asked for in this run: an address two feeds list is fetched once."""
         self._client: httpx.AsyncClient | None = None
+
+    @property
+    def known(self) -> Known:
+        """The library's stories by address (read on first need: a refresh where every feed
+        answers 304 never reads a story file)."""
+        if self._known is None:
+            self._known = Known.of(self.shelf)
+        return self._known
 
     # -- the two entry points --------------------------------------------------------------
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from typing import ClassVar
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -25,6 +26,9 @@ from story_tui.story.model import Location, Target
 from story_tui.tui.widgets.library_list import LibraryList, StoryOption, story_prompt
 from story_tui.tui.widgets.text import literal
 
+if TYPE_CHECKING:
+    from story_tui.tui.library_news import LibraryNews
+
 
 class OpenStory(Message):
     """The reader asked to open a story of the library (at an item or a place, maybe)."""
@@ -39,6 +43,21 @@ class OpenStory(Message):
         """An item to open it at: ("quote", key), ("person", id), …"""
         self.location = location
         """A place in the article to highlight (a search hit)."""
+
+
+class LibraryFilter(Input):
+    """The library's filter: `a` and `r` are keys of the screen until the reader starts typing.
+
+    An Input takes every printable key, so Textual leaves a screen's binding for a letter out
+    while it has focus; on an empty filter this one lets `a` (add) and `r` (refresh) through.
+    """
+
+    COMMAND_LETTERS: ClassVar[frozenset[str]] = frozenset({"a", "r"})
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        if not self.value and key in self.COMMAND_LETTERS:
+            return False
+        return super().check_consume_key(key, character)
 
 
 class ListScreen(Screen[None]):
@@ -80,6 +99,10 @@ class LibraryScreen(ListScreen):
         Binding("slash", "search", "Search all", priority=True, id="library.search"),
         Binding("tab", "people", "People", priority=True, id="library.people"),
         Binding("escape", "clear_filter", "Clear filter", id="library.clear"),
+        # On an empty filter only: typed after a letter, `a` and `r` filter (a capital always
+        # does: the filter ignores case).
+        Binding("a", "add_address", "Add address", priority=True, id="library.add"),
+        Binding("r", "refresh_news", "Refresh", priority=True, id="library.refresh"),
         Binding("ctrl+q", "app.quit", "Quit", id="library.quit"),
     ]
     """
@@ -91,6 +114,8 @@ class LibraryScreen(ListScreen):
     | / | Search every article of the library. |
     | tab | People across the library. |
     | escape | Clear the filter. |
+    | a | Add an article by its address (when the filter is empty). |
+    | r | Refresh: fetch what the library follows, in the background (when the filter is empty). |
     | ctrl+q | Quit. |
     """
 
@@ -113,6 +138,9 @@ class LibraryScreen(ListScreen):
         self.shown: list[StoryRow] = list(library.rows) if library else []
         self.current: StoryRow | None = None
         """The highlighted story file (kept after the screen is gone, to be remembered)."""
+        self.news: LibraryNews | None = None
+        """Adding and refreshing (`a`, `r`), once the reader asked for either."""
+        self._activity: str | None = None
 
     def _summary(self) -> str:
         library = self.library
@@ -123,11 +151,12 @@ class LibraryScreen(ListScreen):
         summary = plural(valid, "story", "stories")
         if invalid:
             summary += f", {invalid} invalid"
-        return f"Library · {summary}"
+        summary = f"Library · {summary}"
+        return f"{summary} · {self._activity}" if self._activity else summary
 
     def compose(self) -> ComposeResult:
         yield Static(literal(self._summary(), "bold"), id="library-title")
-        yield Input(
+        yield LibraryFilter(
             placeholder="Filter stories (type to filter; / searches inside them)",
             id="library-filter",
         )
@@ -135,7 +164,17 @@ class LibraryScreen(ListScreen):
         yield Footer()
 
     def _options(self, rows: list[StoryRow]) -> list[StoryOption]:
-        return [StoryOption(row, self.status(row)) for row in rows]
+        return [StoryOption(row, self._status(row)) for row in rows]
+
+    def _status(self, row: StoryRow) -> str:
+        status = self.status(row)
+        return self.news.status(row.path, status) if self.news is not None else status
+
+    def show_activity(self, text: str | None) -> None:
+        """Say in the title what runs in the background (a refresh and its progress)."""
+        self._activity = text
+        if self.library is not None:
+            self.query_one("#library-title", Static).update(literal(self._summary(), "bold"))
 
     def show_progress(self, done: int, total: int) -> None:
         """How far indexing is (a first run)."""
@@ -202,7 +241,7 @@ class LibraryScreen(ListScreen):
         """Show a story's mark again (the reader just read it)."""
         row = self.library.row(path) if self.library else None
         if row is not None and any(r.path == path for r in self.shown):
-            self.list.replace_option_prompt(path, story_prompt(row, self.status(row)))
+            self.list.replace_option_prompt(path, story_prompt(row, self._status(row)))
 
     @on(OptionList.OptionSelected, "#library-list")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -220,8 +259,40 @@ class LibraryScreen(ListScreen):
         self.post_message(OpenStory(option.row))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("add_address", "refresh_news"):
+            # Letters type into the filter once the reader has started typing.
+            if self.query_one("#library-filter", Input).value:
+                return False
+            return self._news_root() is not None and self.library is not None
         # Search and people need the index: greyed out while a first run indexes.
         return not (action in ("search", "people") and self.library is None)
+
+    def _news_root(self) -> Path | None:
+        """The library's folder, when it is one folder (adding needs a place to add to)."""
+        if self.library is None or "\n" in self.library.key or not self.library.key:
+            return None
+        root = Path(self.library.key)
+        return root if root.is_dir() else None
+
+    def _library_news(self) -> LibraryNews | None:
+        root = self._news_root()
+        if self.news is None and root is not None:
+            from story_tui.tui.library_news import LibraryNews
+
+            self.news = LibraryNews(self, root)
+        return self.news
+
+    def action_add_address(self) -> None:
+        """Add an article to the library by its address."""
+        news = self._library_news()
+        if news is not None:
+            news.add()
+
+    def action_refresh_news(self) -> None:
+        """Fetch every feed and address the library follows, in the background."""
+        news = self._library_news()
+        if news is not None:
+            news.refresh()
 
     def action_search(self) -> None:
         """Search every article of the library."""

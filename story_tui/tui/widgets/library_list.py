@@ -20,9 +20,16 @@ from story_tui.story.formatting import plural
 from story_tui.tui.widgets.lists import ListPane
 from story_tui.tui.widgets.text import literal
 
-MARKS = {"unread": "●", "changed": "▲", "read": " ", "invalid": "✗"}
+MARKS = {"unread": "●", "changed": "▲", "read": " ", "invalid": "✗", "new": "●", "updated": "▲"}
 """The mark before a story's title; the second line says it in words too (no colour needed)."""
-WORDS = {"unread": "unread", "changed": "changed since you read it", "read": "", "invalid": ""}
+WORDS = {
+    "unread": "unread",
+    "changed": "changed since you read it",
+    "read": "",
+    "invalid": "",
+    "new": "new: just added",
+    "updated": "updated: a new edition just arrived",
+}
 
 
 def story_prompt(row: StoryRow, status: str) -> Content:
