@@ -3,7 +3,7 @@ PY := .venv/bin/python
 VENV_BIN := .venv/bin
 SRC := story_tui tests benchmarks
 
-.PHONY: help venv test test-fast test-parallel lint format snapshots bench bench-hostile ci
+.PHONY: help venv test test-fast test-parallel lint format snapshots bench bench-hostile bench-refresh ci
 
 help:
 	@echo "make venv          create .venv and install story-tui with its test extras"
@@ -15,6 +15,7 @@ help:
 	@echo "make snapshots     regenerate the SVG snapshots (look at each before committing)"
 	@echo "make bench         the benchmarks; writes docs/performance-results.md (~5 min)"
 	@echo "make bench-hostile time limits for hostile input (~20 s)"
+	@echo "make bench-refresh refresh of 50 feeds x 20 entries from local servers (~2 min)"
 	@echo "make ci            what .ci/run does (needs chromium for the serve tests)"
 
 venv:
@@ -44,6 +45,9 @@ snapshots:
 
 bench:
 	$(PY) benchmarks/run.py --rounds 9
+
+bench-refresh:
+	$(PY) benchmarks/refresh_bench.py
 
 bench-hostile:
 	$(PY) benchmarks/hostile.py
