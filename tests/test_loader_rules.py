@@ -356,7 +356,7 @@ def test_unreadable_file(tmp_path: object) -> None:
 
     with pytest.raises(StoryUnreadable, match="No such file or directory"):
         load_story(Path(str(tmp_path)) / "missing.yaml")
-    with pytest.raises(StoryUnreadable, match="it is a directory"):
+    with pytest.raises(StoryUnreadable, match="it is a folder, not a file"):
         load_story(Path(str(tmp_path)))
 
 

@@ -131,21 +131,38 @@ def load(path: str | None, max_bytes: int) -> Story:
     return load_story(path if path is not None else bundled_story(), max_bytes)
 
 
-def read_stdin(max_bytes: int) -> str:
-    """Standard input as story text, with the same size and encoding checks as a file."""
-    from story_tui.story.diagnostics import Diagnostic
-    from story_tui.story.input_file import decode_story_bytes
+def read_input_bytes(path: str, max_bytes: int) -> bytes:
+    """The bytes of an input file, or of standard input for `-`, within `max_bytes`.
 
+    Raises:
+        StoryUnreadable: it cannot be read (a folder, a missing file).
+        StoryInvalid: it is larger than `max_bytes` (`/dev/zero` is refused at once).
+    """
+    from story_tui.story.input_file import read_story_bytes
+
+    if path != STDIN:
+        return read_story_bytes(path, max_bytes)
     try:
         data = sys.stdin.buffer.read(max_bytes + 1)
-    except OSError as error:
-        raise StoryUnreadable(STDIN_NAME, error.strerror or str(error)) from None
+    except (OSError, ValueError) as error:
+        raise StoryUnreadable(STDIN_NAME, getattr(error, "strerror", None) or str(error)) from None
     if len(data) > max_bytes:
-        message = (
-            f"input is larger than the limit of {max_bytes:,} bytes (raise it with --max-bytes)"
-        )
-        raise StoryInvalid([Diagnostic(1, 1, message, file=STDIN_NAME)])
-    return decode_story_bytes(data, STDIN_NAME)
+        _too_large(max_bytes)
+    return data
+
+
+def _too_large(max_bytes: int) -> NoReturn:
+    from story_tui.story.diagnostics import Diagnostic
+
+    message = f"input is larger than the limit of {max_bytes:,} bytes (raise it with --max-bytes)"
+    raise StoryInvalid([Diagnostic(1, 1, message, file=STDIN_NAME)])
+
+
+def read_stdin(max_bytes: int) -> str:
+    """Standard input as story text, with the same size and encoding checks as a file."""
+    from story_tui.story.input_file import decode_story_bytes
+
+    return decode_story_bytes(read_input_bytes(STDIN, max_bytes), STDIN_NAME)
 
 
 class Exit(Exception):
@@ -169,10 +186,44 @@ def load_or_exit(path: str | None, max_bytes: int) -> Story:
         raise Exit(EXIT_INVALID) from None
 
 
+def check_output(output: str | None, *inputs: str | None) -> None:
+    """Refuse `-o OUT` before any work: a folder, a missing folder, or one of the inputs.
+
+    Raises:
+        UsageError: what is wrong with OUT, in one line (exit 2).
+    """
+    if output is None:
+        return
+    from story_tui.storage.files import OutputRefused
+    from story_tui.storage.files import check_output as check
+
+    try:
+        check(output, inputs)
+    except OutputRefused as refused:
+        raise UsageError(str(refused)) from None
+
+
+def output_is_stdout(output: str | None) -> bool:
+    """Whether the output goes to standard output: no `-o`, `-o -`, or `-o /dev/stdout`."""
+    from story_tui.storage.files import is_stdout
+
+    return output is None or is_stdout(output)
+
+
 def write_output(text: str, output: str | None) -> None:
-    if output is None or output == "-":
+    """Write a command's output to standard output or to OUT (checked by `check_output` first).
+
+    OUT that is standard output's own file (`/dev/stdout`) is written through standard output,
+    so nothing printed before or after it is lost.
+
+    Raises:
+        OSError: OUT cannot be written.
+    """
+    if output_is_stdout(output):
         sys.stdout.write(text)
+        sys.stdout.flush()
         return
     from story_tui.storage.files import write_atomic
 
+    assert output is not None
     write_atomic(output, text)

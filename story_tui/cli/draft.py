@@ -11,12 +11,17 @@ from story_tui.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
     PROG,
+    STDIN,
+    STDIN_NAME,
     Parser,
     UsageError,
+    add_max_bytes,
+    check_output,
+    read_input_bytes,
     say,
     write_output,
 )
-from story_tui.story.diagnostics import StoryInvalid
+from story_tui.story.diagnostics import StoryInvalid, StoryUnreadable
 from story_tui.story.safety import visible
 from story_tui.story.spec import SLUG_PATTERN
 
@@ -32,9 +37,13 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument(
-        "article", metavar="ARTICLE", help="the article: .txt, .md, or .html (a saved web page)"
+        "article",
+        metavar="ARTICLE",
+        help="the article: .txt, .md, or .html (a saved web page), or - for standard input",
     )
-    parser.add_argument("-o", "--output", metavar="OUT", help="write here (default: stdout)")
+    parser.add_argument(
+        "-o", "--output", metavar="OUT", help="write the story file to OUT (default: stdout)"
+    )
     parser.add_argument("--id", help="the story id, a slug (default: from the file name)")
     parser.add_argument(
         "--paragraphs-per-section",
@@ -43,40 +52,44 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="paragraphs per placeholder section when the article has no headings",
     )
+    add_max_bytes(parser)
     return parser
 
 
 def run(args: argparse.Namespace) -> int:
     """Read, draft, check, and write only a draft that validates."""
-    from pathlib import Path
-
-    from story_tui.draft.core import make_draft
-    from story_tui.draft.input import NoArticle, read_article
-    from story_tui.draft.model import slug
-    from story_tui.draft.write import summary, validated
-
     if args.id is not None and not re.match(SLUG_PATTERN, args.id):
         raise UsageError(f"--id must be a slug (lower-case letters, digits, '-'): {args.id!r}")
     if args.paragraphs_per_section < 1:
         raise UsageError("--paragraphs-per-section must be at least 1")
+    check_output(args.output, args.article)
+    name = STDIN_NAME if args.article == STDIN else args.article
     try:
-        data = Path(args.article).read_bytes()
-    except OSError as error:
-        say(sys.stderr, visible(f"{PROG}: error: cannot read {args.article}: {error.strerror}"))
+        data = read_input_bytes(args.article, args.max_bytes)
+    except StoryUnreadable as error:
+        say(sys.stderr, visible(f"{PROG}: error: {error}"))
         return EXIT_USAGE
+    except StoryInvalid as error:  # too large: refused before the drafter is even imported
+        for diagnostic in error.diagnostics:
+            say(sys.stderr, visible(str(diagnostic)))
+        return EXIT_INVALID
+    from story_tui.draft.core import make_draft
+    from story_tui.draft.input import NoArticle, read_article
+    from story_tui.draft.write import summary, validated
+
     try:
-        article = read_article(data, args.article)
-    except StoryInvalid as error:
+        article = read_article(data, name)
+    except StoryInvalid as error:  # not UTF-8 text
         for diagnostic in error.diagnostics:
             say(sys.stderr, visible(str(diagnostic)))
         return EXIT_INVALID
     except NoArticle as error:
-        say(sys.stderr, visible(f"{PROG}: error: {args.article}: {error}; nothing drafted"))
+        say(sys.stderr, visible(f"{PROG}: error: {name}: {error}; nothing drafted"))
         return EXIT_INVALID
     for problem in article.problems:
         say(sys.stderr, visible(problem))
     draft = make_draft(article, args.paragraphs_per_section)
-    story_id = args.id or slug(Path(args.article).stem)
+    story_id = args.id or _default_id(args.article, article.title)
     try:
         written = validated(draft, story_id, args.output or "<draft>")
     except StoryInvalid as error:
@@ -91,3 +104,14 @@ def run(args: argparse.Namespace) -> int:
         say(sys.stderr, visible(f"{PROG}: error: cannot write {args.output}: {error.strerror}"))
         return EXIT_USAGE
     return EXIT_OK
+
+
+def _default_id(path: str, title: str | None) -> str:
+    """The story id from the file name, or from the headline for standard input."""
+    from pathlib import Path
+
+    from story_tui.draft.model import slug
+
+    if path != STDIN:
+        return slug(Path(path).stem)
+    return slug(title) if title else "story"

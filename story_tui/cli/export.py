@@ -13,6 +13,7 @@ from story_tui.cli.common import (
     Parser,
     add_file,
     add_max_bytes,
+    check_output,
     load_or_exit,
     say,
     write_output,
@@ -52,6 +53,7 @@ def run(args: argparse.Namespace) -> int:
     from story_tui.outputs.markdown import to_markdown
     from story_tui.story.serialize import to_json
 
+    check_output(args.output, args.file)
     story = load_or_exit(args.file, args.max_bytes)
     if args.format == "json":
         text = to_json(story)
@@ -96,15 +98,25 @@ def screenshot_svg(story: Story, size: tuple[int, int] = (120, 36)) -> str:
 
 def build_schema_parser() -> argparse.ArgumentParser:
     """The parser for `story-tui schema`."""
-    return Parser(
+    parser = Parser(
         prog=f"{PROG} schema",
         description="Print a JSON Schema of the story format for editors' YAML plugins.",
     )
+    parser.add_argument(
+        "-o", "--output", metavar="OUT", help="write to OUT instead of standard output"
+    )
+    return parser
 
 
-def run_schema(_args: argparse.Namespace) -> int:
+def run_schema(args: argparse.Namespace) -> int:
     """`story-tui schema`: the JSON Schema of the format."""
     from story_tui.outputs.schema import json_schema
 
-    sys.stdout.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
+    check_output(args.output)
+    text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    try:
+        write_output(text, args.output)
+    except OSError as error:
+        say(sys.stderr, visible(f"{PROG}: error: cannot write {args.output}: {error.strerror}"))
+        return EXIT_USAGE
     return EXIT_OK

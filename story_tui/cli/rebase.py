@@ -14,7 +14,9 @@ from story_tui.cli.common import (
     Exit,
     Parser,
     add_max_bytes,
+    check_output,
     load_or_exit,
+    output_is_stdout,
     say,
     write_output,
 )
@@ -77,6 +79,7 @@ def run(args: argparse.Namespace) -> int:
     from story_tui.story.loader import check_story
     from story_tui.story.rebase import rebase
 
+    check_output(args.output, args.story, args.article)
     story = load_or_exit(args.story, args.max_bytes)
     paragraphs = read_new_paragraphs(args.article, args.max_bytes)
     result = rebase(story, paragraphs)
@@ -87,8 +90,12 @@ def run(args: argparse.Namespace) -> int:
             say(sys.stderr, str(diagnostic))
         say(sys.stderr, f"{PROG}: error: the rebased story does not validate (a bug)")
         return EXIT_USAGE
-    write_output(result.text, args.output)
-    report = sys.stderr if args.output in (None, "-") else sys.stdout
+    try:
+        write_output(result.text, args.output)
+    except OSError as error:
+        say(sys.stderr, visible(f"{PROG}: error: cannot write {args.output}: {error.strerror}"))
+        return EXIT_USAGE
+    report = sys.stderr if output_is_stdout(args.output) else sys.stdout
     for line in result.report:
         say(report, visible(line))
     items = len(story.quotes) + len(story.figures) + len(story.timeline)

@@ -6,16 +6,21 @@ import argparse
 import sys
 
 from story_tui.cli.common import (
+    EXIT_INVALID,
     EXIT_USAGE,
     PROG,
+    STDIN,
+    STDIN_NAME,
     Parser,
     UsageError,
     add_file,
     add_max_bytes,
     check_theme,
     load_or_exit,
+    read_stdin,
     say,
 )
+from story_tui.story.diagnostics import StoryInvalid, StoryUnreadable
 from story_tui.story.safety import visible
 
 
@@ -50,13 +55,46 @@ def run(args: argparse.Namespace) -> int:
         check_theme(args.theme)
     if not 0 <= args.port < 65536:
         raise UsageError(f"--port must be between 0 and 65535, not {args.port}")
+    if args.file == STDIN:
+        return _serve_stdin(args)
     story = load_or_exit(args.file, args.max_bytes)
+    return _serve(args, args.file, story.title)
+
+
+def _serve(args: argparse.Namespace, file: str | None, title: str) -> int:
     from story_tui.tui.startup import resume_collector
     from story_tui.web.serve import CannotListen, serve
 
     resume_collector()  # a long-running command from here on
     try:
-        return serve(args.file, args.host, args.port, args.theme, visible(story.title))
+        return serve(file, args.host, args.port, args.theme, visible(title))
     except CannotListen as problem:
         say(sys.stderr, visible(f"{PROG}: error: {problem}"))
         return EXIT_USAGE
+
+
+def _serve_stdin(args: argparse.Namespace) -> int:
+    """`serve -`: standard input is read once, checked, and served to every session.
+
+    Each session is a process of its own that opens a file, so the story is kept in a private
+    temporary folder while the server runs, and removed when it stops.
+    """
+    import tempfile
+    from pathlib import Path
+
+    from story_tui.story.loader import parse_story
+
+    try:
+        text = read_stdin(args.max_bytes)
+        story = parse_story(text, STDIN_NAME)
+    except StoryUnreadable as error:
+        say(sys.stderr, visible(f"{PROG}: error: {error}"))
+        return EXIT_USAGE
+    except StoryInvalid as error:
+        for diagnostic in error.diagnostics:
+            say(sys.stderr, visible(str(diagnostic)))
+        return EXIT_INVALID
+    with tempfile.TemporaryDirectory(prefix="story-tui-serve-") as folder:
+        path = Path(folder) / "stdin.yaml"  # the folder is private (0700)
+        path.write_text(text, encoding="utf-8")
+        return _serve(args, str(path), story.title)

@@ -1,29 +1,101 @@
-"""Writing files so that a reader never sees half of one. Plain Python; no UI imports."""
+"""Writing files so that a reader never sees half of one, and never one the user did not name.
+
+Plain Python; no UI imports. Every file story-tui writes goes through `write_atomic`: a regular
+file is replaced atomically, a symbolic link is written through to its target (the link stays a
+link), and a character device or FIFO (`/dev/null`, a named pipe) is written to, never replaced.
+Commands check an output path first with `check_output`: a folder or one of the command's own
+inputs is refused before any work is done.
+"""
 
 from __future__ import annotations
 
 import os
 import secrets
 import stat
+import sys
+from collections.abc import Iterable
 from pathlib import Path
+
+STDIO = "-"
+"""The path that means standard input or output."""
+
+
+class OutputRefused(Exception):
+    """An output path a command must not write; the message says why, in one line."""
+
+
+def check_output(path: str, inputs: Iterable[str | None] = ()) -> None:
+    """Refuse an output that is a folder, whose folder is missing, or that is one of `inputs`.
+
+    An input is the same file as the output when both name one file, through a symbolic or
+    hard link too; `-` among the inputs stands for standard input.
+
+    Raises:
+        OutputRefused: what is wrong, as one line.
+    """
+    if path == STDIO:
+        return
+    try:
+        status = os.stat(path)
+    except FileNotFoundError:
+        folder = Path(path).parent
+        if not folder.is_dir():
+            raise OutputRefused(f"cannot write {path}: there is no folder {folder}") from None
+        return
+    except OSError as error:
+        raise OutputRefused(f"cannot write {path}: {error.strerror or error}") from None
+    if stat.S_ISDIR(status.st_mode):
+        raise OutputRefused(f"cannot write {path}: it is a folder, not a file")
+    if not stat.S_ISREG(status.st_mode):
+        return  # a device or a pipe is written to, never read back as an input
+    for name in inputs:
+        if name is None:
+            continue
+        try:
+            other = os.fstat(sys.stdin.fileno()) if name == STDIO else os.stat(name)
+        except (OSError, ValueError):
+            continue
+        if (other.st_dev, other.st_ino) == (status.st_dev, status.st_ino):
+            shown = "standard input" if name == STDIO else f"the input {name}"
+            raise OutputRefused(f"will not write {path}: it is {shown}; give another output file")
+
+
+def is_stdout(path: str) -> bool:
+    """Whether `path` is `-` or names the file standard output already writes to."""
+    if path == STDIO:
+        return True
+    try:
+        status, out = os.stat(path), os.fstat(sys.stdout.fileno())
+    except (OSError, ValueError):
+        return False
+    return (status.st_dev, status.st_ino) == (out.st_dev, out.st_ino)
 
 
 def write_atomic(path: str | os.PathLike[str], text: str, mode: int = 0o666) -> None:
-    """Write `text` to a temporary file beside `path`, then rename it into place.
+    """Write `text` to `path`: atomically for a regular file, straight to a device or a pipe.
 
-    A new file gets `mode` less the user's umask (so an export is 0644 under the usual umask,
-    as any program would make it; the state and cache pass 0o600); a file that already exists
-    keeps its mode. (`tempfile.mkstemp` made every file 0600, and turned a shared 0644 file
-    private on each export.)
+    A regular file is written to a temporary file beside it, then renamed into place. A new
+    file gets `mode` less the user's umask (so an export is 0644 under the usual umask, as any
+    program would make it; the state and cache pass 0o600); a file that already exists keeps
+    its mode. A symbolic link is followed: its target is replaced, in the target's folder, and
+    the link stays. A character device, FIFO or socket is opened and written to: renaming a
+    file over `/dev/null` would replace the device.
 
     Raises:
         OSError: the folder is not writable, the disk is full, ...
     """
-    target = Path(path)
+    target = Path(os.path.realpath(path))
     try:
-        keep: int | None = stat.S_IMODE(os.stat(target).st_mode)
+        status: os.stat_result | None = os.stat(target)
     except FileNotFoundError:
-        keep = None
+        status = None
+    if status is not None and not stat.S_ISREG(status.st_mode):
+        if stat.S_ISDIR(status.st_mode):
+            raise IsADirectoryError(21, "it is a folder, not a file", str(path))
+        with open(target, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        return
+    keep = stat.S_IMODE(status.st_mode) if status is not None else None
     fd, temp = _create_beside(target, mode)
     try:
         if keep is not None:

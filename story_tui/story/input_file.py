@@ -23,7 +23,7 @@ def read_story_bytes(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_
         with open(name, "rb") as handle:
             data = handle.read(max_bytes + 1)
     except IsADirectoryError:
-        raise StoryUnreadable(name, "it is a directory") from None
+        raise StoryUnreadable(name, "it is a folder, not a file") from None
     except OSError as error:
         raise StoryUnreadable(name, error.strerror or str(error)) from None
     if len(data) > max_bytes:
