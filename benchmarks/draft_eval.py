@@ -70,10 +70,28 @@ def match_quotes(drafted: list[str], labelled: list[str]) -> list[tuple[int, int
     return pairs
 
 
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
 def last_name(name: str) -> str:
-    name = re.split(r",|\s\(|\s+(?:who|of|from)\s", name)[0]
-    words = [w.strip(".,’'s") for w in re.sub(r"[’']s\b", "", name).split()]
-    words = [w for w in words if w and w.lower() not in _TITLES and not w.startswith("(")]
+    """The last name in a speaker or Source span: `Sen. Ted Cruz` -> `cruz`.
+
+    A Source with an apposition names its person in the part that ends with a capitalised word
+    (`Her campaign manager, Robby Mook,` -> `mook`, `Josh Bivens, Economic Policy Institute` ->
+    `bivens`); `of`/`from` ends the name unless only titles come before it (`Secretary of State
+    John Kerry` -> `kerry`) or two words or more follow it (`Former Security of State Hillary
+    Clinton` -> `clinton`, but `Sen. Bernie Sanders of Vermont` -> `sanders`); `Jr.` and `III` are
+    not last names."""
+    pieces = [p for p in re.split(r",|\s\(|\s+who\s", name) if p.strip()]
+    named = [p for p in pieces if _words(p) and _words(p)[-1][:1].isupper()]
+    name = (named or pieces or [""])[0]
+    head, *tail = re.split(r"\s+(?:of|from)\s+", name, maxsplit=1)
+    if tail and (
+        not [w for w in _words(head) if w.lower() not in _TITLES | _ROLES]
+        or len(tail[0].split()) > 1
+    ):
+        head = tail[0]
+    words = [w for w in _words(head) if w.lower() not in _TITLES | _SUFFIXES]
     return words[-1].lower() if words else ""
 
 
@@ -93,6 +111,14 @@ def role_right(drafted: str, labelled: str) -> bool:
     if not mine or not truth:
         return False
     return mine <= truth or (truth <= mine and len(mine) <= len(truth) + 2)
+
+
+def _words(text: str) -> list[str]:
+    words = [w.strip(".,’'s") for w in re.sub(r"[’']s\b", "", text).split()]
+    return [w for w in words if w and not w.startswith("(")]
+
+
+_ROLES = {"secretary", "former", "attorney", "general", "state", "minister", "director", "head"}
 
 
 def is_named(source: str) -> bool:

@@ -69,7 +69,7 @@ def test_every_guess_is_marked_for_checking() -> None:
         r"“?We don’t know what we’re going to do\.\"\n\s+kind: direct\n\s+check: \"speaker guessed",
         text,
     )
-    assert 'check: "speaker guessed from “he”' in text
+    assert 'check: "speaker from “he”: the subject of the sentence before"' in text
     # Editorial to-dos stay comments.
     assert text.count("# check: write a short, factual heading") == 5
     story = parse_story(text)

@@ -117,7 +117,7 @@ def test_an_unattributed_quotation_stays_out_and_is_counted(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     article = tmp_path / "a.txt"
-    article.write_text("Headline\n\nThe sign read “nobody here will ever be turned away again”.\n")
+    article.write_text("Headline\n\nThen came “nobody here will ever be turned away again”.\n")
     assert main(["draft", str(article), "-o", str(tmp_path / "s.yaml")]) == 0
     assert "1 quotation with no speaker" in capsys.readouterr().err
     text = (tmp_path / "s.yaml").read_text()

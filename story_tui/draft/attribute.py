@@ -7,23 +7,37 @@ import bisect
 import regex
 
 from story_tui.draft.model import DraftPerson, DraftQuote
-from story_tui.draft.names import ORGANISATION_NOUNS, PRONOUNS, surname_of
+from story_tui.draft.names import ORGANISATION_NOUNS, PRONOUNS, ROLE_NOUNS, surname_of
 from story_tui.draft.people import People
-from story_tui.draft.quotes import Span
+from story_tui.draft.quotes import Span, ends_sentence, not_spoken, title_like
 from story_tui.draft.roles import role_says
 from story_tui.draft.sources import Sources
 from story_tui.draft.speakers import (
+    SPEECH_VERBS,
     Speaker,
     after_quote,
     before_quote,
     called_lead,
     colon_lead,
+    plausible,
     sentence_subject,
 )
+from story_tui.draft.subjects import Sentences, subject_of, sure_gender
 from story_tui.draft.text import Text, sentence_start
 
 _COLON_CHECK = "speaker guessed: the person named before the colon"
 _SUBJECT_CHECK = "speaker guessed: the subject of the sentence"
+_JOINED = regex.compile(
+    r"[\s,;]*(?:(?:and|or|but|as\s+well\s+as)\s+(?:(?:a|an|the|also|even|then)\s+)*)?[\s,]*"
+)
+"""What may stand between two quotations of one sentence: `“…” and a “…”`."""
+_INTRODUCED = regex.compile(
+    rf"(?:(?<![\p{{L}}])(?:{SPEECH_VERBS})(?:\s+(?:on|in|at)\s+\p{{Lu}}[\p{{L}}.]*)?\s+that|:)\s*$"
+)
+"""A lead-in that introduces its quotation: `NAME claimed on Tuesday that “…”`, `NAME said: “…`."""
+_NEXT_QUOTE = regex.compile(r"[^.!?“”\"]{0,80}?[,:]\s*[“\"]")
+_TOLD = ("speaker from “", "speaker guessed: the speaker of the quotation before")
+"""Attributions a later `he`/`she` may follow (not the other guesses)."""
 _SCARE_WORDS = 4
 """A quotation of fewer words, with no attribution, is a title or a scare quote: not speech."""
 
@@ -33,6 +47,7 @@ class Mentions:
 
     def __init__(self, text: Text, people: People, spans: list[Span]) -> None:
         self.positions: list[int] = []
+        self.ends: list[int] = []
         self.who: list[DraftPerson] = []
         inside = [
             (text.bases[s.paragraph] + s.start, text.bases[s.paragraph] + s.end) for s in spans
@@ -57,25 +72,73 @@ class Mentions:
             if k >= 0 and inside[k][0] <= at < inside[k][1]:
                 continue
             self.positions.append(at)
+            self.ends.append(match.end())
             self.who.append(names[match.group()])
 
-    def add(self, at: int, person: DraftPerson) -> None:
+    def add(self, at: int, end: int, person: DraftPerson) -> None:
         k = bisect.bisect_right(self.positions, at)
         self.positions.insert(k, at)
+        self.ends.insert(k, end)
         self.who.insert(k, person)
 
-    def last_before(
-        self, at: int, gender: str | None, gender_of: dict[str, str]
-    ) -> DraftPerson | None:
-        k = bisect.bisect_left(self.positions, at) - 1
-        steps = 0
-        while k >= 0 and steps < 200:
-            person = self.who[k]
-            known = gender_of.get(person.id)
-            if gender is None or known is None or known in (gender, "unknown"):
-                return person
-            k -= 1
-            steps += 1
+    def others_between(self, start: int, end: int, person: DraftPerson) -> bool:
+        """Whether someone other than `person` is named between the two offsets."""
+        k = bisect.bisect_left(self.positions, start)
+        while k < len(self.positions) and self.positions[k] < end:
+            if self.who[k] is not person:
+                return True
+            k += 1
+        return False
+
+
+class Context:
+    """What resolving a speaker phrase needs: the people, where they are named, the sentences."""
+
+    def __init__(self, text: Text, people: People, spans: list[Span]) -> None:
+        self.text = text
+        self.people = people
+        self.mentions = Mentions(text, people, spans)
+        self.sentences = Sentences(text)
+        self.spoken: tuple[list[int], list[int], list[DraftPerson]] = ([], [], [])
+
+    def spoke(self, opens: int, closes: int, person: DraftPerson) -> None:
+        """An attributed quotation opens and closes at these offsets (they come in order)."""
+        self.spoken[0].append(opens)
+        self.spoken[1].append(closes)
+        self.spoken[2].append(person)
+
+    def lead_subject(self, start: int, at: int, gender: str) -> DraftPerson | None:
+        """The subject of the sentence from `start` up to the pronoun at `at`, when the pronoun
+        comes after the quotation (`Trump asserted it: “France is no longer France,” he said.`)."""
+        m = self.mentions
+        quote = regex.search(r"[“\"]", self.text.article[start:at])
+        if quote is None:
+            return None
+        subject = subject_of(
+            self.text.article,
+            (start, start + quote.start()),
+            (m.positions, m.ends, m.who),
+            self.spoken,
+            gender,
+        )
+        return subject if isinstance(subject, DraftPerson) else None
+
+    def previous_subject(self, at: int, pronoun: str, gender: str) -> DraftPerson | None:
+        """The subject of the sentence before the one holding offset `at`; when that sentence
+        starts with the same pronoun, the subject of the one before it (up to three back)."""
+        m = self.mentions
+        for _step in range(3):
+            sentence = self.sentences.before(at)
+            if sentence is None:
+                return None
+            subject = subject_of(
+                self.text.article, sentence, (m.positions, m.ends, m.who), self.spoken, gender
+            )
+            if not isinstance(subject, str):
+                return subject
+            if subject != pronoun:
+                return None
+            at = sentence[0]
         return None
 
 
@@ -83,7 +146,7 @@ def attribute(
     text: Text, spans: list[Span], people: People, sources: Sources
 ) -> tuple[list[DraftQuote], list[DraftQuote]]:
     """(quotes with a speaker, quotations with none) for every span."""
-    mentions = Mentions(text, people, spans)
+    context = Context(text, people, spans)
     found: list[tuple[Span, DraftPerson | None, str | None, str | None]] = []
     by_paragraph: dict[int, list[Span]] = {}
     place: dict[int, int] = {}  # a span's place among its siblings (list.index was quadratic)
@@ -91,8 +154,9 @@ def attribute(
         siblings = by_paragraph.setdefault(span.paragraph, [])
         place[id(span)] = len(siblings)
         siblings.append(span)
-    last_speaker: DraftPerson | None = None
-    last_paragraph = -1
+    last: tuple[Span, DraftPerson] | None = None
+    not_speech: set[int] = set()
+    chain_anchor = 0
     for span in spans:
         paragraph = text.paragraphs[span.paragraph]
         base = text.bases[span.paragraph]
@@ -102,65 +166,41 @@ def attribute(
         prev_close = siblings[k - 1].close_at if k > 0 else None
         rest_at = (span.close_at + 1) if span.close_at is not None else len(paragraph)
         rest = paragraph[rest_at : min(next_open, rest_at + 160)]
+        opens_at = sentence_start(paragraph, span.open_at)
         lead_from = max(
-            sentence_start(paragraph, span.open_at) if prev_close is None else prev_close + 1,
+            opens_at if prev_close is None else max(prev_close + 1, opens_at),
             span.open_at - 200,
         )
         lead = paragraph[lead_from : span.open_at]
-        phrase: Speaker | None = None
-        check: str | None = None
-        speaker: DraftPerson | None = None
-        tries: list[tuple[Speaker | None, str | None, bool]] = []
-        if span.close_at is not None:
-            closed = span.text[-1:] in ",.!?…—-"
-            tries.append((after_quote(rest, rest_at, closed), None, False))
-        tries.append((before_quote(lead, lead_from), None, False))
-        guessed = _looks_like_title(span.text)
-        if not guessed:
-            tries.append((colon_lead(lead, lead_from), _COLON_CHECK, True))
-            tries.append((called_lead(lead, lead_from), _SUBJECT_CHECK, True))
-            if prev_close is None:
-                tries.append((sentence_subject(lead, lead_from), _SUBJECT_CHECK, True))
-        for candidate, note, strict in tries:
-            if candidate is None:
-                continue
-            lone = " " not in candidate.text and candidate.title is None
-            if strict and candidate.kind == "name" and lone and not people.lookup(candidate.text):
-                continue  # a lone capitalised word the article never gave as a name
-            who, why = _resolve(candidate, base, people, mentions, note)
-            phrase = candidate
-            if who is not None or candidate.kind == "unnamed":
-                speaker, check = who, why
-                break
-            check = why
-        if speaker is None and phrase is not None and phrase.kind != "unnamed":
-            phrase = None
-        if phrase is None and k > 0 and found and found[-1][0].paragraph == span.paragraph:
-            speaker = found[-1][1]
-            check = "speaker guessed: the speaker of the quotation before" if speaker else None
-        if (
-            phrase is None
-            and speaker is None
-            and k == 0
-            and span.open_at == 0
-            and last_speaker is not None
-            and last_paragraph == span.paragraph - 1
-        ):
-            speaker = last_speaker
-            check = "speaker guessed: the speaker of the paragraph before"
-        if phrase is None and speaker is None and span.open_at == 0 and span.paragraph > 0:
+        if not_spoken(span, paragraph, lead, rest):
+            not_speech.add(id(span))
+            found.append((span, None, None, None))
+            continue
+        anchor = base + opens_at
+        if span.continued and found and found[-1][0].close_at is None:
+            anchor = chain_anchor  # a quotation over paragraphs: the sentence its first part opens
+        chain_anchor = anchor
+        speaker, check, named = _speaker(
+            span, context, rest=rest, rest_at=rest_at, lead=lead, lead_from=lead_from, anchor=anchor
+        )
+        if speaker is None and not named and last is not None:
+            speaker, check = _continued(span, paragraph, base, last, context)
+        if speaker is None and not named and span.open_at == 0 and span.paragraph > 0:
             previous = text.paragraphs[span.paragraph - 1]
             if previous.rstrip().endswith(":"):
                 lead_phrase = before_quote(previous, 0) or colon_lead(previous, 0)
                 if lead_phrase is not None:
                     speaker, check = _resolve(
-                        lead_phrase, text.bases[span.paragraph - 1], people, mentions, None
+                        lead_phrase, text.bases[span.paragraph - 1], context, None, anchor
                     )
                     check = check or "speaker guessed from the paragraph before"
         source = sources.near(rest[:120]) or sources.near(lead[-120:])
         found.append((span, speaker, check, source))
         if speaker is not None:
-            last_speaker, last_paragraph = speaker, span.paragraph
+            last = (span, speaker)
+            close = span.close_at if span.close_at is not None else span.end - 1
+            if check is None or check.startswith(_TOLD):
+                context.spoke(base + span.open_at, base + close, speaker)
     _fill_chains(found)
     quotes: list[DraftQuote] = []
     orphans: list[DraftQuote] = []
@@ -171,13 +211,88 @@ def attribute(
         quote.paragraph, quote.start = span.paragraph, span.start
         if speaker is not None:
             quotes.append(quote)
-        elif words >= _SCARE_WORDS and not span.single:
+        elif words >= _SCARE_WORDS and not span.single and id(span) not in not_speech:
             orphans.append(quote)
-    quotes += _paraphrases(text, people, mentions)
+    quotes += _paraphrases(text, context)
     return quotes, orphans
 
 
-def _paraphrases(text: Text, people: People, mentions: Mentions) -> list[DraftQuote]:
+def _speaker(
+    span: Span,
+    context: Context,
+    *,
+    rest: str,
+    rest_at: int,
+    lead: str,
+    lead_from: int,
+    anchor: int,
+) -> tuple[DraftPerson | None, str | None, bool]:
+    """(speaker, check, whether the text names a speaker) from the attribution around a span.
+
+    After the closing mark first when the quotation ends a clause (`…,” NAME said`); the lead-in
+    first when it is part of a sentence (`NAME said the plan was “too costly” for …`). A
+    quotation that ends its sentence (`…”.` or `….”`) has no attribution after it: what follows
+    is the next sentence."""
+    tail = span.text[-1:]
+    after: Speaker | None = None
+    clause = tail in ",!?—–-" or rest.lstrip()[:1] in (",", "—", "–", "-")
+    if span.close_at is not None and not ends_sentence(span.text, rest):
+        after = after_quote(rest, rest_at, tail in ",.!?…—-", clause)
+    before = before_quote(lead, lead_from)
+    paragraph = context.text.paragraphs[span.paragraph]
+    if after is not None and tail not in ",—–-" and _NEXT_QUOTE.match(paragraph, after.at):
+        after = None  # `“Why now?” Mills then writes back, “…”`: that introduces the next one
+    tries: list[tuple[Speaker | None, str | None, bool]] = (
+        [(after, None, False), (before, None, False)]
+        if clause and not _INTRODUCED.search(lead)
+        else [(before, None, False), (after, None, False)]
+    )
+    if not title_like(span.text):
+        tries.append((colon_lead(lead, lead_from), _COLON_CHECK, True))
+        tries.append((called_lead(lead, lead_from), _SUBJECT_CHECK, True))
+        if span.open_at == 0 or (lead_from < span.open_at and "”" not in lead):
+            tries.append((sentence_subject(lead, lead_from), _SUBJECT_CHECK, True))
+    base = context.text.bases[span.paragraph]
+    named = False
+    check: str | None = None
+    for candidate, note, strict in tries:
+        if candidate is None or not plausible(candidate, context.people, strict):
+            continue
+        who, why = _resolve(candidate, base, context, note, anchor)
+        named = True
+        if who is not None or candidate.kind == "unnamed":
+            return who, why, True
+        check = why
+    return None, check, named
+
+
+def _continued(
+    span: Span, paragraph: str, base: int, last: tuple[Span, DraftPerson], context: Context
+) -> tuple[DraftPerson | None, str | None]:
+    """The speaker of the quotation before, when this one goes on from it.
+
+    In the same paragraph: this quotation opens a sentence, or follows the one before after only
+    `and`/`or`/a comma; in the next paragraph: the paragraph opens with it. In both, nobody else is
+    named in the sentences between."""
+    before, speaker = last
+    if before.paragraph == span.paragraph:
+        between = paragraph[(before.close_at or before.end) + 1 : span.open_at]
+        opens = sentence_start(paragraph, span.open_at) == span.open_at
+        if not opens and not _JOINED.fullmatch(between):
+            return None, None
+        note = "speaker guessed: the speaker of the quotation before"
+    elif before.paragraph == span.paragraph - 1 and span.open_at == 0:
+        note = "speaker guessed: the speaker of the paragraph before"
+    else:
+        return None, None
+    close = before.close_at if before.close_at is not None else before.end
+    start = context.sentences.end_of(context.text.bases[before.paragraph] + close)
+    if context.mentions.others_between(start, base + span.open_at, speaker):
+        return None, None
+    return speaker, note
+
+
+def _paraphrases(text: Text, context: Context) -> list[DraftQuote]:
     from story_tui.draft.paraphrase import find_paraphrases
     from story_tui.draft.text import sentences
 
@@ -187,13 +302,14 @@ def _paraphrases(text: Text, people: People, mentions: Mentions) -> list[DraftQu
             sentence = paragraph[start:end]
             for phrase, a, b in find_paraphrases(sentence):
                 phrase.at += start
-                if phrase.kind == "name" and people.lookup(phrase.text) is None:
+                if phrase.kind == "name" and context.people.lookup(phrase.text) is None:
                     continue  # only people the article has already named
                 if phrase.kind == "organisation" and phrase.text.split()[-1].lower() not in (
                     ORGANISATION_NOUNS
                 ):
                     continue
-                who, _why = _resolve(phrase, text.bases[index], people, mentions, None)
+                base = text.bases[index]
+                who, _why = _resolve(phrase, base, context, None, base + start)
                 if who is None or a >= b:
                     continue
                 quote = DraftQuote(
@@ -210,33 +326,31 @@ def _paraphrases(text: Text, people: People, mentions: Mentions) -> list[DraftQu
     return found
 
 
-def _looks_like_title(text: str) -> bool:
-    """`How the Grinch Stole Christmas,`: a short run of capitalised words names a work."""
-    words = [w for w in text.strip(" ,.!?").split() if w.lower() not in ("the", "of", "a", "and")]
-    return 0 < len(words) <= 7 and all(w[:1].isupper() or w[:1].isdigit() for w in words)
-
-
 def _resolve(
-    phrase: Speaker, base: int, people: People, mentions: Mentions, check: str | None
+    phrase: Speaker, base: int, context: Context, check: str | None, anchor: int
 ) -> tuple[DraftPerson | None, str | None]:
+    """The person a speaker phrase names; `anchor`: where the sentence of the quotation starts."""
+    people, mentions = context.people, context.mentions
     if phrase.kind == "name":
         known = people.lookup(phrase.text)
         person = known or people.add(phrase.text, base + phrase.at)
         if known is None:
-            mentions.add(base + phrase.at, person)
+            mentions.add(base + phrase.at, base + phrase.at + len(phrase.text), person)
         if phrase.role and person.role is None:
-            from story_tui.draft.names import ROLE_NOUNS
-
             head = phrase.role.lower().replace("’s", "").split()
             if head and head[-1] in ROLE_NOUNS:
                 person.role = phrase.role[0].upper() + phrase.role[1:]
         return person, check
     if phrase.kind == "pronoun":
         gender = PRONOUNS.get(phrase.text)
-        if phrase.text not in PRONOUNS:
+        if gender is None:
             return None, None
-        before = mentions.last_before(base + phrase.at, gender, people.gender)
-        return before, f"speaker guessed from “{phrase.text}”: the person named before"
+        subject = context.lead_subject(anchor, base + phrase.at, gender)
+        if subject is None:
+            subject = context.previous_subject(anchor, phrase.text, gender)
+        if subject is None or sure_gender(subject.name) not in (gender, None):
+            return None, f"speaker not named: “{phrase.text}”"
+        return subject, f"speaker from “{phrase.text}”: the subject of the sentence before"
     if phrase.kind == "role":
         k = bisect.bisect_left(mentions.positions, base + phrase.at) - 1
         while k >= 0:

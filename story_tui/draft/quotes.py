@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 _OPEN_DOUBLE = "“«„"
 _CLOSE_DOUBLE = "”»"
 _SPACE_BEFORE = " \t([{—–-/\u00a0"
@@ -44,6 +46,13 @@ def _is_open(text: str, i: int) -> bool:
 
 def _is_close(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
+    after = text[i + 1 : i + 2] or " "
+    if (
+        before.isspace()
+        and text[i - 2 : i - 1] in ("’", "'")
+        and (after.isspace() or after in ",.")
+    ):
+        return True  # "… 'never again,' " he said: a single quotation closes just before
     return not before.isspace()
 
 
@@ -58,6 +67,7 @@ def _double_marks(text: str) -> list[tuple[int, int | None]]:
     """(opening mark, closing mark or None when unclosed) for each double-marked quotation."""
     found: list[tuple[int, int | None]] = []
     opened: int | None = None
+    nested = False
     for i, char in enumerate(text):
         if char not in '"“”«»„':
             continue
@@ -67,14 +77,16 @@ def _double_marks(text: str) -> list[tuple[int, int | None]]:
                 or (char == '"' and _is_open(text, i))
                 or (char == '"' and not _is_close(text, i))
             ):
-                opened = i
+                opened, nested = i, False
         else:
             opener = text[opened]
             if char in _CLOSE_DOUBLE or (opener == "„" and char == "“"):
                 found.append((opened, i))
                 opened = None
-            elif char == '"' and opener == "“" and _nested(text, i):
-                continue  # “Then "the bus" came,”: straight marks inside curly ones
+            elif char == '"' and opener == "“" and nested:
+                nested = False  # the straight mark that closes the nested quotation
+            elif char == '"' and opener == "“" and _is_open(text, i) and _nested(text, i):
+                nested = True  # “Then "the bus" came,”: straight marks inside curly ones
             elif char == '"':
                 if _is_close(text, i):
                     found.append((opened, i))
@@ -168,3 +180,55 @@ def find_spans(paragraphs: list[str]) -> list[Span]:
             if closing is None:
                 carried = True
     return spans
+
+
+_WORKS = (
+    r"book|books|show|shows|program|programme|film|movie|song|songs|album|documentary|article|"
+    r"op-ed|column|essay|report|memo|paper|bill|act|series|episode|segment|podcast|play|novel|"
+    r"poem|hashtag|headline|headlined|titled|entitled|slogan|motto|brand|label|the\s+words?|"
+    r"the\s+phrase|the\s+term|so-called|nicknamed|dubbed|known\s+as|billed\s+as"
+)
+_NOT_SPEECH_LEAD = regex.compile(
+    r"(?:(?:chant|chants|chanted|chanting|sang|singing|sing)|"
+    r"(?:signs?|banners?|placards?|posters?|shirts?|T-shirts?|hats?|caps?|stickers?|billboards?)"
+    r"\b[^.!?“”\"]{0,40}?\b(?:read|reads|reading|said|saying|says|bearing|with)|"
+    r"emblazoned\s+with|so-called|nicknamed|titled|entitled|headlined)[\s,:]*$",
+    regex.IGNORECASE,
+)
+_WORK_LEAD = regex.compile(
+    rf"(?:\b(?:on|in|at|of|from|to|for|by|with|about|{_WORKS})|[’']s?)[\s,:]*$", regex.IGNORECASE
+)
+_SMALL_WORDS = frozenset("the of a an and or in on at to for with from by as is vs. vs".split())
+
+
+def title_like(text: str) -> bool:
+    """`Fox News Sunday`, `How the Grinch Stole Christmas,`: a short run of capitalised words."""
+    words = [w for w in text.strip(" ,.!?:;").split() if w.lower() not in _SMALL_WORDS]
+    return 0 < len(words) <= 7 and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+
+
+def ends_sentence(text: str, rest: str) -> bool:
+    """The quotation ends with a full stop (`…won.”`), so what follows is the next sentence.
+
+    A lowercase word or a comma after the mark still belongs to it (`…won.” he said`)."""
+    if text.rstrip("’'\")]")[-1:] not in ".…":
+        return False
+    after = rest.lstrip()
+    return not (after[:1].islower() or after[:1] in ",;—–-")
+
+
+def not_spoken(span: Span, paragraph: str, lead: str, rest: str) -> bool:
+    """Marks that do not quote speech: chants and signs (`chanting “Lock her up”`, `a sign that
+    read “…”`), titles of works (`on “Fox News Sunday”`, `the book “Primates of Park Avenue”`),
+    scare quotes (`the so-called “experts”`) and nicknames (`John “Tig” Tiegen`)."""
+    if _NOT_SPEECH_LEAD.search(lead):
+        return True
+    if title_like(span.text) and _WORK_LEAD.search(lead):
+        return True
+    words = span.text.split()
+    if len(words) <= 3 and all(w[:1].isupper() for w in words):
+        before = regex.search(r"\p{Lu}[\p{L}.]*\s+$", paragraph[: span.open_at])
+        after = regex.match(r"\s+\p{Lu}", rest)
+        if before and after:
+            return True
+    return False

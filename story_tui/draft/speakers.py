@@ -12,16 +12,21 @@ a bare description (`the senator`) to the most recent person with that role. Pla
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import regex
 
 from story_tui.draft.names import (
+    NAME,
     NAME_RE,
     NOT_NAMES,
     ORGANISATION_NOUNS,
     PRONOUNS,
     ROLE_NOUNS,
 )
+
+if TYPE_CHECKING:
+    from story_tui.draft.people import People
 
 SPEECH_VERBS = (
     "said|says|say|told|tells|added|adds|asked|asks|explained|explains|noted|notes|warned|warns|"
@@ -33,7 +38,10 @@ SPEECH_VERBS = (
     "emphasized|emphasised|stressed|reiterated|recounted|agreed|maintained|alleged|charged|"
     "blasted|slammed|demanded|told reporters|went on|chimed in|put it|snapped|fumed|sighed|"
     "thundered|testified|confirmed|denied|disclosed|revealed|reported|reports|commented|"
-    "explained|told AFP|wrote in|said in"
+    "explained|told AFP|wrote in|said in|barked|wondered|mocked|retorted|answered|shot back|"
+    "pointed out|scoffed|deadpanned|teased|groused|griped|grumbled|bragged|gushed|marveled|"
+    "reasoned|echoed|chided|scolded|taunted|ranted|screamed|proclaimed|"
+    "asserted|reflected|opined|texted|emailed|rejoined|wrote on|posted on|cracked|interjected"
 )
 _ADVERBS = (
     r"(?:also|later|then|again|once|simply|recently|previously|earlier|previously|further|"
@@ -58,6 +66,11 @@ _AFTER_APPOSITION = regex.compile(
     rf"^[\s,—–-]*(?P<np>[^,.!?;:“”\"()]{{2,60}}?),\s+(?P<app>{_NP3}{{2,140}}?),\s+"
     rf"(?:{_VERB})(?![\p{{L}}])",
 )
+_AFTER_ANY_VERB = regex.compile(
+    r"^[\s,—–-]*(?P<np>[Hh]e|[Ss]he|(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}’'-]+)"
+    r"\s+(?:\p{Ll}+ly\s+)?\p{Ll}{3,}ed(?=[\s,.;:!?]|$)"
+)
+_APPOSED_NAME = regex.compile(rf",\s+(?P<name>{NAME})(?=\s*(?:[.,;]|$))")
 _SENTENCE_END = regex.compile(
     r"^[^.!?;:“”\"]{0,140}?,\s+(?P<np>[^,.!?;:“”\"]{1,40}?)\s+(?:said|says|added|wrote)\.(?:\s|$)"
 )
@@ -86,6 +99,8 @@ class Speaker:
     """Offset of the phrase in its paragraph."""
     role: str | None = None
     title: str | None = None
+    picked: bool = False
+    """Picked out of a longer phrase (`Clinton, during a town hall in Columbus, Ohio,`)."""
 
 
 def read_phrase(phrase: str, at: int) -> Speaker | None:
@@ -99,6 +114,9 @@ def read_phrase(phrase: str, at: int) -> Speaker | None:
     if lower in PRONOUNS or lower in ("they", "we", "i", "it"):
         return Speaker("pronoun", lower, at)
     names = [m for m in NAME_RE.finditer(phrase) if m.group() not in NOT_NAMES]
+    if names and regex.match(r"[’']s?\s+\p{Ll}", phrase[names[-1].end() :]):
+        # `Trump’s potential VP`: the owner is not the speaker; the one owned is, unnamed
+        return Speaker("unnamed", phrase, at) if _head(phrase) in ROLE_NOUNS else None
     if names:
         from story_tui.draft.people import clean_name
 
@@ -144,11 +162,15 @@ def _org_name(phrase: str) -> str:
     return phrase.strip()
 
 
-def after_quote(rest: str, rest_at: int, closed: bool = True) -> Speaker | None:
+def after_quote(
+    rest: str, rest_at: int, closed: bool = True, clause: bool = False
+) -> Speaker | None:
     """The speaker named right after a closing mark.
 
     `closed`: the quotation ends a clause (`…,”`, `…?”`) or a comma or dash follows it; when not
-    (`“not ready” to support …`), only a short subject right before a verb counts."""
+    (`“not ready” to support …`), only a short subject right before a verb counts. `clause`: it
+    ends with a comma, `?` or `!`, so a name or `he`/`she` and any verb in the past tense after it
+    is its attribution (`…,” Oliver barked.`)."""
     closed = closed or rest.lstrip()[:1] in (",", "—", "–", "-")
     for pattern in (_AFTER_VERB_FIRST, _AFTER_NP_FIRST):
         match = pattern.match(rest)
@@ -160,11 +182,24 @@ def after_quote(rest: str, rest_at: int, closed: bool = True) -> Speaker | None:
             continue
         if match:
             speaker = read_phrase(match["np"], rest_at + match.start("np"))
+            named = _APPOSED_NAME.match(rest, match.end("np"))
+            if (
+                pattern is _AFTER_VERB_FIRST
+                and named
+                and (speaker is None or speaker.kind != "name")
+            ):
+                # `…,” said Clarke's assistant, Rohan de Silva.`: the name in apposition
+                speaker = read_phrase(named["name"], rest_at + named.start("name"))
             if speaker is not None:
                 return speaker
     match = _SENTENCE_END.match(rest)
     if match:
         # `“There's a sense of stability now,” and donations began to pick up, Gilbert said.`
+        speaker = read_phrase(match["np"], rest_at + match.start("np"))
+        if speaker is not None and speaker.kind in ("name", "pronoun"):
+            return speaker
+    match = _AFTER_ANY_VERB.match(rest)
+    if clause and match:
         speaker = read_phrase(match["np"], rest_at + match.start("np"))
         if speaker is not None and speaker.kind in ("name", "pronoun"):
             return speaker
@@ -177,6 +212,7 @@ def after_quote(rest: str, rest_at: int, closed: bool = True) -> Speaker | None:
     return None
 
 
+_REPORTED = regex.compile(rf"(?<![\p{{L}}])(?:{SPEECH_VERBS})\s+that\b")
 _VERB_ONLY = regex.compile(rf"(?<![\p{{L}}])(?:{SPEECH_VERBS})\b")
 _VERB_TAIL = regex.compile(
     r"(?:\s+(?:that|reporters|him|her|them|us|me|[^.!?;“”\"]{0,60}?))?[\s,:—–-]*$"
@@ -203,18 +239,19 @@ def before_quote(lead: str, lead_at: int) -> Speaker | None:
             begin = stops[-1].end()
         np = lead[begin : verb.start()]
         np = regex.sub(rf"(?:\s+(?:{_ADVERBS}))+\s*$", "", np).rstrip()
-        if not np.strip():
-            continue
+        if not np.strip() or _REPORTED.search(np):
+            continue  # `Trump said that Romney begged him and “…`: the verb of a reported clause
         stripped = len(np) - len(np.lstrip())
         subject, skip = _subject(np.strip())
         speaker = read_phrase(subject, lead_at + begin + stripped + skip)
         if speaker is not None:
+            speaker.picked = skip > 0
             return speaker
     return None
 
 
 _APPOSITIVE_START = regex.compile(r"(?:a|an|the|who|whose|which|\d)\b")
-_CLAUSE_JOIN = regex.compile(r",\s+|\s+(?:and|but|as|while|when|after|before|because)\s+")
+_CLAUSE_JOIN = regex.compile(r",?\s+(?:and|but|as|while|when|after|before|because)\s+|,\s+")
 
 
 def _subject(np: str) -> tuple[str, int]:
@@ -252,8 +289,12 @@ _SUBJECT = regex.compile(
 def sentence_subject(lead: str, lead_at: int) -> Speaker | None:
     """`Trump blasted the instructor, calling her a “…`: the name the sentence starts with."""
     match = _SUBJECT.match(lead)
-    if match is None or len(_LOWER_WORDS.findall(match["np"])) > 2:
-        return None
+    if (
+        match is None
+        or len(_LOWER_WORDS.findall(match["np"])) > 2
+        or _VERB_ONLY.search(match["np"])
+    ):
+        return None  # `NAME said Obama has …`: a reported clause, not the subject
     speaker = read_phrase(match["np"], lead_at + match.start("np"))
     if speaker is None or speaker.kind not in ("name", "pronoun"):
         return None
@@ -261,19 +302,32 @@ def sentence_subject(lead: str, lead_at: int) -> Speaker | None:
 
 
 def colon_lead(lead: str, lead_at: int) -> Speaker | None:
-    """`Peruvian Foreign Minister NAME was unequivocal: “…`: the last name before the colon."""
+    """`Peruvian Foreign Minister NAME was unequivocal: “…`: the subject of the clause before the
+    colon (a name after an opening phrase and a role), or the name right before the colon."""
     match = _COLON.search(lead)
     if match is None:
         return None
-    names = [m for m in NAME_RE.finditer(match["np"]) if m.group() not in NOT_NAMES]
+    np, at = match["np"], match.start("np")
+    names = [m for m in NAME_RE.finditer(np) if m.group() not in NOT_NAMES]
     if not names:
         return None
+    last = names[-1]
+    if np[last.end() :].strip():
+        opener = regex.match(r"[^,“”\"]{1,120},\s+", np)
+        skip = opener.end() if opener else 0
+        names = [m for m in names if m.start() >= skip]
+        if not names or regex.match(r"[’']s?\b", np[names[0].end() :]):
+            return None  # `Trump’s state director …:` — an owner, not the speaker
+        if _LOWER_WORDS.search(np[skip : names[0].start()]):
+            return None  # `… doesn’t surprise pollster Daron Shaw:` is not its subject
+        last = names[0]
     from story_tui.draft.people import clean_name
 
-    title, name = clean_name(names[0].group())
+    title, name = clean_name(last.group())
     if not name:
         return None
-    return Speaker("name", name, lead_at + match.start("np") + names[0].start(), None, title)
+    offset = last.start() + last.group().find(name)
+    return Speaker("name", name, lead_at + at + offset, None, title)
 
 
 _CALLED = regex.compile(
@@ -299,3 +353,33 @@ def called_lead(lead: str, lead_at: int) -> Speaker | None:
         return None
     offset = names[-1].start() + names[-1].group().find(name)
     return Speaker("name", name, lead_at + offset, None, title)
+
+
+_CONNECTORS = frozenset("of the for and & on in at de".split())
+
+
+def plausible(speaker: Speaker, people: People, strict: bool) -> bool:
+    """Whether a phrase read as a speaker can be one.
+
+    A name never starts with a word that begins no name (`When`, `With`, `His`); a lone word
+    with no title picked out of a longer phrase, or read by a rule that guesses (`strict`), is a
+    name only when the article names a person so (`Ohio` is not); an organisation is a run of
+    capitalised words (`Interior Ministry`) or ends with an organisation's noun (`the
+    campaign`), never a clause (`They search for something`)."""
+    words = speaker.text.split()
+    if not words:
+        return False
+    if speaker.kind == "name":
+        if words[0] in NOT_NAMES:
+            return False
+        if len(words) == 1 and speaker.title is None and (strict or speaker.picked):
+            known = people.lookup(speaker.text)
+            return known is not None and known.kind == "person"
+        return True
+    if speaker.kind == "organisation":
+        if words[0] in NOT_NAMES or len(words) > 6:
+            return False
+        if _head(speaker.text) in ORGANISATION_NOUNS:
+            return True
+        return all(w[:1].isupper() or w.lower() in _CONNECTORS for w in words)
+    return True

@@ -77,8 +77,10 @@ def sentence_start(paragraph: str, at: int) -> int:
     # match starting at the window's edge may be the tail of a longer one, so it does not count.
     best, low = 0, max(0, at - _WINDOW)
     while True:
-        for match in _SENTENCE_END.finditer(paragraph, low, at):
-            if match.start() > low or low == 0:
+        for match in _SENTENCE_END.finditer(paragraph, low, min(len(paragraph), at + 2)):
+            # the lookahead sees the opening mark at `at`; a match at the window's edge may be
+            # the tail of a longer one
+            if match.end() <= at and (match.start() > low or low == 0):
                 best = match.end()
         if best or low == 0:
             break
