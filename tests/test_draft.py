@@ -74,7 +74,7 @@ def test_every_guess_is_marked_for_checking() -> None:
     assert text.count("# check: write a short, factual heading") == 5
     story = parse_story(text)
     guessed = [q for q in story.quotes if q.check]
-    assert guessed and all(q.check.startswith("speaker guessed") for q in guessed if q.check)
+    assert guessed and all(q.check.startswith("speaker ") for q in guessed if q.check)
     assert [item for item in story.to_check() if item in guessed] == guessed
 
 
