@@ -9,6 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
 
 from story_tui.storage.index import LibraryIndex
 from story_tui.storage.library import open_library
@@ -16,6 +18,13 @@ from story_tui.tui.library_app import LibraryApp
 from tests.library_fixture import write_library
 
 SnapCompare = Callable[..., bool]
+
+
+async def _steady_cursor(pilot: Pilot[None]) -> None:
+    """The filter's cursor blinks on a timer: hold it steady, or a slow start snaps it hidden."""
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False
+    await pilot.pause()
 
 
 def _app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> LibraryApp:
@@ -28,10 +37,12 @@ def _app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> LibraryApp:
 def test_library_screen_120x36(
     snap_compare: SnapCompare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert snap_compare(_app(tmp_path, monkeypatch), terminal_size=(120, 36))
+    app = _app(tmp_path, monkeypatch)
+    assert snap_compare(app, terminal_size=(120, 36), run_before=_steady_cursor)
 
 
 def test_library_screen_80x24(
     snap_compare: SnapCompare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert snap_compare(_app(tmp_path, monkeypatch), terminal_size=(80, 24))
+    app = _app(tmp_path, monkeypatch)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_steady_cursor)
