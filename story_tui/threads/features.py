@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -30,9 +31,7 @@ PERSON_WEIGHT = 1.5
 CAPITAL_WEIGHT = 1.0
 NUMBER_WEIGHT = 1.0
 
-_WORD = regex.compile(r"[\p{L}][\p{L}\p{M}'’-]*[\p{L}]|\d+(?:[.,]\d+)*")
 _CAPITAL = regex.compile(r"(?<![.!?\"“]\s)(?<!^)\b\p{Lu}[\p{Ll}\p{M}]+(?:\s+\p{Lu}[\p{Ll}\p{M}]+)*")
-_YEAR = regex.compile(r"^(19[5-9]\d|20[0-4]\d)$")
 
 STOP_WORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before
@@ -65,20 +64,37 @@ class StoryFeatures:
     """Feature -> weight before the library's inverse document frequency."""
 
 
+_PLAIN_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|\d+(?:[.,]\d+)*")
+
+
 def _words(text: str) -> list[str]:
     out = []
-    for match in _WORD.finditer(text):
-        word = match.group().casefold().replace("’", "'")
-        if word.endswith("'s"):
-            word = word[:-2]
-        if len(word) < 3 or word in STOP_WORDS:
-            continue
-        if word[0].isdigit():
-            if _YEAR.match(word) or "." in word or len(word) >= 3:
-                out.append(f"n:{word}")
-            continue
-        out.append(f"w:{_stem(word)}")
+    for word in _PLAIN_WORD.findall(text.casefold()):
+        feature = _FEATURE.get(word)
+        if feature is None:
+            if len(_FEATURE) > 500_000:
+                _FEATURE.clear()
+            feature = _FEATURE[word] = _feature(word)
+        if feature:
+            out.append(feature)
     return out
+
+
+_FEATURE: dict[str, str] = {}
+"""Word -> its feature ("" for none): the same words come back in every story."""
+
+
+def _feature(word: str) -> str:
+    word = word.replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) < 3 or word in STOP_WORDS:
+        return ""
+    if word[0].isdigit():
+        return f"n:{word}"
+    if len(word) > 40:
+        return ""
+    return f"w:{_stem(word)}"
 
 
 def _stem(word: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _TITLES = frozenset(
     """mr mrs ms miss mx dr prof sir dame lord lady rev fr st sen rep gov lt gen col capt sgt hon
@@ -21,6 +22,7 @@ _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"})
 _NICKNAME = re.compile(r"[\"“”'‘’(\[][^\"“”'‘’()\[\]]{1,30}[\"“”'‘’)\]]")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case, no accents, letters and digits only, single spaces."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -29,6 +31,7 @@ def fold(text: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", plain).split())
 
 
+@lru_cache(maxsize=65536)
 def name_words(name: str) -> tuple[str, ...]:
     """The words that name a person, folded, without titles, suffixes and nicknames."""
     words = fold(_NICKNAME.sub(" ", name)).split()
