@@ -162,3 +162,62 @@ def test_names_fold_titles_suffixes_and_nicknames() -> None:
     assert covers(("lindsay", "lohan"), ("lohan",))
     assert covers(("chris", "raite"), ("rait",))
     assert not covers(("tara", "reid"), ("harry", "reid"))
+
+
+def test_the_thread_view_lists_new_stories_first_then_everything_with_its_place(
+    tmp_path: Path,
+) -> None:
+    from story_tui.threads.view import status_of, thread_items
+
+    folder = _library(tmp_path)
+    found = open_threads([folder])
+    rehab = next(t for t in found.threads if t.id == "reid-rehab-afp")
+    assert status_of(rehab, None) == "unread"
+    seen = {str(folder / "rehab-afp.yaml"), str(folder / "rehab-reuters.yaml")}
+    assert status_of(rehab, seen) == "changed"
+    items = thread_items(rehab, seen)
+    assert [i.text for i in items[:2]] == [
+        "New since you last opened it · 1 story",
+        "Friends rally around Tara Reid at Malibu rehab",
+    ]
+    quote = next(i for i in items if i.text == "“I am ready to get better.”")
+    assert (quote.path, quote.target) == (str(folder / "rehab-afp.yaml"), ("quote", "reid#0"))
+    event = next(i for i in items if i.text.startswith("2008-03-04"))
+    assert event.target == ("event", "timeline[0]")
+    assert all(i.path is not None for i in items if i.target is not None)
+
+
+def test_names_merge_spellings_and_a_bare_surname_goes_to_the_main_figure() -> None:
+    from story_tui.threads.names import near
+
+    assert near("klitschko", "klistchko")  # two letters swapped
+    assert near("jon", "john")
+    assert not near("tim", "tom")  # short words: one letter changes the name
+
+
+def test_people_the_story_files_miss_are_found_in_the_words_of_two_stories(
+    tmp_path: Path,
+) -> None:
+    from tests.threads_fixture import story_yaml
+
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    for n in (1, 2):
+        (folder / f"s{n}.yaml").write_text(
+            story_yaml(
+                f"game-{n}",
+                "Lions beat Packers in overtime",
+                f"2013-01-0{n}",
+                f"Outlet {n}",
+                [
+                    "Running back Joique Bell scored twice as the Lions beat the Packers.",
+                    f"Bell ran for 90 yards, report number {n} said.",
+                ],
+            ),
+            encoding="utf-8",
+        )
+    [thread] = open_threads([folder]).threads
+    bell = next(p for p in thread.people if p.name == "Joique Bell")
+    assert bell.aliases == ["Bell"]
+    assert bell.story_ids == ["game-1", "game-2"]
+    assert bell.appearances == []  # named in the words only

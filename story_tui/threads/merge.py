@@ -124,19 +124,40 @@ def merge_people(stories: Sequence[ThreadStory]) -> list[ThreadPerson]:
             i = parent[i]
         return i
 
+    # Spellings of one name first ("Duncan Rait", "Duncan Raite"): the same length, each
+    # covering the other.
+    for n, i in enumerate(
+        order := sorted(range(len(names)), key=lambda i: (-len(names[i]), names[i]))
+    ):
+        for j in order[n + 1 :]:
+            if len(names[j]) != len(names[i]):
+                break
+            if covers(names[i], names[j]) and covers(names[j], names[i]):
+                parent[find(j)] = find(i)
     # Longest names first: each shorter name joins the one longer name that covers it, or stays
-    # alone when several different longer names do ("Reid": "Tara Reid" or "Harry Reid"?).
-    order = sorted(range(len(names)), key=lambda i: (-len(names[i]), names[i]))
+    # alone when several different longer names do ("Reid": "Tara Reid" or "Harry Reid"?) ...
+    weight = [sum(1 + len(p.quotes) for _s, p in owners[i]) for i in range(len(names))]
     for i in order:
-        fuller = [j for j in order if len(names[j]) >= len(names[i]) and j != i]
-        covering = {find(j) for j in fuller if covers(names[j], names[i])}
+        fuller = [j for j in order if len(names[j]) > len(names[i])]
+        covering = {find(j) for j in fuller if covers(names[j], names[i])} - {find(i)}
         if len(covering) == 1:
             parent[find(i)] = covering.pop()
+        elif len(covering) > 1 and len(names[i]) == 1:
+            # ... unless one of them is by far the thread's main figure of that name: a bare
+            # "Peterson" in the Scott Peterson trial is Scott, not Laci.
+            size: dict[int, int] = {}
+            for j in range(len(names)):
+                if find(j) in covering:
+                    size[find(j)] = size.get(find(j), 0) + weight[j]
+            ranked = sorted(size.values(), reverse=True)
+            if ranked[0] >= 2 * ranked[1]:
+                parent[find(i)] = max(size, key=lambda g: size[g])
     # A name the drafter linked to a person in one story (its alias) goes with that person.
     groups: dict[int, list[int]] = {}
     for i in range(len(names)):
         groups.setdefault(find(i), []).append(i)
     people = [_person(names, owners, members) for members in groups.values()]
+    people += _unlisted(people, stories)
     _named_in(people, stories)
     rank = {id(s): n for n, s in enumerate(stories)}
     for entry in people:
@@ -165,6 +186,54 @@ def _person(
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
+_NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}\b")
+
+
+def _unlisted(people: list[ThreadPerson], stories: Sequence[ThreadStory]) -> list[ThreadPerson]:
+    """People the story files do not list but two or more stories name in full: a run of two or
+    three capitalised words starting with a known given name ("Billy King")."""
+    from story_tui.draft.names import given_name_gender
+
+    known = [name_words(p.name) for p in people]
+    found: dict[tuple[str, ...], dict[str, int]] = {}
+    stories_of: dict[tuple[str, ...], set[int]] = {}
+    for n, story in enumerate(stories):
+        text = " ".join(
+            [story.story.title, *(p for s in story.story.sections for p in s.paragraphs)]
+        )
+        for run in set(_NAME_RUN.findall(text)):
+            words = name_words(run)
+            if len(words) < 2:
+                continue
+            if any(covers(k, words) or covers(words, k) for k in known):
+                continue
+            found.setdefault(words, {})
+            found[words][run] = found[words].get(run, 0) + 1
+            stories_of.setdefault(words, set()).add(n)
+    alone: dict[str, int] = {}
+    for story in stories:
+        text = " ".join(p for s in story.story.sections for p in s.paragraphs)
+        for word in set(
+            re.findall(r"(?<![A-Z][a-z] )(?<![A-Z][a-z][a-z] )\b([A-Z][a-z]+)\b(?! [A-Z])", text)
+        ):
+            alone[word.casefold()] = alone.get(word.casefold(), 0) + 1
+    lower = {
+        w
+        for story in stories
+        for p in (q for s in story.story.sections for q in s.paragraphs)
+        for w in re.findall(r"\b[a-z]+\b", p)
+    }
+    extra = []
+    for words, spellings in found.items():
+        if len(stories_of[words]) < 2:
+            continue
+        given = given_name_gender(next(iter(spellings)).split()[0]) is not None
+        # Not a known given name: a name still when its surname stands alone in two stories
+        # and none of its words is a common word ("Joique Bell", not "Windows Update").
+        if given or (alone.get(words[-1], 0) >= 2 and not any(w in lower for w in words)):
+            name = max(spellings, key=lambda s: (spellings[s], s))
+            extra.append(ThreadPerson(name, [name.split()[-1]], []))
+    return extra
 
 
 def _named_in(people: list[ThreadPerson], stories: Sequence[ThreadStory]) -> None:
@@ -180,7 +249,7 @@ def _named_in(people: list[ThreadPerson], stories: Sequence[ThreadStory]) -> Non
         text = " ".join(
             [story.story.title, *(p for s in story.story.sections for p in s.paragraphs)]
         )
-        capitalised.append({fold(w) for w in _CAPITALISED.findall(text)})
+        capitalised.append({w for found in _CAPITALISED.findall(text) for w in fold(found).split()})
     for person in people:
         words = name_words(person.name)
         if not words:

@@ -56,13 +56,19 @@ def surname_key(name: str) -> str:
 
 
 def near(a: str, b: str) -> bool:
-    """Two words spelt nearly alike: equal, or one letter apart in words of 4+ letters."""
+    """Two words spelt nearly alike: one letter apart (Rait, Raite; Jon, John) or two swapped."""
     if a == b:
         return True
-    if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1 or a[0] != b[0]:
+    if min(len(a), len(b)) < 3 or abs(len(a) - len(b)) > 1 or a[0] != b[0]:
         return False
     if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+        if len(a) < 4:
+            return False
+        differ = [n for n, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        if len(differ) == 2 and differ[1] == differ[0] + 1:  # Klistchko: two letters swapped
+            i = differ[0]
+            return a[i] == b[i + 1] and a[i + 1] == b[i]
+        return len(differ) == 1
     short, long = (a, b) if len(a) < len(b) else (b, a)
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime as _dt
+from dataclasses import dataclass
 
+from story_tui.story.formatting import plural
+from story_tui.story.model import Target
+from story_tui.threads.merge import Said, ThreadStory
 from story_tui.threads.store import Thread
 
 
@@ -31,4 +35,166 @@ def counts_text(thread: Thread) -> str:
     return (
         f"{stories} stor{'ies' if stories != 1 else 'y'} · "
         f"{outlets} outlet{'s' if outlets != 1 else ''}"
+    )
+
+
+# What the thread view lists ---------------------------------------------------------------------
+
+Status = str
+"""`unread` (never opened), `changed` (stories new since it was last opened) or `read`."""
+
+
+def status_of(thread: Thread, seen: set[str] | None) -> Status:
+    """A thread's mark, from the story files the reader saw when they last opened it."""
+    if seen is None:
+        return "unread"
+    return "changed" if any(s.path not in seen for s in thread.stories) else "read"
+
+
+def summary_text(thread: Thread, status: Status, seen: set[str] | None) -> str:
+    """`5 Mar – 7 Mar 2008 · AFP, Reuters · 3 stories · 2 people · 3 quotes · 1 new`."""
+    people = [p for p in thread.people if len(p.story_ids) > 1 or p.quotes]
+    quotes = sum(len(p.quotes) for p in thread.people)
+    parts = [span_text(thread) or "undated", ", ".join(thread.outlets[:4])]
+    if len(thread.outlets) > 4:
+        parts[-1] += f" +{len(thread.outlets) - 4}"
+    parts += [
+        f"{len(thread.stories)} stor{'ies' if len(thread.stories) != 1 else 'y'}",
+        f"{len(people)} {'person' if len(people) == 1 else 'people'}",
+        f"{quotes} quote{'s' if quotes != 1 else ''}",
+    ]
+    if status == "unread":
+        parts.append("unread")
+    elif status == "changed" and seen is not None:
+        new = sum(1 for s in thread.stories if s.path not in seen)
+        parts.append(f"{new} new since you last opened it")
+    return " · ".join(parts)
+
+
+@dataclass(frozen=True)
+class Item:
+    """One line of the thread view: a heading, or an item that opens a place in a story."""
+
+    text: str
+    detail: str = ""
+    path: str | None = None
+    """The story file it opens (None: a heading)."""
+    target: Target | None = None
+    """Where in the story: ("quote", key), ("person", id), ("event", key), ("figure", id)."""
+    new: bool = False
+    """From a story that is new since the reader last opened the thread."""
+    indent: int = 0
+
+
+def _when(member: ThreadStory) -> str:
+    date = member.story.published
+    return f"{date.day} {date:%b %Y}" if date else "undated"
+
+
+def thread_items(thread: Thread, seen: set[str] | None) -> list[Item]:
+    """Everything the thread view lists, in order: what is new, the stories in time order, the
+    merged timeline, the people with their quotes in time order, the figures as they changed."""
+    items: list[Item] = []
+
+    def is_new(member: ThreadStory) -> bool:
+        return seen is not None and member.path not in seen
+
+    new = [s for s in thread.stories if is_new(s)]
+    if new:
+        items.append(
+            Item(f"New since you last opened it · {len(new)} stor{'ies' if len(new) != 1 else 'y'}")
+        )
+        for member in new:
+            items.append(_story_item(member, True))
+            for person in thread.people:
+                for said in person.quotes:
+                    if said.story is member:
+                        items.append(_quote_item(person.name, said, True))
+    items.append(Item(f"Stories · {len(thread.stories)}, in time order"))
+    items += [_story_item(member, is_new(member)) for member in thread.stories]
+    if thread.timeline:
+        items.append(Item(f"Timeline · {plural(len(thread.timeline), 'event')}"))
+        for event in thread.timeline:
+            first, report = event.reports[0]
+            outlets = ", ".join(dict.fromkeys(s.outlet for s, _e in event.reports))
+            items.append(
+                Item(
+                    f"{event.date}  {event.label}",
+                    f"{outlets}"
+                    + (f" · {len(event.reports)} reports" if len(event.reports) > 1 else ""),
+                    first.path,
+                    ("event", report.key),
+                    any(is_new(s) for s, _e in event.reports),
+                )
+            )
+            if len(event.reports) > 1:
+                for member, each in event.reports:
+                    items.append(
+                        Item(
+                            f"{member.outlet}: {each.text}",
+                            "",
+                            member.path,
+                            ("event", each.key),
+                            is_new(member),
+                            1,
+                        )
+                    )
+    people = [p for p in thread.people if len(p.story_ids) > 1 or p.quotes]
+    if people:
+        items.append(Item(f"People · {len(people)}"))
+        for person in people:
+            if person.appearances:
+                member, entry = person.appearances[0]
+                path, target = member.path, ("person", entry.id)
+            else:  # named in the words of the stories only: open the first
+                path, target = (person.named_in[0].path if person.named_in else None), None
+            also = f" (also {', '.join(person.aliases)})" if person.aliases else ""
+            count = len(person.story_ids)
+            items.append(
+                Item(
+                    person.name + also,
+                    f"{plural(count, 'story', 'stories')} · {plural(len(person.quotes), 'quote')}",
+                    path,
+                    target,
+                )
+            )
+            items += [_quote_item("", said, is_new(said.story)) for said in person.quotes]
+    if thread.figures:
+        items.append(Item(f"Figures as they changed · {len(thread.figures)}"))
+        from story_tui.threads.merge import describe_change
+
+        for change in thread.figures:
+            member, figure = change.values[-1]
+            items.append(
+                Item(change.label, describe_change(change), member.path, ("figure", figure.id))
+            )
+            for member, figure in change.values:
+                items.append(
+                    Item(
+                        f"{figure.text} · {member.outlet}, {_when(member)}",
+                        "",
+                        member.path,
+                        ("figure", figure.id),
+                        is_new(member),
+                        1,
+                    )
+                )
+    return items
+
+
+def _story_item(member: ThreadStory, new: bool) -> Item:
+    return Item(member.story.title, f"{_when(member)} · {member.outlet}", member.path, None, new)
+
+
+def _quote_item(name: str, said: Said, new: bool) -> Item:
+    quote = said.quote
+    words = f"“{quote.text}”" if quote.kind == "direct" else quote.text
+    who = f"{name}: " if name else ""
+    return Item(
+        f"{who}{words}",
+        f"{_when(said.story)} · {said.story.outlet}",
+        said.story.path,
+        ("quote", quote.key),
+        new,
+        1,
     )
