@@ -143,6 +143,8 @@ def thread_items(thread: Thread, seen: set[str] | None) -> list[Item]:
     if people:
         items.append(Item(f"People · {len(people)}"))
         for person in people:
+            path: str | None
+            target: Target | None
             if person.appearances:
                 member, entry = person.appearances[0]
                 path, target = member.path, ("person", entry.id)
