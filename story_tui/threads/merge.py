@@ -189,6 +189,20 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 _NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}\b")
 
 
+def _alone(text: str) -> set[str]:
+    """Capitalised words with no capitalised word just before or after them (folded)."""
+    tokens = re.findall(r"[A-Za-z]+|[^\sA-Za-z]", text)
+    found = set()
+    for n, token in enumerate(tokens):
+        if not token[0].isupper():
+            continue
+        before = tokens[n - 1] if n else ""
+        after = tokens[n + 1] if n + 1 < len(tokens) else ""
+        if not before[:1].isupper() and not after[:1].isupper():
+            found.add(token.casefold())
+    return found
+
+
 def _unlisted(people: list[ThreadPerson], stories: Sequence[ThreadStory]) -> list[ThreadPerson]:
     """People the story files do not list but two or more stories name in full: a run of two or
     three capitalised words starting with a known given name ("Billy King")."""
@@ -212,11 +226,12 @@ def _unlisted(people: list[ThreadPerson], stories: Sequence[ThreadStory]) -> lis
             stories_of.setdefault(words, set()).add(n)
     alone: dict[str, int] = {}
     for story in stories:
-        text = " ".join(p for s in story.story.sections for p in s.paragraphs)
-        for word in set(
-            re.findall(r"(?<![A-Z][a-z] )(?<![A-Z][a-z][a-z] )\b([A-Z][a-z]+)\b(?! [A-Z])", text)
-        ):
-            alone[word.casefold()] = alone.get(word.casefold(), 0) + 1
+        seen: set[str] = set()
+        for section in story.story.sections:
+            for paragraph in section.paragraphs:
+                seen.update(_alone(paragraph))
+        for word in seen:
+            alone[word] = alone.get(word, 0) + 1
     lower = {
         w
         for story in stories
