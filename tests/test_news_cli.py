@@ -272,3 +272,39 @@ def test_default_library_is_created_with_the_bundled_story_and_opened_once_used(
     assert "chile-peru-border.yaml" in names and len(names) == 2
     assert default_library_if_used() == [str(library)]
     assert Shelf(library).used()
+
+
+def test_a_damaged_memory_is_set_aside_with_a_note(
+    server: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    server.routes["/one"] = Route(article_page())
+    server.routes["/rss"] = Route(
+        rss("Herald", [("Storm", server.url("/one"), DATE)]), "application/rss+xml"
+    )
+    (tmp_path / "feeds.opml").write_text(
+        f'<opml version="2.0"><body><outline text="H" xmlUrl="{server.url("/rss")}"/></body></opml>'
+    )
+    hidden = tmp_path / ".story-tui"
+    hidden.mkdir()
+    for damage in (
+        '{"version": 1, "addresses": {"x": {"entries": []}}}',
+        '{"version": 1, "addresses": {"x": {"etag": 3}}}',
+        "not json",
+    ):
+        (hidden / "fetch.json").write_text(damage)
+        code, _out, err = run(capsys, "refresh", "--library", str(tmp_path))
+        assert code == 0, err
+        assert "note: ignored" in err and "fetch.json" in err
+        assert "Traceback" not in err
+
+
+def test_a_library_that_cannot_be_written_is_one_line(
+    server: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    server.routes["/one"] = Route(article_page())
+    (tmp_path / ".story-tui").write_text("a file where the library keeps its folder")
+    code, _, err = run(capsys, "add", server.url("/one"), "--library", str(tmp_path))
+    assert code == 2 and "cannot write in" in err
+    code, _, err = run(capsys, "refresh", "--library", str(tmp_path))
+    assert code == 2 and "cannot write in" in err
+    assert "Traceback" not in err

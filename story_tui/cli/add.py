@@ -106,6 +106,9 @@ def run(args: argparse.Namespace) -> int:
     except LibraryBusy as error:
         say(sys.stderr, visible(f"{PROG}: error: {error}"))
         return EXIT_INVALID
+    except OSError as error:  # the library's folder cannot be written (its lock, its memory)
+        say(sys.stderr, visible(f"{PROG}: error: cannot write in {shelf.root}: {error.strerror}"))
+        return EXIT_USAGE
     finally:
         hook.join()
     return EXIT_INVALID if failed else EXIT_OK

@@ -13,7 +13,7 @@ import sys
 from typing import TextIO
 
 from story_tui.cli.add import ThreadHook, add_library_option, open_shelf, outcome_line
-from story_tui.cli.common import EXIT_INVALID, EXIT_OK, PROG, Parser, say
+from story_tui.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, PROG, Parser, say
 from story_tui.story.safety import visible
 
 
@@ -93,6 +93,9 @@ def run(args: argparse.Namespace) -> int:
     except BadOpml as error:
         say(sys.stderr, visible(f"{PROG}: error: {error}"))
         return EXIT_INVALID
+    except OSError as error:  # the library's folder cannot be written (its lock)
+        say(sys.stderr, visible(f"{PROG}: error: cannot write in {shelf.root}: {error.strerror}"))
+        return EXIT_USAGE
     except KeyboardInterrupt:
         bar.clear()
         say(sys.stdout, f"interrupted: {refresh.summary.line()} so far")

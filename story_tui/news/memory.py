@@ -78,6 +78,31 @@ class Memory:
         write_atomic(self.path, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
 
 
+_TYPES: dict[str, tuple[type, ...]] = {
+    "etag": (str, type(None)),
+    "last_modified": (str, type(None)),
+    "checked": (int, float, type(None)),
+    "result": (str,),
+    "ok": (bool,),
+    "retry_at": (int, float, type(None)),
+    "added": (bool,),
+    "entries": (dict,),
+}
+
+
+def _address(fields: Any) -> Address:
+    """One record, every field checked (a value of the wrong type is refused, not trusted)."""
+    if not isinstance(fields, dict):
+        raise ValueError("not a record")
+    for name, value in fields.items():
+        if name in _TYPES and not isinstance(value, _TYPES[name]):
+            raise ValueError(f"{name}: unexpected value")
+    entries = fields.get("entries", {})
+    if not all(isinstance(k, str) and isinstance(v, str) for k, v in entries.items()):
+        raise ValueError("entries: unexpected value")
+    return Address(**{k: v for k, v in fields.items() if k in _TYPES})
+
+
 def load_memory(path: Path) -> Memory:
     """The remembered fetches; an empty memory (and a `problem`) for a damaged file."""
     memory = Memory(path)
@@ -93,8 +118,7 @@ def load_memory(path: Path) -> Memory:
         if not isinstance(data, dict) or data.get("version") != VERSION:
             raise ValueError("unknown version")
         for url, fields in data["addresses"].items():
-            known = {k: v for k, v in fields.items() if k in Address.__dataclass_fields__}
-            memory.addresses[str(url)] = Address(**known)
+            memory.addresses[str(url)] = _address(fields)
     except (UnicodeDecodeError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
         memory.addresses.clear()
         memory.problem = f"ignored {path}: not a file this version of story-tui wrote"
