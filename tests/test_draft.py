@@ -71,7 +71,7 @@ def test_every_guess_is_marked_for_checking() -> None:
     )
     assert 'check: "speaker from “he”: the subject of the sentence before"' in text
     # Editorial to-dos stay comments.
-    assert text.count("# check: write a short, factual heading") == 5
+    assert text.count("# check: a heading drafted from the section's first sentence") == 5
     story = parse_story(text)
     guessed = [q for q in story.quotes if q.check]
     assert guessed and all(q.check.startswith("speaker ") for q in guessed if q.check)

@@ -46,6 +46,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--id", help="the story id, a slug (default: from the file name)")
     parser.add_argument(
+        "--published",
+        metavar="DATE",
+        help="the article's publication date, YYYY-MM-DD (relative dates such as 'last "
+        "Thursday' are read against it; it replaces a web page's own date)",
+    )
+    parser.add_argument(
         "--paragraphs-per-section",
         type=int,
         default=3,
@@ -62,6 +68,17 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"--id must be a slug (lower-case letters, digits, '-'): {args.id!r}")
     if args.paragraphs_per_section < 1:
         raise UsageError("--paragraphs-per-section must be at least 1")
+    if args.published is not None:
+        from datetime import date
+
+        try:
+            date.fromisoformat(args.published)
+        except ValueError:
+            raise UsageError(
+                f"--published must be a date, YYYY-MM-DD: {args.published!r}"
+            ) from None
+        if not re.fullmatch(r"\d{4}-\d\d-\d\d", args.published):
+            raise UsageError(f"--published must be a date, YYYY-MM-DD: {args.published!r}")
     check_output(args.output, args.article)
     name = STDIN_NAME if args.article == STDIN else args.article
     try:
@@ -86,6 +103,10 @@ def run(args: argparse.Namespace) -> int:
     except NoArticle as error:
         say(sys.stderr, visible(f"{PROG}: error: {name}: {error}; nothing drafted"))
         return EXIT_INVALID
+    if args.published is not None:
+        article.published = args.published
+        if article.updated and article.updated < args.published:
+            article.updated = None
     for problem in article.problems:
         say(sys.stderr, visible(problem))
     draft = make_draft(article, args.paragraphs_per_section)

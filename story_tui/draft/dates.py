@@ -24,12 +24,16 @@ _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _B = r"(?![\p{L}\p{N}])"
 _DATE = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}])(?:"
-    rf"(?P<mdy>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?{_B})"
-    rf"|(?P<dmy>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?{_B})"
+    rf"(?P<mdy>(?:{_WEEKDAY},?\s+)?{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?{_B})"
+    rf"|(?P<dmy>(?:{_WEEKDAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
+    rf"(?:,?\s+{_YEAR})?{_B})"
     rf"|(?P<my>{_MONTH}(?:\s+of)?\s+{_YEAR}{_B})"
     rf"|(?P<year>(?<=\b(?i:in|since|by|until|of|from|to|early|late|mid-)\s){_YEAR}{_B})"
+    rf"|(?P<month>(?<=\b(?i:in|since|by|until|from|early|late|mid-|last|next|this|of)\s)"
+    rf"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    rf"{_B}(?!\s+\d))"
     rf"|(?P<weekday>(?:(?:last|next|this|on|early|late)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|"
-    rf"evening|night))?{_B})"
+    rf"evening|night))?{_B}(?!,?\s+(?:{_MONTH}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH})))"
     rf"|(?P<relative>(?i:yesterday|today|tonight|tomorrow|last\s+(?:week|month|year|night)|"
     rf"this\s+(?:week|month|year|morning|afternoon|evening)|next\s+(?:week|month|year)|"
     rf"earlier\s+this\s+(?:week|month|year)){_B})"
@@ -37,6 +41,14 @@ _DATE = regex.compile(
     rf"|\d{{1,2}}\s?[ap]\.m\.)"
     rf"(?:\s+(?:\(?local\s+time\)?))?(?![\p{{N}}]))"
     r")"
+)
+_DATELINE_BEFORE = regex.compile(
+    r"\p{Lu}[\p{Lu}\p{M} .’'-]{1,40}(?:,\s*\p{Lu}[\p{L} .]{1,20})?,?\s+"
+)
+_DATELINE_AFTER = regex.compile(r",?\s*(?:\d{4}\s*)?(?:\([^()]{1,30}\)\s*)?(?:[-—–]|$)")
+_DATELINE = regex.compile(
+    r"\p{Lu}[\p{Lu}\p{M} .’'-]{1,40}(?:,\s*\p{Lu}[\p{L} .]{1,20})?(?:,\s*[^()—–\n]{3,25}?)?"
+    r"\s*(?:\([^()]{1,30}\))?\s*[—–-]\s+"
 )
 _CLAUSE_END = regex.compile(r"[,.;:!?](?=\s|$)")
 # A sentence that speaks of what is still to come: a date in it without its year lies ahead.
@@ -46,11 +58,31 @@ _FUTURE = regex.compile(
 )
 
 
+_PAST = regex.compile(
+    r"(?i)\b(?:said|told|was|were|had|did|met|went|came|took|gave|made|won|lost|began|spoke|"
+    r"wrote|left|held|ran|saw|found|got|sent|died|fell|rose|paid|sold|bought|brought|"
+    r"\p{L}{3,}ed)\b"
+)
+
+
 def _speaks_of_the_future(match: regex.Match[str]) -> bool:
+    """The date's sentence speaks of what is to come (`will`, `is set to`, `next`) and the
+    clause holding the date is not in the past tense (`said on Monday that he will …`)."""
     text = match.string
     start = max(text.rfind(". ", 0, match.start()), text.rfind("? ", 0, match.start())) + 1
     stops = [i for i in (text.find(". ", match.end()), text.find("? ", match.end())) if i >= 0]
-    return _FUTURE.search(text, start, min(stops) if stops else len(text)) is not None
+    if _FUTURE.search(text, start, min(stops) if stops else len(text)) is None:
+        return False
+    left = max(text.rfind(",", start, match.start()), text.rfind(" that ", start, match.start()))
+    window = match.end() + 400
+    right = [
+        i
+        for i in (text.find(",", match.end(), window), text.find(" that ", match.end(), window))
+        if i >= 0
+    ]
+    clause_end = min([*right, *(stops or [len(text)])])
+    clause_start = left + 1 if left >= 0 else start
+    return _PAST.search(text, clause_start, clause_end) is None
 
 
 @lru_cache(maxsize=4096)
@@ -66,6 +98,7 @@ def _parse(span: str, base: date | None, future: bool = False) -> datetime | Non
     cleaned = regex.sub(
         r"^(?:on|this|early|late)\s+|\s+(?:morning|afternoon|evening|night)$", "", span
     )
+    cleaned = regex.sub(rf"^{_WEEKDAY},?\s+(?=\S*\d|{_MONTH})", "", cleaned)
     cleaned = regex.sub(r"(?<=\d)(?:st|nd|rd|th)\b|\bof\s+", "", cleaned)
     cleaned = regex.sub(r"\bSept\b", "Sep", cleaned).replace(".", "")
     try:
@@ -85,11 +118,29 @@ def resolve(match: regex.Match[str], base: date | None) -> str | None:
         return base.isoformat() if base else None
     if not has_year and base is None:
         return None
+    relative = regex.fullmatch(
+        r"(?i)(?:(?:earlier|later)\s+)?(this|last|next)\s+(year|month)", span
+    )
+    if relative and base is not None:
+        step = {"this": 0, "last": -1, "next": 1}[relative[1].lower()]
+        if relative[2].lower() == "year":
+            return f"{base.year + step:04d}"
+        months = base.year * 12 + base.month - 1 + step
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
     future = base is not None and not has_year and _speaks_of_the_future(match)
     parsed = _parse(span, base, future)
     if parsed is None:
         return None
-    if match["my"]:
+    if match["my"] or match["month"]:
+        if match["month"] and base is not None:
+            # a month without its year: the nearest one before the published date (after it
+            # when the sentence speaks of what is to come), this month included
+            year = base.year
+            if future and parsed.month < base.month:
+                year += 1
+            elif not future and parsed.month > base.month:
+                year -= 1
+            return f"{year:04d}-{parsed.month:02d}"
         return f"{parsed.year:04d}-{parsed.month:02d}"
     if (match["mdy"] or match["dmy"]) and not has_year and base is not None:
         # a day without its year: the one nearest the published date (on or after it when the
@@ -114,12 +165,6 @@ def resolve(match: regex.Match[str], base: date | None) -> str | None:
     return parsed.date().isoformat()
 
 
-_AS_OF = regex.compile(r"\d\s+\p{Ll}+\s+$")
-"""A number and one lower-case word right before a date: the date qualifies a figure."""
-_AS_OF_REACH = 200
-"""Characters looked at before a date (from the paragraph's start made drafting quadratic)."""
-
-
 def find_dates(
     paragraphs: list[str], published: str | None = None
 ) -> tuple[list[DraftEvent], list[DraftFigure], list[list[tuple[int, int]]]]:
@@ -133,15 +178,23 @@ def find_dates(
         mine: list[tuple[int, int]] = []
         for match in _DATE.finditer(paragraph):
             mine.append((match.start(), match.end()))
+            if (
+                match.start() < 80
+                and _DATELINE_BEFORE.fullmatch(paragraph, 0, match.start())
+                and _DATELINE_AFTER.match(paragraph, match.end())
+            ):
+                continue  # `WASHINGTON, Nov. 19 (Reuters) -`: the dateline, not an event
             iso = resolve(match, base)
             if iso is None:
                 continue
             exact = regex.search(_YEAR, match.group()) is not None
             check = None if exact else f"date read from “{match.group()}” and the published date"
             start, text = clause_around(paragraph, match.start(), match.end())
-            as_of = match["year"] and _AS_OF.search(
-                paragraph, max(0, match.start() - _AS_OF_REACH), match.start()
-            )
+            dateline = _DATELINE.match(paragraph)
+            if dateline and start < dateline.end() <= match.start():
+                text = text[dateline.end() - start :]
+                start = dateline.end()
+            as_of = match["year"] and regex.search(r"\d\s+\p{Ll}+\s+$", paragraph[: match.start()])
             if len(text) >= 12 and not as_of:
                 events.append(DraftEvent(iso, text, index, start, check))
             if (

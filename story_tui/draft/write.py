@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from story_tui.draft.model import Draft, DraftEvent, DraftFigure, DraftQuote, unique_id
+from story_tui.draft.titles import event_label
 
 
 def _q(text: str) -> str:
@@ -159,7 +160,11 @@ def write(draft: Draft, story_id: str) -> Written:
     out.add("sections:")
     for section in draft.sections:
         out.add(f"  - id: {_q(section.id)}")
-        check = "write a short, factual heading" if section.placeholder else None
+        check = (
+            "a heading drafted from the section's first sentence: rewrite it if it does not fit"
+            if section.placeholder
+            else None
+        )
         out.add(f"    title: {_q(section.title)}", check, f"section {section.id}")
         out.add("    paragraphs:")
         for paragraph in section.paragraphs:
@@ -238,7 +243,11 @@ def write(draft: Draft, story_id: str) -> Written:
         paths[f"timeline[{event_index}]"] = event
         out.add(f"  - date: {_q(event.date)}")
         what = "event " + short(event.text, 30)
-        out.add(f"    label: {_q(event.text)}", "rewrite as a short label", what)
+        out.add(
+            f"    label: {_q(event_label(event.text))}",
+            "a label drafted from the dated clause: rewrite it if it does not fit",
+            what,
+        )
         out.add(f"    text: {_q(event.text)}")
         out.check("    ", event.check, what)
         _anchor(out, "    ", *anchors.get(id(event), (None, None)))

@@ -1,0 +1,124 @@
+"""Section headings, timeline labels and dates a reader can trust."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from story_tui.cli.main import main
+from story_tui.draft.core import make_draft
+from story_tui.draft.dates import find_dates
+from story_tui.draft.input import read_text
+from story_tui.draft.titles import event_label, heading_from
+from story_tui.draft.write import validated
+
+
+def test_a_drafted_section_is_titled_from_its_lead_sentence_never_section_n() -> None:
+    paragraphs = "\n\n".join(
+        [
+            "On Monday, the city council voted 7-2 to close the old bridge for repairs after "
+            "engineers found cracks.",
+            "Engineers said the cracks had grown over the winter.",
+            "The mayor agreed.",
+            "“We will fight this,” said Ann Lee, who runs a bakery by the bridge.",
+            "Shop owners near the bridge, a busy crossing, fear losing trade, which is down.",
+            "They met on Tuesday.",
+        ]
+    )
+    draft = make_draft(read_text("Bridge to close\n\n" + paragraphs, "t"))
+    titles = [s.title for s in draft.sections]
+    assert titles == [
+        "The city council voted 7-2 to close the old bridge",
+        "Shop owners near the bridge fear losing trade",
+    ]
+    assert all(not t.startswith("Section") for t in titles)
+    text = validated(draft, "bridge").text
+    assert "# check: a heading drafted from the section's first sentence" in text
+
+
+def test_a_pages_own_subheadings_stay_the_sections() -> None:
+    draft = make_draft(
+        read_text(
+            "Title\n\n## The vote\n\nThe council voted.\n\n## What next\n\nA new bridge.", "t"
+        )
+    )
+    assert [s.title for s in draft.sections] == ["The vote", "What next"]
+    assert not any(s.placeholder for s in draft.sections)
+
+
+def test_a_heading_skips_a_quotation_and_an_apposition() -> None:
+    assert heading_from(
+        ["“It is over,” he said. Protesters gathered outside parliament in Lima."]
+    ) == ("Protesters gathered outside parliament in Lima")
+    lead = (
+        "Diego Paco, the regional governor, voiced his concern to AFP about the welfare of "
+        "those stuck in limbo, which worries many."
+    )
+    assert heading_from([lead]) == "Diego Paco voiced his concern to AFP about the welfare"
+
+
+def test_a_timeline_label_is_a_short_clause_never_a_fragment_of_a_quotation() -> None:
+    assert event_label("in 2016,” Jane Roe testified before the committee") == (
+        "Jane Roe testified before the committee"
+    )
+    assert event_label("He called the plan “a disaster in 2016") == "He called the plan"
+    label = event_label(
+        "The Senate voted on Tuesday to pass the bill after a long debate over the costs of it"
+    )
+    assert label == "The Senate voted on Tuesday to pass the bill"
+
+
+def _events(paragraphs: list[str], published: str = "2019-11-20") -> list[tuple[str, str]]:
+    events, _figures, _spans = find_dates(paragraphs, published)
+    return [(e.date, e.text) for e in events]
+
+
+def test_relative_dates_are_read_against_the_published_date() -> None:
+    assert _events(["He was arrested last Thursday in Ohio."]) == [
+        ("2019-11-14", "He was arrested last Thursday in Ohio")
+    ]
+    assert _events(["Prices rose last month across the region."]) == [
+        ("2019-10", "Prices rose last month across the region")
+    ]
+    assert _events(["Sales are up this year for most makers."]) == [
+        ("2019", "Sales are up this year for most makers")
+    ]
+
+
+def test_a_past_tense_sentence_never_puts_an_event_in_the_future() -> None:
+    assert _events(["The company said on Thursday that it will cut 300 jobs."])[0][0] == (
+        "2019-11-14"
+    )
+    assert _events(["The minister will travel to Paris on Thursday for talks."])[0][0] == (
+        "2019-11-21"
+    )
+
+
+def test_a_month_without_a_day_is_a_year_and_month() -> None:
+    assert _events(["Sales fell in March, the report showed."]) == [
+        ("2019-03", "Sales fell in March, the report showed")
+    ]
+    assert _events(["The plant will reopen in March, officials said."])[0][0] == "2020-03"
+
+
+def test_a_dateline_is_one_event_not_two() -> None:
+    assert _events(["WASHINGTON, Nov. 19 (Reuters) - The Senate voted on Tuesday to pass it."]) == [
+        ("2019-11-19", "The Senate voted on Tuesday to pass it")
+    ]
+    assert _events(["The vote took place on Monday, November 18, 2019, in the capital."]) == [
+        ("2019-11-18", "The vote took place on Monday, November 18, 2019")
+    ]
+
+
+def test_draft_published_reads_relative_dates_of_a_plain_text_article(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Headline\n\nThe mayor resigned last Thursday after the vote.\n", "utf-8")
+    out = tmp_path / "a.yaml"
+    assert main(["draft", str(article), "-o", str(out), "--published", "2019-11-20"]) == 0
+    text = out.read_text("utf-8")
+    assert 'published: "2019-11-20"' in text and 'date: "2019-11-14"' in text
+    assert main(["draft", str(article), "--published", "20 Nov"]) == 2
+    assert "--published must be a date" in capsys.readouterr().err
