@@ -22,6 +22,7 @@ from story_tui.draft.people import People, add_aliases, find_people, not_a_perso
 from story_tui.draft.quotes import find_spans
 from story_tui.draft.sources import Sources
 from story_tui.draft.text import Text
+from story_tui.draft.titles import name_sections
 from story_tui.draft.write import summary, to_yaml
 
 __all__ = ["make_draft", "slug", "split_paragraphs", "summary", "to_yaml"]
@@ -32,6 +33,7 @@ def make_draft(article: Article | str, per_section: int = 3) -> Draft:
     if isinstance(article, str):
         article = read_text(article, "<article>")
     text = Text(article.paragraphs, per_section)
+    name_sections(text)
     people = People()
     find_people(text.paragraphs, text.bases, people, article.authors)
     add_aliases(people, text.article)

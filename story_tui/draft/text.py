@@ -51,16 +51,8 @@ class Text:
                 section_id = f"{section_id}-{number}"
             self.sections.append(Section(section_id, heading, paragraphs, False))
         else:
-            from story_tui.draft.titles import heading_from
-
-            title = heading_from(paragraphs) or f"Part {number}"
-            section_id = slug(title)
-            if len(section_id) > 40:
-                section_id = section_id[:41].rsplit("-", 1)[0]
-            section_id = section_id or f"part-{number}"
-            if any(existing.id == section_id for existing in self.sections):
-                section_id = f"{section_id}-{number}"
-            self.sections.append(Section(section_id, title, paragraphs, True))
+            # titled by titles.name_sections (words of the lead sentence)
+            self.sections.append(Section(f"part-{number}", f"Part {number}", paragraphs, True))
 
 
 def sentences(paragraph: str) -> list[tuple[int, int]]:

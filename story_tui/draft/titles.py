@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import regex
 
-from story_tui.draft.text import sentences
+from story_tui.draft.model import slug
+from story_tui.draft.text import Text, sentences
 
 _WORDS = 10
 _LEADING = regex.compile(
@@ -102,3 +103,22 @@ def event_label(text: str) -> str:
     """A timeline event's label: a short clause saying what happened, outside any quotation."""
     plain = outside_quotes(text)
     return shorten(plain, 12) or shorten(plain, 12, clause=False) or plain or text
+
+
+def name_sections(text: Text) -> None:
+    """Title each drafted section (one the article gave no heading) from its lead sentence, with
+    an id from that title, unique among the sections."""
+    used = {s.id for s in text.sections if not s.placeholder}
+    for number, section in enumerate(text.sections, start=1):
+        if not section.placeholder:
+            continue
+        title = heading_from(section.paragraphs) or f"Part {number}"
+        section_id = slug(title)
+        if len(section_id) > 40:
+            section_id = section_id[:41].rsplit("-", 1)[0]
+        section_id = section_id or f"part-{number}"
+        if section_id in used:
+            section_id = f"{section_id}-{number}"
+        used.add(section_id)
+        section.title, section.id = title, section_id
+    text.section_of = [s.id for s in text.sections for _ in s.paragraphs]
