@@ -308,3 +308,19 @@ def test_a_library_that_cannot_be_written_is_one_line(
     code, _, err = run(capsys, "refresh", "--library", str(tmp_path))
     assert code == 2 and "cannot write in" in err
     assert "Traceback" not in err
+
+
+def test_follow_a_site_follows_the_feed_its_page_names(
+    server: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    server.routes["/"] = Route(
+        b"<!doctype html><html><head><title>Herald</title>"
+        b'<link rel="alternate" type="application/rss+xml" title="News" href="/rss">'
+        b"</head><body><p>Welcome</p></body></html>"
+    )
+    server.routes["/rss"] = Route(rss("Herald news", []), "application/rss+xml")
+    code, out, err = run(capsys, "follow", server.url("/"), "--library", str(tmp_path))
+    assert code == 0, err
+    assert out == f"following Herald news  {server.url('/rss')} (named by {server.url('/')})\n"
+    code, out, _ = run(capsys, "follow", server.url("/rss"), "--library", str(tmp_path))
+    assert out.startswith("already following")

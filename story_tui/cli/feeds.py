@@ -94,13 +94,18 @@ def run_follow(args: argparse.Namespace) -> int:
     for url in args.feeds:
         if url in followed and url not in wanted:
             say(sys.stdout, visible(f"already following {url}"))
-    for url, title, problem in asyncio.run(_check_feeds(wanted)):
+    for url, address, title, problem in asyncio.run(_check_feeds(wanted)):
         if problem is not None:
             failed = True
             say(sys.stderr, visible(f"{PROG}: failed: {url}: {problem}; not followed"))
             continue
-        feeds.append(Followed(url, title))
-        say(sys.stdout, visible(f"following {title}  {url}"))
+        found = f" (named by {url})" if address != url else ""
+        if address in followed:
+            say(sys.stdout, visible(f"already following {address}{found}"))
+            continue
+        followed.add(address)
+        feeds.append(Followed(address, title))
+        say(sys.stdout, visible(f"following {title}  {address}{found}"))
     try:
         shelf.save_feeds(feeds)
     except OSError as error:
@@ -113,24 +118,35 @@ def run_follow(args: argparse.Namespace) -> int:
     return EXIT_INVALID if failed else EXIT_OK
 
 
-async def _check_feeds(urls: list[str]) -> list[tuple[str, str, str | None]]:
-    """(address, title, problem) for each address: fetched and read as a feed."""
+async def _check_feeds(urls: list[str]) -> list[tuple[str, str, str, str | None]]:
+    """(address given, feed address, title, problem) for each address: fetched and read as a
+    feed; a web page that names its feed (`<link rel="alternate" …>`) gives that feed."""
     import asyncio
 
-    from story_tui.news.feeds import NotAFeed, parse_feed
+    from story_tui.news.feeds import NotAFeed, discover, parse_feed
     from story_tui.news.fetch import FEED_TYPES, Fetched, FetchError, fetch, new_client
 
-    async def check(client: object, url: str) -> tuple[str, str, str | None]:
+    async def check(client: object, url: str) -> tuple[str, str, str, str | None]:
         import httpx
 
         assert isinstance(client, httpx.AsyncClient)
+        address = url
         try:
             result = await fetch(client, url, FEED_TYPES)
             assert isinstance(result, Fetched)
-            feed = parse_feed(result.body, result.url)
+            try:
+                feed = parse_feed(result.body, result.url)
+            except NotAFeed:
+                named = discover(result.body, result.url) if "html" in result.content_type else None
+                if named is None:
+                    raise
+                address = named
+                result = await fetch(client, named, FEED_TYPES)
+                assert isinstance(result, Fetched)
+                feed = parse_feed(result.body, result.url)
         except (FetchError, NotAFeed) as error:
-            return url, "", str(error)
-        return url, feed.title, None
+            return url, address, "", str(error)
+        return url, address, feed.title, None
 
     if not urls:
         return []

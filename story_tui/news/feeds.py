@@ -97,6 +97,40 @@ def _add(feed: Feed, link: object, title: object, signature: str) -> None:
     feed.entries.append(Entry(link.strip(), _one_line(title) or link.strip(), signature))
 
 
+FEED_LINK_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json")
+
+
+def discover(body: bytes, url: str) -> str | None:
+    """The feed a web page names in its head (`<link rel="alternate" type="application/rss+xml"
+    href="…">`, what every feed reader looks for), as an http(s) address; None when it names none.
+    """
+    from html.parser import HTMLParser
+
+    found: list[str] = []
+
+    class Links(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag != "link" or found:
+                return
+            values = {name.lower(): value or "" for name, value in attrs}
+            rel = values.get("rel", "").lower().split()
+            kind = values.get("type", "").lower().strip()
+            if "alternate" in rel and kind in FEED_LINK_TYPES and values.get("href"):
+                found.append(urljoin(url, values["href"].strip()))
+
+    parser = Links()
+    try:
+        parser.feed(body[: 512 * 1024].decode("utf-8", errors="replace"))
+    except Exception:  # html.parser raises on some broken markup: then there is no feed link
+        return None
+    if not found:
+        return None
+    try:
+        return check_address(found[0])
+    except FetchError:
+        return None
+
+
 def _json_feed(body: bytes, url: str) -> Feed:
     try:
         data: Any = json.loads(body.decode("utf-8"))
