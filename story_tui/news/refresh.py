@@ -138,6 +138,8 @@ class Run:
         feeds = self.shelf.feeds()
         added = [url for url, a in self.memory.addresses.items() if a.added]
         self.total += len(feeds) + len(added)
+        if self.progress is not None:
+            self.progress(0, self.total, "starting")
         async with self._session():
             await asyncio.gather(
                 *(self.feed(f) for f in feeds), *(self.page(u, added=True) for u in added)
