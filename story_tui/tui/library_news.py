@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -25,9 +25,28 @@ from story_tui.story.safety import visible
 from story_tui.tui.widgets.text import literal
 
 if TYPE_CHECKING:
+    from textual.app import App
+
     from story_tui.news.refresh import Run
     from story_tui.storage.library import Library
-    from story_tui.tui.screens.library import LibraryScreen
+
+
+class LibraryView(Protocol):
+    """What `a` and `r` use of the library screen (the screen owns a `LibraryNews`)."""
+
+    @property
+    def app(self) -> App[Any]:
+        """The app (to push the prompt, notify, run the worker)."""
+
+    @property
+    def library(self) -> Library | None:
+        """The library shown (None while a first run indexes it)."""
+
+    def set_library(self, library: Library) -> None:
+        """List the library again (stories arrived)."""
+
+    def show_activity(self, text: str | None) -> None:
+        """Say in the title what runs in the background."""
 
 
 class AddressPrompt(ModalScreen[str | None]):
@@ -60,7 +79,7 @@ class AddressPrompt(ModalScreen[str | None]):
 class LibraryNews:
     """The `a` and `r` of one library screen: what runs, what arrived, and the marks."""
 
-    def __init__(self, screen: LibraryScreen, root: Path) -> None:
+    def __init__(self, screen: LibraryView, root: Path) -> None:
         self.screen = screen
         self.root = root
         self.marks: dict[str, str] = {}
@@ -96,11 +115,11 @@ class LibraryNews:
 
     def _start(self, job: object, what: str) -> None:
         if self.running:
-            self.screen.notify("A refresh is already running.", title="Library", markup=False)
+            self.screen.app.notify("A refresh is already running.", title="Library", markup=False)
             return
         self.running = True
         self.screen.show_activity(f"{what}…")
-        self.screen.run_worker(self._run(job), group="library-news", exit_on_error=False)
+        self.screen.app.run_worker(self._run(job), group="library-news", exit_on_error=False)
 
     async def _run(self, job: object) -> None:
         from story_tui.news.opml import BadOpml
@@ -126,7 +145,7 @@ class LibraryNews:
             self.screen.show_activity(None)
         if run is not None:
             summary = run.summary.line()
-            self.screen.notify(summary, title="Library", markup=False, timeout=6)
+            self.screen.app.notify(summary, title="Library", markup=False, timeout=6)
 
     def _progress(self, done: int, total: int, what: str) -> None:
         self.screen.show_activity(f"refreshing {done}/{total}…")
@@ -161,6 +180,6 @@ class LibraryNews:
         return LibraryFiles([self.root], current.index).open()
 
     def _notice(self, text: str) -> None:
-        self.screen.notify(
+        self.screen.app.notify(
             visible(text), title="Refresh", severity="warning", markup=False, timeout=8
         )
