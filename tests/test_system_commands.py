@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
+from story_tui.storage.files import safe_file_name
 from story_tui.story.model import Story
 from story_tui.tui.app import StoryApp
 from story_tui.tui.screens.help import HelpScreen
@@ -35,9 +38,19 @@ async def test_screenshot_saves_in_the_current_directory_and_says_where(
         await wait_for(pilot, lambda: list(tmp_path.glob("*.svg")), "the screenshot file")
         (saved,) = tmp_path.glob("*.svg")
         assert saved.read_text(encoding="utf-8").startswith("<svg")
+        assert re.fullmatch(r"[A-Za-z0-9._-]+\.svg", saved.name), saved.name
         await wait_for(
             pilot, lambda: any(str(saved) in m for m in messages), "the notice naming it"
         )
+
+
+def test_screenshot_names_are_letters_digits_dot_underscore_and_dash() -> None:
+    when = datetime(2026, 12, 3, 10, 2, 3)
+    assert safe_file_name("Perú: 40% more / day", when, ".svg") == (
+        "Peru_40_more_day_2026-12-03T10_02_03_000000.svg"
+    )
+    assert safe_file_name("../../etc/passwd", when, ".svg").startswith("etc_passwd_")
+    assert safe_file_name("“ ” 日本", when, ".svg") == "story_2026-12-03T10_02_03_000000.svg"
 
 
 async def test_screenshot_says_why_it_failed(

@@ -14,14 +14,24 @@ from story_tui.story.formatting import (
 )
 from story_tui.story.model import Story
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#~!])")
-_MD_LINE_START = re.compile(r"^(\s*)([-+]|\d+[.)])(\s)", re.MULTILINE)
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#~!$&])")
+"""Punctuation CommonMark (and math-aware renderers: `$…$`) may read as markup, escaped anywhere."""
+_MD_LINE_START = re.compile(r"^([ \t]*)(?:([-+=])|(\d{1,9})([.)]))", re.MULTILINE)
+"""What opens a list item or underlines a heading at a line's start: `- `, `+ `, `1. `, `2)`."""
 
 
 def md_escape(text: str) -> str:
-    """Escape text so a Markdown renderer shows it literally (`*stars*` stay stars)."""
+    """Escape text so a CommonMark renderer shows it literally (`*stars*` stay stars, `1.` stays
+    a number, `$19.2 million … $28.8 million` stays money, not math)."""
     escaped = _MD_SPECIAL.sub(r"\\\1", text)
-    return _MD_LINE_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}{m.group(3)}", escaped)
+    return _MD_LINE_START.sub(_escape_line_start, escaped)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    indent, mark, number, dot = match.groups()
+    if mark is not None:
+        return f"{indent}\\{mark}"
+    return f"{indent}{number}\\{dot}"
 
 
 def to_markdown(story: Story) -> str:

@@ -10,10 +10,13 @@ inputs is refused before any work is done.
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import stat
 import sys
+import unicodedata
 from collections.abc import Iterable
+from datetime import datetime
 from pathlib import Path
 
 STDIO = "-"
@@ -118,3 +121,15 @@ def _create_beside(target: Path, mode: int) -> tuple[int, Path]:
         except FileExistsError:
             continue
     raise FileExistsError(f"no free temporary name beside {target}")
+
+
+def safe_file_name(title: str, when: datetime, suffix: str) -> str:
+    """A file name for a title, made only of ASCII letters, digits, `.`, `_` and `-`.
+
+    `Perú: 40% more / day` at 10:02:03 -> `Peru_40_more_day_2026-12-03T10_02_03_000000.svg`:
+    accents dropped, every other run of characters one `_`, at most 60 characters of title, and
+    the time to the microsecond so a second screenshot never replaces the first.
+    """
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    stem = re.sub(r"[^A-Za-z0-9.-]+", "_", ascii_title)[:60].strip("._-") or "story"
+    return f"{stem}_{when:%Y-%m-%dT%H_%M_%S_%f}{suffix}"

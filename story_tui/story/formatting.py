@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Iterable
 
 from story_tui.story.model import Figure, Person, Quote, Story
@@ -52,13 +53,19 @@ _CARRIED_OVER = ",;: "
 _SENTENCE_ENDS = (".", "?", "!", "…")
 
 
+def quote_words(quote: Quote) -> str:
+    """A quote's words without the punctuation its article sentence carried on (`regularized,`
+    -> `regularized`): for a title or a sentence of ours."""
+    return quote.text.rstrip(_CARRIED_OVER)
+
+
 def quoted_in_sentence(quote: Quote) -> str:
     """`quoted`, for a sentence of ours (copy text, `read`): `“…regularized”`, a paraphrase bare.
 
     A trailing comma (`“…regularized,” she said` in the article) belongs to the article's
     sentence, not to the quote, and is dropped.
     """
-    text = quote.text.rstrip(_CARRIED_OVER)
+    text = quote_words(quote)
     return f"“{text}”" if quote.kind == "direct" else text
 
 
@@ -84,12 +91,35 @@ def format_number(value: float) -> str:
     return f"{value:,g}"
 
 
+_CURRENCY_CODE = re.compile(r"[A-Z]{3}")
+_MONEY_WORDS = re.compile(
+    r"[$€£¥₹₽₩₪₺₦₱฿]|\b(?:dollars?|euros?|pounds?|yen|yuan|pesos?|soles|rupees?|francs?)\b",
+    re.IGNORECASE,
+)
+
+
+def is_money_as_written(figure: Figure) -> bool:
+    """A sum of money whose article words say the currency (`$2.50`, `€3 million`, `40 USD`).
+
+    Its value in a currency code (`2.5 USD`) would read worse than the words: they are shown.
+    """
+    unit = figure.unit or ""
+    return (
+        isinstance(figure.value, int | float)
+        and _CURRENCY_CODE.fullmatch(unit) is not None
+        and (_MONEY_WORDS.search(figure.text) is not None or unit in figure.text)
+    )
+
+
 def format_value(figure: Figure) -> str:
     """A figure's value for reading: `330,000 people`, a date, or the article's words.
 
     Without a value the article's words stand for it, with the unit when they do not say it:
-    `hundreds of thousands (people)`.
+    `hundreds of thousands (people)`. A sum of money shows as the article wrote it (`$2.50`,
+    not `2.5 USD`).
     """
+    if is_money_as_written(figure):
+        return figure.text
     if figure.value is None:
         if figure.unit and figure.unit.casefold() not in figure.text.casefold():
             return f"{figure.text} ({figure.unit})"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
     from story_tui.story.diff.change import Change
+from story_tui.storage.files import safe_file_name
 from story_tui.storage.state import State, load_state, save_state
 from story_tui.story.formatting import plural
 from story_tui.story.safety import visible
@@ -192,7 +194,11 @@ class StoryApp(App[None]):
         try:
             directory = Path.cwd()  # raises when the directory was deleted
             where = str(directory)
-            path = self.save_screenshot(path=where)
+            name = safe_file_name(self.title, datetime.now(), ".svg")
+            path = str(directory / name)
+            svg = self.export_screenshot()
+            with open(path, "x", encoding="utf-8") as out:  # never replaces a file
+                out.write(svg)
         except OSError as error:
             reason = error.strerror or str(error)
             self.notify(

@@ -13,7 +13,7 @@ from typing import NamedTuple
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from story_tui.story.find import fold, is_case_sensitive
-from story_tui.story.formatting import format_value, human_date, plural, shorten
+from story_tui.story.formatting import format_value, human_date, plural, quote_words, shorten
 from story_tui.story.model import Target
 from story_tui.tui.panes import PANE_TITLES, PANES
 from story_tui.tui.screens.main import MainScreen
@@ -68,7 +68,7 @@ def _item_commands(screen: MainScreen) -> Iterator[Command]:
         target = ("quote", quote.key)
         help_text, unseen = _state(screen, target, f"{quote.kind} quote")
         yield Command(
-            f"quote: {speaker.name}: {shorten(quote.text, MAX_QUOTE_CHARS)}",
+            f"quote: {speaker.name}: {shorten(quote_words(quote), MAX_QUOTE_CHARS)}",
             help_text,
             partial(screen.open_target, target),
             unseen,
