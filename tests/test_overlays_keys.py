@@ -9,8 +9,8 @@ from story_tui.story.model import Story
 from story_tui.tui.app import StoryApp
 from story_tui.tui.screens.help import HelpScreen
 from story_tui.tui.screens.main import MainScreen
-from story_tui.tui.screens.person import PersonCard
-from tests.conftest import notifications
+from story_tui.tui.screens.person import PersonCard, QuoteOption, QuotesList
+from tests.conftest import notifications, wait_for
 
 
 async def test_help_scrolls_with_the_readers_keys(story: Story) -> None:
@@ -61,3 +61,28 @@ async def test_person_card_copies_a_quote_and_backspace_returns(
         assert app.focused is screen.pane("timeline")
         people = screen.list_pane("people")
         assert people.highlighted == 0  # the People list is where it was
+
+
+async def test_backspace_from_a_quote_chosen_on_a_card_returns_to_the_card(story: Story) -> None:
+    # Issue 20 item 9: enter on a quote closed the card for good; backspace went past it.
+    app = StoryApp(story, remember=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        await pilot.press("3")  # People
+        person = next(p for p in story.people if len(p.quotes) > 1)
+        screen.open_target(("person", person.id))  # as enter on the People list does
+        await wait_for(pilot, lambda: isinstance(app.screen, PersonCard), "the person card")
+        await pilot.press("j", "enter")  # the second quote
+        await wait_for(pilot, lambda: app.screen is screen, "the card to close")
+        assert app.focused is screen.pane("article")
+        await pilot.press("backspace")
+        await wait_for(pilot, lambda: isinstance(app.screen, PersonCard), "the card again")
+        card = app.screen
+        assert isinstance(card, PersonCard) and card.person == person
+        quotes = card.query_one("#card-quotes", QuotesList)
+        option = quotes.highlighted_option
+        assert isinstance(option, QuoteOption) and option.quote == person.quotes[1]
+        await pilot.press("backspace")  # and from the card, back to the People list
+        await wait_for(pilot, lambda: app.screen is screen, "the card to close again")
+        assert app.focused is screen.pane("people")

@@ -80,12 +80,20 @@ class PersonCard(ModalScreen[str | None]):
     | y | Copy the highlighted quote with its attribution. |
     """
 
-    def __init__(self, story: Story, person: Person, seen: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        story: Story,
+        person: Person,
+        seen: frozenset[str] = frozenset(),
+        highlight: str | None = None,
+    ) -> None:
         super().__init__()
         self.story = story
         self.person = person
         self.seen = seen
         """Items the reader opened before (`quote:<key>`), marked on the card."""
+        self.highlight = highlight
+        """The key of the quote to highlight when the card opens (the one last chosen)."""
 
     def compose(self) -> ComposeResult:
         person = self.person
@@ -119,6 +127,16 @@ class PersonCard(ModalScreen[str | None]):
             if not person.quotes:
                 yield Static("No quotes from this person in the story.", id="card-empty")
         yield KeyBar()
+
+    def on_mount(self) -> None:
+        if self.highlight is None:
+            return
+        quotes = self.query_one(QuotesList)
+        for index in range(quotes.option_count):
+            option = quotes.get_option_at_index(index)
+            if isinstance(option, QuoteOption) and option.quote.key == self.highlight:
+                quotes.highlighted = index
+                break
 
     @on(ListPane.OptionSelected)
     def _quote_chosen(self, event: ListPane.OptionSelected) -> None:

@@ -6,7 +6,8 @@ can bring them back, like a web browser.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.widgets.option_list import OptionDoesNotExist
@@ -28,6 +29,8 @@ class Place:
     pane: str
     article: tuple[float, int, Location | None]
     lists: tuple[int | None, ...]
+    card: tuple[str, str] | None = None
+    """The person card open over it: (person id, key of the quote highlighted on it)."""
 
 
 class Router:
@@ -55,6 +58,9 @@ class Router:
             screen.list_pane(pane_id).highlighted = highlighted
         screen.article.restore(place.article)
         screen.action_focus_pane(place.pane)
+        if place.card is not None:
+            person_id, quote_key = place.card
+            self._open_card(person_id, quote_key, before=replace(place, card=None))
 
     def back(self) -> None:
         """Go back to where the reader was before the last jump."""
@@ -119,15 +125,7 @@ class Router:
         story = screen.story
         screen.mark_seen(kind, key)
         if kind == "person":
-            person = story.person(key)
-            if person is not None:
-                from story_tui.tui.screens.person import PersonCard
-
-                self._before_card = self.place()
-                screen.list_pane("people").highlighted = story.people.index(person)
-                screen.app.push_screen(
-                    PersonCard(story, person, frozenset(screen.seen)), self._card_closed
-                )
+            self._open_card(key, None, before=self.place())
             return
         if record:
             self.record()
@@ -155,11 +153,30 @@ class Router:
         screen.article.show_location(item.location)
         sections.current = item.location.section
 
-    def _card_closed(self, quote_key: str | None) -> None:
+    def _open_card(self, person_id: str, quote_key: str | None, before: Place) -> None:
+        """Open a person's card over the screen, its quote `quote_key` highlighted."""
+        screen = self.screen
+        story = screen.story
+        person = story.person(person_id)
+        if person is None:
+            return
+        from story_tui.tui.screens.person import PersonCard
+
+        self._before_card = before
+        screen.list_pane("people").highlighted = story.people.index(person)
+        screen.app.push_screen(
+            PersonCard(story, person, frozenset(screen.seen), quote_key),
+            partial(self._card_closed, person_id),
+        )
+
+    def _card_closed(self, person_id: str, quote_key: str | None) -> None:
         if quote_key == "" and self._before_card is not None:  # the card's `backspace`
             self.go_to(self._before_card)
         elif quote_key:
-            self.open_target(("quote", quote_key))
+            # `backspace` from the quote comes back to the card it was chosen on.
+            before = self._before_card or self.place()
+            self.history.record(replace(before, card=(person_id, quote_key)))
+            self.open_target(("quote", quote_key), record=False)
 
     def items_closed(self, target: Target | None) -> None:
         """The paragraph's item list closed: open what the reader chose there."""
