@@ -35,6 +35,7 @@ def test_people_text_and_json(capsys: pytest.CaptureFixture[str], folder: Path) 
         "name": "Ana Pérez",
         "same_as": [],
         "stories": ["border-town", "bakery-prices"],
+        "paths": [str(folder / "2025" / "border.yaml"), str(folder / "2024" / "bakery.yaml")],
         "quotes": 2,
     }
     assert {p["name"] for p in people} == {"Ana Pérez", "Tom Lee", "Ming Lee"}

@@ -5,10 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from story_tui.cli.common import EXIT_OK, PROG, Parser, add_max_bytes, add_text_or_json
 from story_tui.cli.libraries import add_paths, open_or_exit
 from story_tui.story.safety import visible
+
+if TYPE_CHECKING:
+    from story_tui.storage.library import Library
+    from story_tui.storage.rows import StoryRow
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -39,7 +44,8 @@ def run(args: argparse.Namespace) -> int:
                 {
                     "name": p.name,
                     "same_as": list(p.same_as),
-                    "stories": p.story_ids,
+                    "stories": [row.id for row in p.stories],
+                    "paths": [row.path for row in p.stories],
                     "quotes": p.quotes,
                 }
                 for p in people
@@ -48,9 +54,15 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
     for person in people:
-        ids = person.story_ids
+        ids = [_named(library, row) for row in person.stories]
         quotes = f"{person.quotes} quote{'s' if person.quotes != 1 else ''}"
         stories = f"{len(ids)} stor{'ies' if len(ids) != 1 else 'y'}"
         line = f"{person.name}: {quotes} in {stories} ({', '.join(ids)})"
         sys.stdout.write(visible(line) + "\n")
     return EXIT_OK
+
+
+def _named(library: Library, row: StoryRow) -> str:
+    """A story's id, with its path when another file has the same title or id."""
+    path = library.shown_path(row)
+    return f"{row.id} ({path})" if path else row.id or ""

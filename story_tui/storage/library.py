@@ -10,8 +10,10 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from story_tui.storage.collect import collect
@@ -40,6 +42,24 @@ class Library:
         """The row of a file, by path."""
         return next((row for row in self.rows if row.path == path), None)
 
+    @cached_property
+    def named_twice(self) -> frozenset[str]:
+        """The files whose title or story id another file of the library shares (two editions of
+        one story, a copy): wherever the library names them, it shows their path too."""
+        valid = self.stories
+        titles = Counter(row.title for row in valid)
+        ids = Counter(row.id for row in valid)
+        return frozenset(row.path for row in valid if titles[row.title] > 1 or ids[row.id] > 1)
+
+    def shown_path(self, row: StoryRow) -> str | None:
+        """The path to show beside a story's title or id: None when the title says enough."""
+        return display_path(row.path) if row.path in self.named_twice else None
+
+    def title_of(self, row: StoryRow) -> str:
+        """A story's title, with its path when another file has the same title or id."""
+        path = self.shown_path(row)
+        return f"{row.title} ({path})" if path else row.title or ""
+
     def by_digest(self) -> dict[str, StoryRow]:
         """The valid rows by digest (the first file when two files hold the same bytes)."""
         found: dict[str, StoryRow] = {}
@@ -47,6 +67,15 @@ class Library:
             assert row.digest is not None
             found.setdefault(row.digest, row)
         return found
+
+
+def display_path(path: str) -> str:
+    """A path as a reader would type it: relative to the current folder when inside it."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive (Windows)
+        return path
+    return path if relative.startswith("..") else relative
 
 
 def newest_first(rows: Sequence[StoryRow]) -> list[StoryRow]:
@@ -140,6 +169,12 @@ class LibraryPerson:
         return list(names)
 
     @property
+    def stories(self) -> list[StoryRow]:
+        """The story files they appear in, newest first: one for each entry of the library list
+        (two files with the same story id, or the same bytes, are two)."""
+        return [appearance.story for appearance in self.appearances]
+
+    @property
     def story_ids(self) -> list[str]:
         """The ids of the stories they appear in, newest first, each once."""
         ids: dict[str, None] = {}
@@ -191,12 +226,16 @@ def people_across(library: Library) -> list[LibraryPerson]:
     groups: dict[int, list[int]] = {}
     for i in range(len(rows)):
         groups.setdefault(find(i), []).append(i)
-    order = {row.digest: n for n, row in enumerate(library.stories)}
+    files: dict[str, list[StoryRow]] = {}
+    for story in library.stories:
+        assert story.digest is not None
+        files.setdefault(story.digest, []).append(story)
+    order = {story.path: n for n, story in enumerate(library.stories)}
     people = []
     for members in groups.values():
         appearances = sorted(
-            (Appearance(stories[rows[i].digest], rows[i]) for i in members),
-            key=lambda a: order.get(a.story.digest, 0),
+            (Appearance(file, rows[i]) for i in members for file in files[rows[i].digest]),
+            key=lambda a: order.get(a.story.path, 0),
         )
         uris = sorted({uri for i in members for uri in rows[i].same_as})
         people.append(LibraryPerson(appearances[0].person.name, tuple(uris), tuple(appearances)))
@@ -206,14 +245,16 @@ def people_across(library: Library) -> list[LibraryPerson]:
 
 def quotes_of(library: Library, person: LibraryPerson) -> list[tuple[StoryRow, QuoteRow]]:
     """Every quote by a person across the library: newest story first, file order within."""
-    wanted = {(a.story.digest, a.person.person): a.story for a in person.appearances}
+    wanted: dict[tuple[str | None, str], list[StoryRow]] = {}
+    for a in person.appearances:
+        wanted.setdefault((a.story.digest, a.person.person), []).append(a.story)
     found = [
-        (wanted[(q.digest, q.person)], q)
+        (story, q)
         for q in library.index.quotes({a.story.digest or "" for a in person.appearances})
-        if (q.digest, q.person) in wanted
+        for story in wanted.get((q.digest, q.person), [])
     ]
-    order = {row.digest: n for n, row in enumerate(library.stories)}
-    found.sort(key=lambda sq: order.get(sq[0].digest, 0))  # stable: file order within a story
+    order = {row.path: n for n, row in enumerate(library.stories)}
+    found.sort(key=lambda sq: order.get(sq[0].path, 0))  # stable: file order within a story
     return found
 
 

@@ -164,7 +164,11 @@ class LibraryScreen(ListScreen):
         yield Footer()
 
     def _options(self, rows: list[StoryRow]) -> list[StoryOption]:
-        return [StoryOption(row, self._status(row)) for row in rows]
+        library = self.library
+        return [
+            StoryOption(row, self._status(row), library.shown_path(row) if library else None)
+            for row in rows
+        ]
 
     def _status(self, row: StoryRow) -> str:
         status = self.status(row)
@@ -241,7 +245,9 @@ class LibraryScreen(ListScreen):
         """Show a story's mark again (the reader just read it)."""
         row = self.library.row(path) if self.library else None
         if row is not None and any(r.path == path for r in self.shown):
-            self.list.replace_option_prompt(path, story_prompt(row, self._status(row)))
+            assert self.library is not None
+            prompt = story_prompt(row, self._status(row), self.library.shown_path(row))
+            self.list.replace_option_prompt(path, prompt)
 
     @on(OptionList.OptionSelected, "#library-list")
     def _chosen(self, event: OptionList.OptionSelected) -> None:

@@ -47,7 +47,8 @@ class PeopleScreen(ListScreen):
         stories = plural(len(self.library.stories), "story", "stories")
         yield Static(literal(f"People across the library · {count} in {stories}", "bold"))
         yield Input(placeholder="Filter people by name", id="people-filter")
-        yield LibraryList(*(PersonAcrossOption(p) for p in self.people), id="people-list")
+        options = (PersonAcrossOption(p, self.library.title_of) for p in self.people)
+        yield LibraryList(*options, id="people-list")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -61,7 +62,7 @@ class PeopleScreen(ListScreen):
         people = [
             p for p, name in zip(self.people, self._names, strict=True) if fuzzy_match(query, name)
         ]
-        self.list.set_options(PersonAcrossOption(p) for p in people)
+        self.list.set_options(PersonAcrossOption(p, self.library.title_of) for p in people)
         if people:
             self.list.highlighted = 0
 
@@ -97,12 +98,13 @@ class PersonQuotesScreen(ListScreen):
         quotes = quotes_of(self.library, self.person)
         person = self.person
         count = (
-            f"{plural(len(quotes), 'quote')} in {plural(len(person.story_ids), 'story', 'stories')}"
+            f"{plural(len(quotes), 'quote')} in {plural(len(person.stories), 'story', 'stories')}"
         )
         yield Static(literal(f"{person.name} · {count}", "bold"))
         if person.same_as:
             yield Static(literal("same as " + ", ".join(person.same_as), "$text-muted"))
-        options = [QuoteAcrossOption(story, quote) for story, quote in quotes]
+        title_of = self.library.title_of
+        options = [QuoteAcrossOption(story, quote, title_of(story)) for story, quote in quotes]
         yield LibraryList(*options, id="quotes-list")
         yield Footer()
 

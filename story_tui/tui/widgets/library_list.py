@@ -6,7 +6,7 @@ option carries its row and shows story text literally.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Self
 
 from textual.content import Content
@@ -32,8 +32,11 @@ WORDS = {
 }
 
 
-def story_prompt(row: StoryRow, status: str) -> Content:
-    """Two lines: a mark and the title; then date, sources, counts and what the mark means."""
+def story_prompt(row: StoryRow, status: str, path: str | None = None) -> Content:
+    """Two lines: a mark and the title; then date, sources, counts and what the mark means.
+
+    `path` is shown after the title when another file has the same title or story id.
+    """
     if not row.valid:
         return Content("\n").join(
             [
@@ -55,19 +58,17 @@ def story_prompt(row: StoryRow, status: str) -> Content:
     if WORDS[status]:
         details.append(WORDS[status])
     title_style = "bold" if status != "read" else ""
-    return Content("\n").join(
-        [
-            literal(f"{MARKS[status]} {row.title}", title_style),
-            literal("  " + " · ".join(details), "$text-muted"),
-        ]
-    )
+    title = literal(f"{MARKS[status]} {row.title}", title_style)
+    if path is not None:
+        title = Content.assemble(title, literal(f" · {path}", "$text-muted"))
+    return Content("\n").join([title, literal("  " + " · ".join(details), "$text-muted")])
 
 
 class StoryOption(Option):
     """An option carrying a story file's row."""
 
-    def __init__(self, row: StoryRow, status: str) -> None:
-        super().__init__(story_prompt(row, status), id=row.path)
+    def __init__(self, row: StoryRow, status: str, path: str | None = None) -> None:
+        super().__init__(story_prompt(row, status, path), id=row.path)
         self.row = row
         self.status = status
 
@@ -75,10 +76,10 @@ class StoryOption(Option):
 class PersonAcrossOption(Option):
     """An option carrying a person across the library."""
 
-    def __init__(self, person: LibraryPerson) -> None:
-        ids = person.story_ids
-        details = f"  {plural(person.quotes, 'quote')} in {plural(len(ids), 'story', 'stories')}"
-        titles = ", ".join(a.story.title or "" for a in person.appearances[:3])
+    def __init__(self, person: LibraryPerson, title_of: Callable[[StoryRow], str]) -> None:
+        stories = plural(len(person.stories), "story", "stories")
+        details = f"  {plural(person.quotes, 'quote')} in {stories}"
+        titles = ", ".join(title_of(a.story) for a in person.appearances[:3])
         more = f" and {len(person.appearances) - 3} more" if len(person.appearances) > 3 else ""
         also = f" (also {', '.join(person.other_names)})" if person.other_names else ""
         prompt = Content("\n").join(
@@ -94,13 +95,13 @@ class PersonAcrossOption(Option):
 class QuoteAcrossOption(Option):
     """An option carrying one quote of a person, with its story."""
 
-    def __init__(self, story: StoryRow, quote: QuoteRow) -> None:
+    def __init__(self, story: StoryRow, quote: QuoteRow, title: str | None = None) -> None:
         text = f"“{quote.text}”" if quote.kind == "direct" else quote.text
         when = story.date[:10] if story.date else "undated"
         prompt = Content("\n").join(
             [
                 literal(text),
-                literal(f"  {when} · {story.title} · {quote.kind}", "$text-muted"),
+                literal(f"  {when} · {title or story.title} · {quote.kind}", "$text-muted"),
             ]
         )
         super().__init__(prompt)
