@@ -512,7 +512,10 @@ async def test_every_key_on_the_small_fixture_story(mini: Story) -> None:
         await pilot.pause()
         quote = mini.quote("lee#0")
         assert quote is not None and article(app).highlight == quote.location
-        await pilot.press("backspace", "4", "enter")
+        await pilot.press("backspace")  # back to the card the quote was chosen on
+        await pilot.pause()
+        assert isinstance(app.screen, PersonCard) and app.screen.person.id == "lee"
+        await pilot.press("escape", "4", "enter")
         figure = mini.figure("bread-price")
         assert figure is not None and article(app).highlight == figure.location
         await pilot.press("5", "enter", "question_mark")

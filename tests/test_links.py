@@ -112,7 +112,10 @@ async def test_quote_jump_highlights_exact_span_and_backspace_returns(story: Sto
         view = article(app)
         shown = [view.render_line(y).text for y in range(view.scrollable_content_region.height)]
         assert any("Ecuador so we can continue" in line for line in shown)
-        await pilot.press("backspace")
+        await pilot.press("backspace")  # back to the card the quote was chosen on
+        await pilot.pause()
+        assert isinstance(app.screen, PersonCard)
+        await pilot.press("escape")
         await pilot.pause()
         assert app.focused is screen_of(app).pane("people")
         assert article(app).scroll_y == 0

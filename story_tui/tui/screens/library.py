@@ -157,7 +157,7 @@ class LibraryScreen(ListScreen):
     def compose(self) -> ComposeResult:
         yield Static(literal(self._summary(), "bold"), id="library-title")
         yield LibraryFilter(
-            placeholder="Filter stories (type to filter; / searches inside them)",
+            placeholder="Type to filter; / searches the text",
             id="library-filter",
         )
         yield LibraryList(*self._options(self.shown), id="library-list")
@@ -210,6 +210,9 @@ class LibraryScreen(ListScreen):
                 pane.highlighted = index
         if pane.highlighted is None and pane.option_count:
             pane.highlighted = 0
+        # The story the reader was at opens at the top of the list (its title first), not
+        # scrolled just into view at the bottom under the tail of another entry.
+        self.call_after_refresh(pane.scroll_to_highlight, True)
 
     @on(OptionList.OptionHighlighted, "#library-list")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:

@@ -10,7 +10,10 @@ from collections.abc import Callable, Iterable
 from typing import Self
 
 from textual.content import Content
-from textual.visual import VisualType
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual, VisualType
 from textual.widgets.option_list import Option
 
 from story_tui.storage.library import LibraryPerson
@@ -32,17 +35,72 @@ WORDS = {
 }
 
 
-def story_prompt(row: StoryRow, status: str, path: str | None = None) -> Content:
+class Indented(Visual):
+    """Lines one under the other, each wrapped on its own under its first word: a title after its
+    mark (`● `) and a detail line after its indent keep their column on the lines they wrap onto
+    in a narrow terminal."""
+
+    def __init__(self, *lines: tuple[Content, Content]) -> None:
+        self.lines = lines
+        """(what stands before the line: a mark or spaces, the line) for each line."""
+
+    def __str__(self) -> str:
+        return "\n".join(lead.plain + content.plain for lead, content in self.lines)
+
+    @property
+    def plain(self) -> str:
+        """The text, as `Content.plain` gives it (finding and tests read it)."""
+        return str(self)
+
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
+        strips: list[Strip] = []
+        for lead, content in self.lines:
+            indent = lead.cell_length
+            if not indent or width <= indent:
+                strips += content.render_strips(width, None, style, options)
+                continue
+            lines = content.render_strips(width - indent, None, style, options)
+            first = lead.render_strips(indent, 1, style, options)[0]
+            blank = Strip.blank(indent, style.rich_style)
+            strips += [
+                Strip.join([first if n == 0 else blank, line]) for n, line in enumerate(lines)
+            ]
+        return strips if height is None else strips[:height]
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return max(
+            (
+                lead.cell_length + content.get_optimal_width(rules, container_width)
+                for lead, content in self.lines
+            ),
+            default=0,
+        )
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return sum(
+            content.get_height(rules, max(1, width - lead.cell_length))
+            if width > lead.cell_length
+            else content.get_height(rules, width)
+            for lead, content in self.lines
+        )
+
+
+INDENT = Content("  ")
+"""What stands before a detail line."""
+NONE = Content("")
+
+
+def story_prompt(row: StoryRow, status: str, path: str | None = None) -> Indented:
     """Two lines: a mark and the title; then date, sources, counts and what the mark means.
 
     `path` is shown after the title when another file has the same title or story id.
     """
     if not row.valid:
-        return Content("\n").join(
-            [
-                literal(f"{MARKS['invalid']} {row.path}", "bold $error"),
-                literal(f"  {row.error}", "$text-muted"),
-            ]
+        return Indented(
+            (literal(f"{MARKS['invalid']} ", "bold $error"), literal(row.path, "bold $error")),
+            (INDENT, literal(row.error or "", "$text-muted")),
         )
     when = row.published[:10] if row.published else "undated"
     if row.updated:
@@ -58,10 +116,11 @@ def story_prompt(row: StoryRow, status: str, path: str | None = None) -> Content
     if WORDS[status]:
         details.append(WORDS[status])
     title_style = "bold" if status != "read" else ""
-    title = literal(f"{MARKS[status]} {row.title}", title_style)
+    title = literal(row.title or "", title_style)
     if path is not None:
         title = Content.assemble(title, literal(f" · {path}", "$text-muted"))
-    return Content("\n").join([title, literal("  " + " · ".join(details), "$text-muted")])
+    mark = literal(f"{MARKS[status]} ", title_style)
+    return Indented((mark, title), (INDENT, literal(" · ".join(details), "$text-muted")))
 
 
 class StoryOption(Option):
@@ -78,15 +137,13 @@ class PersonAcrossOption(Option):
 
     def __init__(self, person: LibraryPerson, title_of: Callable[[StoryRow], str]) -> None:
         stories = plural(len(person.stories), "story", "stories")
-        details = f"  {plural(person.quotes, 'quote')} in {stories}"
+        details = f"{plural(person.quotes, 'quote')} in {stories}"
         titles = ", ".join(title_of(a.story) for a in person.appearances[:3])
         more = f" and {len(person.appearances) - 3} more" if len(person.appearances) > 3 else ""
         also = f" (also {', '.join(person.other_names)})" if person.other_names else ""
-        prompt = Content("\n").join(
-            [
-                literal(person.name + also, "bold"),
-                literal(f"{details}: {titles}{more}", "$text-muted"),
-            ]
+        prompt = Indented(
+            (NONE, literal(person.name + also, "bold")),
+            (INDENT, literal(f"{details}: {titles}{more}", "$text-muted")),
         )
         super().__init__(prompt)
         self.person = person
@@ -98,11 +155,9 @@ class QuoteAcrossOption(Option):
     def __init__(self, story: StoryRow, quote: QuoteRow, title: str | None = None) -> None:
         text = f"“{quote.text}”" if quote.kind == "direct" else quote.text
         when = story.date[:10] if story.date else "undated"
-        prompt = Content("\n").join(
-            [
-                literal(text),
-                literal(f"  {when} · {title or story.title} · {quote.kind}", "$text-muted"),
-            ]
+        prompt = Indented(
+            (NONE, literal(text)),
+            (INDENT, literal(f"{when} · {title or story.title} · {quote.kind}", "$text-muted")),
         )
         super().__init__(prompt)
         self.story = story
