@@ -110,6 +110,8 @@ def test_validate_watch_rechecks_on_every_save(tmp_path: Path) -> None:
             process.wait()
             raise AssertionError(f"validate --watch did not stop on ctrl+c; it printed {tail!r}")
     assert process.returncode in (0, 1)
+    assert "-- stopped watching (ctrl+c)" in tail
+    assert "KeyboardInterrupt" not in tail  # watchfiles' own words, once
 
 
 @pytest.mark.slow

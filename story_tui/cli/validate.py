@@ -138,12 +138,13 @@ def run(args: argparse.Namespace) -> int:
     sys.stdout.flush()
     folders = {str(t.parent) for t in targets}
     try:
-        for changes in watch(*folders, raise_interrupt=False, rust_timeout=500):
+        # raise_interrupt=False made watchfiles log its own "KeyboardInterrupt caught".
+        for changes in watch(*folders, raise_interrupt=True, rust_timeout=500):
             if not any(Path(path).resolve() in targets for _change, path in changes):
                 continue
             say(sys.stdout, f"-- {datetime.now():%H:%M:%S} changed")
             status = validate_once(args)
             sys.stdout.flush()
     except KeyboardInterrupt:
-        pass
+        say(sys.stdout, "-- stopped watching (ctrl+c)")
     return status

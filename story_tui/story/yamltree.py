@@ -319,6 +319,10 @@ def _describe_error(error: yaml.YAMLError) -> str:
     problem = getattr(error, "problem", None)
     context = getattr(error, "context", None)
     message = problem or str(error).splitlines()[0]
+    if "tab character" in message or "'\\t'" in message:
+        # libyaml: "found a tab character that violates indentation"; PyYAML: "found character
+        # '\t' that cannot start any token". Neither says what to do.
+        return "YAML syntax error: a tab cannot indent YAML: use spaces"
     if context:
         message = f"{message} ({context})"
     return f"YAML syntax error: {message}"
