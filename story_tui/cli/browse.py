@@ -21,8 +21,11 @@ from story_tui.story.diagnostics import StoryInvalid, StoryUnreadable
 from story_tui.story.model import Story
 
 
-def build_browse_parser() -> argparse.ArgumentParser:
-    """The parser for `story-tui [PATH...]`, the browser (one file) or the library (more)."""
+def build_browse_parser(commands: str = "") -> argparse.ArgumentParser:
+    """The parser for `story-tui [PATH...]`, the browser (one file) or the library (more).
+
+    `commands` is the list of commands its help ends with (`cli/main.py: commands_help`).
+    """
     parser = Parser(
         prog=PROG,
         description=(
@@ -31,21 +34,7 @@ def build_browse_parser() -> argparse.ArgumentParser:
             "bundled Chile–Peru border story until then); with one story file, that story; with a\n"
             "folder (its *.yaml files, recursively) or several files, the library."
         ),
-        epilog=(
-            "commands:\n"
-            "  story-tui validate [FILE...]             check story files (exit 1 if invalid)\n"
-            "  story-tui export [FILE] --format F       write json, markdown, html or svg\n"
-            "  story-tui read [FILE]                    the story as plain linear text\n"
-            "  story-tui serve [FILE]                   the browser in a web browser\n"
-            "  story-tui schema                         print the JSON Schema of the format\n"
-            "  story-tui draft ARTICLE.txt -o story.yaml   draft a story file from an article\n"
-            "  story-tui people PATH...                 everyone across a library of stories\n"
-            "  story-tui search QUERY PATH...           search every article of a library\n"
-            "  story-tui add ADDRESS|FILE...            add articles to your library as stories\n"
-            "  story-tui follow FEED... / unfollow / feeds   follow RSS, Atom or JSON feeds\n"
-            "  story-tui refresh                        fetch what you follow; add new articles\n"
-            "Run 'story-tui COMMAND --help' for a command's options."
-        ),
+        epilog=commands,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(

@@ -21,6 +21,14 @@ from story_tui.cli.common import (
 from story_tui.story.model import Story
 from story_tui.story.safety import visible
 
+FORMATS = ("json", "markdown", "html", "svg", "annotations")
+"""Every export format, in the order the help lists them (json is the default)."""
+
+
+def format_names() -> tuple[str, ...]:
+    """The export formats, for `--format` and for `story-tui --help`."""
+    return FORMATS
+
 
 def build_parser() -> argparse.ArgumentParser:
     """The parser for `story-tui export`."""
@@ -36,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-f",
         "--format",
-        choices=("json", "markdown", "html", "svg", "annotations"),
+        choices=format_names(),
         default="json",
         help="json (default), markdown, html (one self-contained page), svg (a screenshot "
         "of the app's main screen) or annotations (W3C Web Annotations, JSON-LD)",
