@@ -67,17 +67,17 @@ class StoryFeatures:
 _PLAIN_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|\d+(?:[.,]\d+)*")
 
 
-def _words(text: str) -> list[str]:
-    out = []
-    for word in _PLAIN_WORD.findall(text.casefold()):
-        feature = _FEATURE.get(word)
-        if feature is None:
-            if len(_FEATURE) > 500_000:
-                _FEATURE.clear()
-            feature = _FEATURE[word] = _feature(word)
-        if feature:
-            out.append(feature)
-    return out
+def _words(text: str) -> set[str]:
+    """The word features of a text, each once."""
+    cache = _FEATURE
+    words = set(_PLAIN_WORD.findall(text.casefold()))
+    for word in [w for w in words if w not in cache]:
+        if len(cache) > 500_000:
+            cache.clear()
+        cache[word] = _feature(word)
+    found = {cache[word] for word in words}
+    found.discard("")
+    return found
 
 
 _FEATURE: dict[str, str] = {}
@@ -126,10 +126,10 @@ def features_of(story: Story, key: str) -> StoryFeatures:
     weights: dict[str, float] = {}
     paragraphs = paragraphs_of(story)
     lead = " ".join(filter(None, [story.title, story.standfirst, *paragraphs[:1]]))
-    for feature in set(_words(lead)):
+    for feature in _words(lead):
         weights[feature] = weights.get(feature, 0.0) + LEAD_WEIGHT
     for paragraph in paragraphs:
-        for feature in set(_words(paragraph)):
+        for feature in _words(paragraph):
             weights[feature] = weights.get(feature, 0.0) + 1.0
     names: set[str] = set()
     for person in story.people:

@@ -208,7 +208,6 @@ def _unlisted(people: list[ThreadPerson], stories: Sequence[ThreadStory]) -> lis
     three capitalised words starting with a known given name ("Billy King")."""
     from story_tui.draft.names import given_name_gender
 
-    known = [name_words(p.name) for p in people]
     found: dict[tuple[str, ...], dict[str, int]] = {}
     stories_of: dict[tuple[str, ...], set[int]] = {}
     for n, story in enumerate(stories):
@@ -217,13 +216,19 @@ def _unlisted(people: list[ThreadPerson], stories: Sequence[ThreadStory]) -> lis
         )
         for run in set(_NAME_RUN.findall(text)):
             words = name_words(run)
-            if len(words) < 2:
-                continue
-            if any(covers(k, words) or covers(words, k) for k in known):
-                continue
-            found.setdefault(words, {})
-            found[words][run] = found[words].get(run, 0) + 1
-            stories_of.setdefault(words, set()).add(n)
+            if len(words) >= 2:
+                found.setdefault(words, {})
+                found[words][run] = found[words].get(run, 0) + 1
+                stories_of.setdefault(words, set()).add(n)
+    known = [name_words(p.name) for p in people]
+    found = {
+        words: spellings
+        for words, spellings in found.items()
+        if len(stories_of[words]) >= 2
+        and not any(covers(k, words) or covers(words, k) for k in known)
+    }
+    if not found:
+        return []
     alone: dict[str, int] = {}
     for story in stories:
         seen: set[str] = set()
@@ -240,8 +245,6 @@ def _unlisted(people: list[ThreadPerson], stories: Sequence[ThreadStory]) -> lis
     }
     extra = []
     for words, spellings in found.items():
-        if len(stories_of[words]) < 2:
-            continue
         given = given_name_gender(next(iter(spellings)).split()[0]) is not None
         # Not a known given name: a name still when its surname stands alone in two stories
         # and none of its words is a common word ("Joique Bell", not "Windows Update").

@@ -187,8 +187,8 @@ def library_folder(paths: Sequence[str | os.PathLike[str]]) -> Path:
 
 
 def load_story(row: StoryRow, max_bytes: int = DEFAULT_MAX_BYTES) -> Story | None:
-    """The story of a row, from the cache when it can (and cached for next time)."""
-    from story_tui.storage.cache import cache_key, load_cached, save_cached
+    """The story of a row, from the cache when it is there."""
+    from story_tui.storage.cache import cache_key, load_cached
     from story_tui.story.input_file import decode_story_bytes, read_story_bytes
     from story_tui.story.loader import parse_story
 
@@ -197,8 +197,9 @@ def load_story(row: StoryRow, max_bytes: int = DEFAULT_MAX_BYTES) -> Story | Non
         key = cache_key(data)
         story = load_cached(key)
         if story is None:
+            # Not cached for next time: the cache keeps the few stories the reader opened
+            # last, and a library's hundreds of stories would push them out.
             story = parse_story(decode_story_bytes(data, row.path), row.path)
-            save_cached(key, story)
     except StoryError:
         return None
     return story
