@@ -175,7 +175,7 @@ def state_file(library_key: str) -> Path:
     from story_tui.storage.cache import cache_dir
 
     digest = hashlib.sha256(library_key.encode()).hexdigest()[:24]
-    return cache_dir().parent / "threads" / f"{digest}-v{STATE_VERSION}.json"
+    return cache_dir() / "threads" / f"{digest}-v{STATE_VERSION}.json"
 
 
 def library_folder(paths: Sequence[str | os.PathLike[str]]) -> Path:
@@ -187,21 +187,30 @@ def library_folder(paths: Sequence[str | os.PathLike[str]]) -> Path:
 
 
 def load_story(row: StoryRow, max_bytes: int = DEFAULT_MAX_BYTES) -> Story | None:
-    """The story of a row, from the cache when it is there."""
-    from story_tui.storage.cache import cache_key, load_cached
-    from story_tui.story.input_file import decode_story_bytes, read_story_bytes
-    from story_tui.story.loader import parse_story
+    """The story of a row: from the threads' own copy of it when there is one (a library's
+    hundreds of stories would push the reader's last few out of the story cache), else read,
+    checked and copied there for next time."""
+    from story_tui.storage.cache import SCHEMA, cache_dir, read_story_json
 
+    copy = None
+    if row.digest is not None:
+        copy = cache_dir() / "threads" / "stories" / f"{row.digest[:40]}-v{SCHEMA}.json"
+        story = read_story_json(copy)
+        if story is not None:
+            return story
     try:
-        data = read_story_bytes(row.path, max_bytes)
-        key = cache_key(data)
-        story = load_cached(key)
-        if story is None:
-            # Not cached for next time: the cache keeps the few stories the reader opened
-            # last, and a library's hundreds of stories would push them out.
-            story = parse_story(decode_story_bytes(data, row.path), row.path)
+        story = _read_story(row.path, max_bytes)
     except StoryError:
         return None
+    if copy is not None:
+        from story_tui.storage.files import write_atomic
+        from story_tui.story.serialize import to_json
+
+        try:
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(copy, to_json(story, compact=True), mode=0o600)
+        except OSError:
+            pass  # only a copy: read again next time
     return story
 
 
@@ -337,3 +346,11 @@ def open_threads(
             grouper.join(grouper.stories[path], found._constraints())
     found.save()
     return found
+
+
+def _read_story(path: str, max_bytes: int) -> Story:
+    """Read and check a story file (raises StoryError)."""
+    from story_tui.story.input_file import decode_story_bytes, read_story_bytes
+    from story_tui.story.loader import parse_story
+
+    return parse_story(decode_story_bytes(read_story_bytes(path, max_bytes), path), path)
