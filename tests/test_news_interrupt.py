@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -87,7 +88,9 @@ def test_ctrl_c_during_refresh_leaves_only_whole_stories(
             process.kill()
             process.wait()
     assert process.returncode == 130, err
-    assert b"interrupted: 2 new" in out
+    # The summary counts what finished; a story whole on disk a moment before ctrl+c may not
+    # be counted yet (the count follows the write).
+    assert re.search(rb"interrupted: [12] new, 0 updated, 0 unchanged, 0 failed so far", out), out
     assert b"Traceback" not in err
     written = _stories(library)
     assert len(written) == 2
@@ -117,9 +120,8 @@ def test_refresh_shows_its_progress_in_a_real_terminal(
         ).stdout
 
     try:
-        poll(lambda: "refreshing [" in screen(), "the progress bar")
-        shown = screen()
-        assert "/9" in shown  # the feed and its eight articles
+        # The feed, then its eight articles: 2 of them answer at once, the others are held.
+        poll(lambda: "refreshing [" in screen() and "/9" in screen(), "the progress bar")
         release.set()
         poll(lambda: "8 new, 0 updated, 0 unchanged, 0 failed" in screen(), "the summary line")
         final = screen()
