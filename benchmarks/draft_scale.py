@@ -95,10 +95,11 @@ def main() -> int:
             for size in (small, large):
                 path = Path(folder) / f"article-{size}-{int(one)}.txt"
                 path.write_text(article(size, one), encoding="utf-8")
-                took, peak = draft_seconds(path)
-                times.append(took)
+                wall, cpu, peak = draft_seconds(path)
+                times.append(cpu)
                 print(
-                    f"{size / 2**20:5.2f} MB, {shape:15}: {took:6.2f} s, peak {peak / 1024:6.1f} MB"
+                    f"{size / 2**20:5.2f} MB, {shape:15}: {cpu:6.2f} s CPU ({wall:6.2f} s wall), "
+                    f"peak {peak / 1024:6.1f} MB"
                 )
             ratio = times[1] / times[0]
             print(f"      {shape}: {args.sizes[1]:g} MB / {args.sizes[0]:g} MB = {ratio:.2f}x CPU")

@@ -1,6 +1,6 @@
 """Time limits for hostile input: every refusal within a second (the tests assert only what).
 
-    .venv/bin/python benchmarks/hostile.py        # about 20 s; exit 1 when a limit is missed
+    .venv/bin/python benchmarks/hostile.py        # about a minute; exit 1 when a limit is missed
 
 The unit tests (tests/test_hostile_loader.py) check that the loader refuses each input with its
 own located error; how fast it does so depends on the machine, so the limit lives here: the YAML
