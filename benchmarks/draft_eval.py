@@ -290,8 +290,8 @@ def score(article: dict[str, object]) -> dict[str, object]:
     return row
 
 
-def ratio(a: int, b: int) -> str:
-    return f"{a / b:.2f}" if b else "-"
+def ratio(a: int, b: int, digits: int = 2) -> str:
+    return f"{a / b:.{digits}f}" if b else "-"
 
 
 def main() -> int:
@@ -342,8 +342,10 @@ def main() -> int:
     print(
         f"{len(rows)} articles: quotes R {ratio(t.get('q_found', 0), t.get('q_labelled', 0))}"
         f" P {ratio(t.get('q_found', 0), t.get('q_drafted', 0))}"
-        f" | speakers {ratio(t.get('s_right', 0), t.get('s_named', 0))}"
-        f" ({t.get('s_named', 0)} named)"
+        f" ({t.get('q_found', 0)} of {t.get('q_labelled', 0)} labelled, {t.get('q_drafted', 0)}"
+        " drafted)"
+        f" | speakers {ratio(t.get('s_right', 0), t.get('s_named', 0), 3)}"
+        f" ({t.get('s_right', 0)} of {t.get('s_named', 0)} named)"
         f" | paraphrases R {ratio(t.get('p_found', 0), t.get('p_labelled', 0))}"
         f" P {ratio(t.get('p_found', 0), t.get('p_drafted', 0))}"
         f" | people R {ratio(t.get('pe_hit_truth', 0), t.get('pe_truth', 0))}"

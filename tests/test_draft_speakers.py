@@ -75,6 +75,7 @@ def test_reported_speech_is_a_paraphrase_never_a_direct_quote() -> None:
         "Ana Ruiz wrote the book “How the Town Was Won” in 2019.",
         "The so-called “experts from out of town” disagreed with the council.",
         "Former Marine John “Tig” Tiegen found both issues disqualifying.",
+        "Judge Ann Lee vows to be 'more circumspect' with her opinions.",
     ],
 )
 def test_chants_signs_titles_scare_quotes_and_nicknames_are_not_speech(body: str) -> None:

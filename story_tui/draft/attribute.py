@@ -183,7 +183,8 @@ def attribute(
         speaker, check, named = _speaker(
             span, context, rest=rest, rest_at=rest_at, lead=lead, lead_from=lead_from, anchor=anchor
         )
-        if speaker is None and not named and last is not None:
+        scare = span.single and len(span.text.split()) < _SCARE_WORDS
+        if speaker is None and not named and last is not None and not scare:
             speaker, check = _continued(span, paragraph, base, last, context)
         if speaker is None and not named and span.open_at == 0 and span.paragraph > 0:
             previous = text.paragraphs[span.paragraph - 1]
@@ -247,7 +248,8 @@ def _speaker(
         if clause and not _INTRODUCED.search(lead)
         else [(before, None, False), (after, None, False)]
     )
-    if not title_like(span.text):
+    scare = span.single and len(span.text.split()) < _SCARE_WORDS
+    if not title_like(span.text) and not scare:
         tries.append((colon_lead(lead, lead_from), _COLON_CHECK, True))
         tries.append((called_lead(lead, lead_from), _SUBJECT_CHECK, True))
         if span.open_at == 0 or (lead_from < span.open_at and "”" not in lead):
