@@ -121,3 +121,10 @@ async def test_palette_titles_of_quotes_leave_out_the_trailing_comma(fares: Stor
         assert isinstance(screen, MainScreen)
         (title,) = [c.title for c in story_commands(screen) if c.title.startswith("quote: ")]
         assert title == "quote: Ada Mayor: The budget grew from $19.2 million to $28.8 million"
+
+
+def test_every_export_carries_the_byline(fares: Story) -> None:
+    byline = "Published 2 Nov 2026 · Updated 3 Nov 2026 · From The Wire"
+    assert byline in to_html(fares)
+    assert byline in to_markdown(fares)
+    assert "Published 2 Nov 2026. Updated 3 Nov 2026. From The Wire." in read_text(fares)
