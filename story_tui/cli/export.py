@@ -18,16 +18,13 @@ from story_tui.cli.common import (
     say,
     write_output,
 )
+from story_tui.outputs.formats import FORMAT_NAMES, FORMATS, export_format
 from story_tui.story.model import Story
 from story_tui.story.safety import visible
 
-FORMATS = ("json", "markdown", "html", "svg", "annotations")
-"""Every export format, in the order the help lists them (json is the default)."""
-
-
 def format_names() -> tuple[str, ...]:
-    """The export formats, for `--format` and for `story-tui --help`."""
-    return FORMATS
+    """The export formats (outputs/formats.py), for `--format` and for `story-tui --help`."""
+    return FORMAT_NAMES
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,10 +41,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-f",
         "--format",
-        choices=format_names(),
-        default="json",
-        help="json (default), markdown, html (one self-contained page), svg (a screenshot "
-        "of the app's main screen) or annotations (W3C Web Annotations, JSON-LD)",
+        choices=FORMAT_NAMES,
+        default=FORMAT_NAMES[0],
+        help=", ".join(f"{f.name} ({f.description})" for f in FORMATS)
+        + f"; default {FORMAT_NAMES[0]}",
     )
     parser.add_argument(
         "-o", "--output", metavar="OUT", help="write to OUT instead of standard output"
@@ -57,26 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    """`story-tui export`: JSON, Markdown, HTML or an SVG screenshot of the resolved model."""
-    from story_tui.outputs.markdown import to_markdown
-    from story_tui.story.serialize import to_json
-
+    """`story-tui export`: the resolved story in one of the formats of `outputs/formats.py`."""
     check_output(args.output, args.file)
     story = load_or_exit(args.file, args.max_bytes)
-    if args.format == "json":
-        text = to_json(story)
-    elif args.format == "markdown":
-        text = to_markdown(story)
-    elif args.format == "annotations":
-        from story_tui.outputs.annotations import to_annotations_json
-
-        text = to_annotations_json(story)
-    elif args.format == "html":
-        from story_tui.outputs.html import to_html
-
-        text = to_html(story)
-    else:
-        text = screenshot_svg(story)
+    write = export_format(args.format).write
+    text = write(story) if write is not None else screenshot_svg(story)
     try:
         write_output(text, args.output)
     except OSError as error:

@@ -102,12 +102,14 @@ def _app_commands(screen: MainScreen) -> Iterator[Command]:
             f"Focus the {PANE_TITLES[pane]} pane (key {number})",
             partial(screen.action_focus_pane, pane),
         )
-    for fmt, suffix in (("json", "json"), ("markdown", "md")):
-        target = f"{story.id}.{suffix}"
+    from story_tui.outputs.formats import text_formats
+
+    for fmt in text_formats():
+        target = f"{story.id}.{fmt.suffix}"
         yield Command(
-            f"export: {fmt} to {target}",
-            f"Write the story to {Path.cwd() / target}",
-            partial(export_story, screen, fmt, target),
+            f"export: {fmt.name} to {target}",
+            f"Write the story ({fmt.description}) to {Path.cwd() / target}",
+            partial(export_story, screen, fmt.name, target),
         )
     yield Command(
         "about: this story",
@@ -169,15 +171,16 @@ def show_about(screen: MainScreen) -> None:
 
 
 def export_story(screen: MainScreen, fmt: str, target: str) -> None:
-    """Write the story as JSON or Markdown in the current directory and say where."""
-    from story_tui.outputs.markdown import to_markdown
+    """Write the story in format `fmt` (outputs/formats.py) in the current directory; say where."""
+    from story_tui.outputs.formats import export_format
     from story_tui.storage.files import write_atomic
-    from story_tui.story.serialize import to_json
 
-    text = to_json(screen.story) if fmt == "json" else to_markdown(screen.story)
+    write = export_format(fmt).write
+    if write is None:
+        return
     path = Path.cwd() / target
     try:
-        write_atomic(path, text)
+        write_atomic(path, write(screen.story))
     except OSError as error:
         screen.notify(f"Could not write {path}: {error.strerror}", severity="error", markup=False)
         return

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from story_tui.story.model import Figure, Quote, TimelineEvent
-from story_tui.story.safety import visible
 from story_tui.tui.widgets.figures import FigureOption
 from story_tui.tui.widgets.timeline import EventOption
 
@@ -35,8 +34,6 @@ def copy_item(screen: MainScreen) -> None:
     if item is None:
         screen.notify("Nothing to copy here: highlight a quote, figure or event first.", timeout=3)
         return
-    from story_tui.story.attribution import attribution
+    from story_tui.tui.clipboard import copy_with_attribution
 
-    text = attribution(screen.story, item)
-    screen.app.copy_to_clipboard(text)
-    screen.notify(visible(text), title="Copied", timeout=4, markup=False)
+    copy_with_attribution(screen, screen.story, item)

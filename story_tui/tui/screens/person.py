@@ -14,7 +14,6 @@ from textual.widgets import Static
 
 from story_tui.story.formatting import plural, quoted
 from story_tui.story.model import Person, Quote, Story
-from story_tui.story.safety import visible
 from story_tui.tui.widgets.keybar import KeyBar
 from story_tui.tui.widgets.lists import ListPane, PaneOption, separated
 from story_tui.tui.widgets.seen_mark import seen_key, with_seen_mark
@@ -158,8 +157,6 @@ class PersonCard(ModalScreen[str | None]):
         if not isinstance(option, QuoteOption):
             self.notify("No quote to copy: this person is not quoted.", timeout=3)
             return
-        from story_tui.story.attribution import attribution
+        from story_tui.tui.clipboard import copy_with_attribution
 
-        text = attribution(self.story, option.quote)
-        self.app.copy_to_clipboard(text)
-        self.notify(visible(text), title="Copied", timeout=4, markup=False)
+        copy_with_attribution(self, self.story, option.quote)
