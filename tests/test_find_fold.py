@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from story_tui.story.find import ArticleIndex, fold, fold_by_character, matches_text
+from story_tui.story.filtering import QueryFilter
+from story_tui.story.find import ArticleIndex, fold, fold_by_character
 from story_tui.story.loader import parse_story
 from story_tui.story.model import Story
 from tests.conftest import examples
@@ -78,7 +79,7 @@ def test_quotes_apostrophes_and_dashes_fold_to_ascii() -> None:
     assert fold("Chile’s “run-off” — Peru–Chile", True).text == 'Chile\'s "run-off" - Peru-Chile'
     # One character for one: the article still folds in the fast path.
     assert fold("Chile’s “run-off” — Peru–Chile", True).origin is None
-    assert matches_text("'peru doesn't'", "‘Peru doesn’t’")
+    assert QueryFilter("'peru doesn't'")("‘Peru doesn’t’")
 
 
 def test_letters_without_a_decomposition_fold_to_their_latin_spelling() -> None:
@@ -91,7 +92,7 @@ def test_letters_without_a_decomposition_fold_to_their_latin_spelling() -> None:
         ("lodz", "Łódź"),
         ("oeuvre", "Œuvre"),
     ]:
-        assert matches_text(query, text), (query, text)
+        assert QueryFilter(query)(text), (query, text)
 
 
 def test_article_find_folds_apostrophes(story: Story) -> None:

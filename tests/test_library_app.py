@@ -55,7 +55,9 @@ async def test_lists_newest_first_with_the_invalid_file_and_filters(library: Lib
         await pilot.press("escape")
         await pilot.press(*"perez")  # accents ignored: Ana Pérez is in the border story's text?
         assert _titles(screen) == []  # the filter looks at titles, sources and paths, not text
-        await pilot.press("escape", *"RIVER")
+        await pilot.press("escape", *"River")  # smart case, as find: a capital matches case
+        assert _titles(screen) == []
+        await pilot.press("escape", *"rivr")
         assert _titles(screen) == ["Notes from the river"]
 
 

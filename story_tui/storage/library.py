@@ -261,35 +261,9 @@ def quotes_of(library: Library, person: LibraryPerson) -> list[tuple[StoryRow, Q
 # Filtering as the reader types ------------------------------------------------------------------
 
 
-def folded(text: str) -> str:
-    """Text without accents or case, for the library's filter."""
-    from story_tui.story.find import fold
-
-    return fold(text, case_sensitive=False).text
-
-
 def filter_text(row: StoryRow) -> str:
-    """What the filter looks through for a story: title, id, date, sources, path, error."""
+    """What the filter looks through for a story: title, id, date, sources, path, error.
+
+    The filter's rule is `story/filtering.py: QueryFilter`, the same as the palette's."""
     parts = [row.title or "", row.id or "", row.date, *row.sources, row.path, row.error or ""]
-    return folded(" ".join(parts))
-
-
-def fuzzy_match(query: str, text: str) -> bool:
-    """Every word of the (folded) query is in `text`, or its letters are, in order, in one word.
-
-    `brd` matches `bread`; `perez` matches `Pérez`; `chile border` needs both.
-    """
-    words = text.split()
-    for word in folded(query).split():
-        if word in text:
-            continue
-        if not any(_subsequence(word, candidate) for candidate in words):
-            return False
-    return True
-
-
-def _subsequence(needle: str, haystack: str) -> bool:
-    if len(needle) > len(haystack) or needle[0] != haystack[0]:
-        return False
-    letters = iter(haystack)
-    return all(char in letters for char in needle)
+    return " ".join(parts)

@@ -222,11 +222,3 @@ class ArticleIndex:
                 break
         found.sort(key=lambda item: (item[0], item[1].start))
         return [location for _order, location in found], more
-
-
-def matches_text(query: str, text: str) -> bool:
-    """Whether `query` occurs in `text` under the same folding rules (for list panes)."""
-    if not query:
-        return False
-    sensitive = is_case_sensitive(query)
-    return fold(query, sensitive).text in fold(text, sensitive).text

@@ -63,6 +63,10 @@ def library_commands(provider: Provider, library: Library) -> Iterator[Command]:
         )
 
 
+MIN_SCORE = 0.01
+"""The score of a title every word of the query matches, when the fuzzy matcher gives it 0."""
+
+
 class LibraryCommands(Provider):
     """Fuzzy search through every story, person, quote and figure of the library."""
 
@@ -85,13 +89,19 @@ class LibraryCommands(Provider):
             yield DiscoveryHit(literal(title), callback, text=title, help=help_text)
 
     async def search(self, query: str) -> Hits:
+        from story_tui.story.filtering import QueryFilter
+
         matcher = self.matcher(query)
+        matches = QueryFilter(query)
         best: list[tuple[float, int]] = []
         commands = self._commands()
         for index, (title, _help, _callback) in enumerate(commands):
             if index and index % 500 == 0:
                 await asyncio.sleep(0)
-            score = matcher.match(title)
+            if not matches(title):
+                continue
+            # The one filter rule decides what is shown; the fuzzy score only orders it.
+            score = max(matcher.match(title), MIN_SCORE)
             if score > 0:
                 if len(best) < LIMIT:
                     heapq.heappush(best, (score, -index))

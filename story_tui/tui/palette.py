@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from story_tui.story.find import fold, is_case_sensitive
+from story_tui.story.filtering import QueryFilter
 from story_tui.story.formatting import format_value, human_date, plural, quote_words, shorten
 from story_tui.story.model import Target
 from story_tui.tui.panes import PANE_TITLES, PANES
@@ -139,30 +139,6 @@ def palette_query(query: str) -> tuple[bool, list[str]]:
     return unseen, words[1:] if unseen else words
 
 
-class TitleFilter:
-    """Every word of a query occurs in the title, folded as find folds (`nunez`: `Núñez`).
-
-    A fuzzy match alone let `theme` match any title with a t, h, e, m and e in that order,
-    which is most of a story's quotes. Each word is smart-case on its own.
-    """
-
-    def __init__(self, words: list[str]) -> None:
-        self.needles = [
-            (fold(word, sensitive).text, sensitive)
-            for word in words
-            for sensitive in [is_case_sensitive(word)]
-        ]
-        self._any_sensitive = any(sensitive for _needle, sensitive in self.needles)
-
-    def __call__(self, title: str) -> bool:
-        if not self.needles:
-            return True
-        folded = {False: fold(title, False).text}
-        if self._any_sensitive:
-            folded[True] = fold(title, True).text
-        return all(needle in folded[sensitive] for needle, sensitive in self.needles)
-
-
 def show_about(screen: MainScreen) -> None:
     """The About view of the story (the `i` key)."""
     from story_tui.tui.screens.about import AboutStory
@@ -227,7 +203,7 @@ class StoryCommands(Provider):
     async def search(self, query: str) -> Hits:
         unseen_only, words = palette_query(query)
         matcher = self.matcher(" ".join(words))
-        matches = TitleFilter(words)
+        matches = QueryFilter(" ".join(words))
         best: list[tuple[float, int]] = []
         commands = self._commands()
         for index, command in enumerate(commands):

@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 
-from story_tui.storage.library import Library, filter_text, fuzzy_match
+from story_tui.storage.library import Library, filter_text
 from story_tui.storage.rows import StoryRow
 from story_tui.story.formatting import plural
 from story_tui.story.model import Location, Target
@@ -134,7 +134,7 @@ class LibraryScreen(ListScreen):
         self._wanted = highlighted
         self._pending = pending
         self._haystacks: dict[str, str] = {}
-        """What the filter looks through, per file: folded on the first letter typed."""
+        """What the filter looks through, per file: gathered on the first letter typed."""
         self.shown: list[StoryRow] = list(library.rows) if library else []
         self.current: StoryRow | None = None
         """The highlighted story file (kept after the screen is gone, to be remembered)."""
@@ -230,9 +230,12 @@ class LibraryScreen(ListScreen):
         current = self.current
         rows = self.library.rows
         if query:
+            from story_tui.story.filtering import QueryFilter
+
             if not self._haystacks:
                 self._haystacks = {row.path: filter_text(row) for row in self.library.rows}
-            rows = [row for row in rows if fuzzy_match(query, self._haystacks[row.path])]
+            matches = QueryFilter(query)
+            rows = [row for row in rows if matches(self._haystacks[row.path])]
         self.shown = rows
         pane = self.list
         pane.set_options(self._options(rows))

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Input, OptionList, Static
 
-from story_tui.storage.library import Library, LibraryPerson, folded, fuzzy_match, people_across
+from story_tui.storage.library import Library, LibraryPerson, people_across
 from story_tui.story.formatting import plural
 from story_tui.tui.screens.library import ListScreen, OpenStory
 from story_tui.tui.widgets.library_list import LibraryList, PersonAcrossOption, QuoteAcrossOption
@@ -40,7 +40,6 @@ class PeopleScreen(ListScreen):
         super().__init__()
         self.library = library
         self.people = people_across(library)
-        self._names = [folded(p.name) for p in self.people]
 
     def compose(self) -> ComposeResult:
         count = plural(len(self.people), "person", "people")
@@ -58,10 +57,10 @@ class PeopleScreen(ListScreen):
 
     @on(Input.Changed, "#people-filter")
     def _filter(self, event: Input.Changed) -> None:
-        query = event.value.strip()
-        people = [
-            p for p, name in zip(self.people, self._names, strict=True) if fuzzy_match(query, name)
-        ]
+        from story_tui.story.filtering import QueryFilter
+
+        matches = QueryFilter(event.value)
+        people = [p for p in self.people if matches(p.name)]
         self.list.set_options(PersonAcrossOption(p, self.library.title_of) for p in people)
         if people:
             self.list.highlighted = 0

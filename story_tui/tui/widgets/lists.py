@@ -148,15 +148,17 @@ class ListPane(OptionList):
     # and marks each match in the prompt the way the article marks its matches.
 
     def matching(self, query: str) -> list[int]:
-        """The indexes of the options whose story words contain `query` (folded like find)."""
-        if not query:
-            return []
-        from story_tui.story.find import matches_text
+        """The indexes of the options whose story words match `query`, by the one filter rule
+        (`story/filtering.py`, as the library and the palette filter)."""
+        from story_tui.story.filtering import QueryFilter
 
+        matches = QueryFilter(query)
+        if not matches:
+            return []
         return [
             index
             for index, option in enumerate(self.options)
-            if not option.disabled and any(matches_text(query, w) for w in option_words(option))
+            if not option.disabled and matches("\n".join(option_words(option)))
         ]
 
     def mark_matches(self, query: str | None) -> None:
@@ -247,19 +249,16 @@ def option_words(option: Option) -> tuple[str, ...]:
 
 
 def mark_words(prompt: VisualType, words: tuple[str, ...], query: str) -> VisualType:
-    """`prompt` with each match of `query` inside `words` marked; `prompt` itself if none.
+    """`prompt` with what matches `query` inside `words` marked; `prompt` itself if nothing.
 
     Each word is looked up in the prompt's text after the previous one, so a match is marked
     exactly where the story's words are, never in the pane's own words around them.
     """
     if not isinstance(prompt, Content) or not query:
         return prompt
-    from story_tui.story.find import fold, is_case_sensitive
+    from story_tui.story.filtering import QueryFilter
 
-    sensitive = is_case_sensitive(query)
-    needle = fold(query, sensitive).text
-    if not needle:
-        return prompt
+    matches = QueryFilter(query)
     plain = prompt.plain
     cursor = 0
     marked = prompt
@@ -268,12 +267,8 @@ def mark_words(prompt: VisualType, words: tuple[str, ...], query: str) -> Visual
         if at < 0:
             continue
         cursor = at + len(word)
-        folded = fold(word, sensitive)
-        start = folded.text.find(needle)
-        while start >= 0:
-            first, last = folded.original_span(start, start + len(needle), word)
+        for first, last in matches.spans(word):
             marked = marked.stylize(MATCH_STYLE, at + first, at + last)
-            start = folded.text.find(needle, start + len(needle))
     return marked
 
 
