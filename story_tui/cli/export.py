@@ -22,6 +22,7 @@ from story_tui.outputs.formats import FORMAT_NAMES, FORMATS, export_format
 from story_tui.story.model import Story
 from story_tui.story.safety import visible
 
+
 def format_names() -> tuple[str, ...]:
     """The export formats (outputs/formats.py), for `--format` and for `story-tui --help`."""
     return FORMAT_NAMES
