@@ -86,3 +86,47 @@ def test_the_walk_finds_modules_in_nested_packages() -> None:
     assert "story/diff/stories.py" in modules
     assert "tui/screens/main.py" in modules
     assert not [m for m in modules if m.endswith("__init__.py")]
+
+
+CONTRIBUTING = PACKAGE.parent / "CONTRIBUTING.md"
+
+
+def adding_a_field() -> str:
+    """CONTRIBUTING.md's section on adding a field to the story format."""
+    text = CONTRIBUTING.read_text(encoding="utf-8")
+    start = text.index("## Adding a field")
+    end = text.find("\n## ", start + 1)
+    return text[start : end if end >= 0 else None]
+
+
+def test_adding_a_field_names_files_that_exist() -> None:
+    # A rename (story/drafts.py became story/partial.py) must not leave the recipe pointing at
+    # a file that is gone.
+    section = adding_a_field()
+    named = set(re.findall(r"(?<![\w/])((?:story_tui/)?(?:[a-z_]+/)+[a-z_]+\.py)\b", section))
+    assert named
+    missing = []
+    for path in sorted(named):
+        relative = path.removeprefix("story_tui/")
+        if not (PACKAGE / relative).exists() and not (PACKAGE.parent / path).exists():
+            missing.append(path)
+    assert not missing, f"CONTRIBUTING.md names files that do not exist: {missing}"
+
+
+def test_adding_a_field_names_every_file_a_field_touches() -> None:
+    # What the lead's `url`/`authors`/`check` fields touched, and the two schemas to bump.
+    section = adding_a_field()
+    for path in (
+        "story/spec.py",
+        "story/model.py",
+        "story/loader.py",
+        "story/partial.py",
+        "story/serialize.py",
+        "story/yamlout.py",
+        "storage/cache.py",
+        "story/formatting.py",
+        "draft/write.py",
+        "docs/story-format.md",
+        "tests/test_loader_rules.py",
+    ):
+        assert path in section, path
