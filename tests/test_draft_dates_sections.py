@@ -122,3 +122,37 @@ def test_draft_published_reads_relative_dates_of_a_plain_text_article(
     assert 'published: "2019-11-20"' in text and 'date: "2019-11-14"' in text
     assert main(["draft", str(article), "--published", "20 Nov"]) == 2
     assert "--published must be a date" in capsys.readouterr().err
+
+
+def test_a_date_that_opens_a_sentence_or_counts_from_the_date_before() -> None:
+    paragraph = (
+        "He started Apple in 1976, and in 1984 the first Macintosh was released. One year later "
+        "he was fired from the company. 2007 was the year of the iPhone."
+    )
+    assert _events([paragraph], "2011-10-06") == [
+        ("1976", "He started Apple in 1976"),
+        ("1984", "He started Apple in 1976, and in 1984 the first Macintosh was released"),
+        ("1985", "One year later he was fired from the company"),
+        ("2007", "2007 was the year of the iPhone"),
+    ]
+    assert _events(["The storm hit on March 3, 2020. Two days later the river rose."])[1] == (
+        "2020-03-05",
+        "Two days later the river rose",
+    )
+
+
+def test_a_piece_of_a_sentence_is_never_a_speaker() -> None:
+    from story_tui.draft.people import not_a_speaker
+
+    for name in (
+        "He instead",
+        "On Monday",
+        "For starters",
+        "His repeated claims of having no memory",
+        "Paganini and his team",
+        "NASA’s Office of the Inspector General released two highly critical",
+        "And an overwhelming 70 percent of Americans",
+    ):
+        assert not_a_speaker(name), name
+    for name in ("the Interior Ministry", "a WeWork spokesperson", "Reuters", "the company"):
+        assert not not_a_speaker(name), name

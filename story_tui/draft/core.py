@@ -18,7 +18,13 @@ from story_tui.draft.dates import find_dates
 from story_tui.draft.figures import find_figures
 from story_tui.draft.input import read_text
 from story_tui.draft.model import Draft, DraftEvent, DraftQuote, slug
-from story_tui.draft.people import People, add_aliases, find_people, not_a_person
+from story_tui.draft.people import (
+    People,
+    add_aliases,
+    find_people,
+    not_a_person,
+    not_a_speaker,
+)
 from story_tui.draft.quotes import find_spans
 from story_tui.draft.sources import Sources
 from story_tui.draft.text import Text
@@ -51,6 +57,16 @@ def make_draft(article: Article | str, per_section: int = 3) -> Draft:
         if figure.paragraph not in reported:
             reported[figure.paragraph] = sources.reported(text.paragraphs[figure.paragraph])
         figure.sources = list(reported[figure.paragraph])
+    junk = {
+        p.id for p in people.people if (p.kind != "person" or p.unnamed) and not_a_speaker(p.name)
+    }
+    for quote in quotes:
+        if quote.speaker in junk:  # a piece of a sentence is nobody: the quote has no speaker
+            quote.speaker, quote.check = None, "no speaker found"
+    # a direct quotation stays listed as one with no speaker; a paraphrase without one is nothing
+    orphans = [*orphans, *(q for q in quotes if q.speaker is None and q.kind == "direct")]
+    quotes = [q for q in quotes if q.speaker is not None]
+    people.people = [p for p in people.people if p.id not in junk]
     speakers = {q.speaker for q in quotes}
     for person in people.people:
         if person.kind == "person" and not_a_person(person.name):

@@ -29,6 +29,10 @@ _DATE = regex.compile(
     rf"(?:,?\s+{_YEAR})?{_B})"
     rf"|(?P<my>{_MONTH}(?:\s+of)?\s+{_YEAR}{_B})"
     rf"|(?P<year>(?<=\b(?i:in|since|by|until|of|from|to|early|late|mid-)\s){_YEAR}{_B})"
+    rf"|(?P<opening>(?<=(?:^|[.!?][”\"’]?\s+)){_YEAR}(?=\s+(?:was|saw|brought|marked|began|ended|"
+    rf"is|will\s+be)\b))"
+    rf"|(?P<later>(?i:(?:one|a|an|two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})\s+"
+    rf"(?:day|week|month|year)s?\s+(?:later|earlier|after\s+that|before\s+that)){_B})"
     rf"|(?P<month>(?<=\b(?i:in|since|by|until|from|early|late|mid-|last|next|this|of)\s)"
     rf"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     rf"{_B}(?!\s+\d))"
@@ -108,11 +112,37 @@ def _parse(span: str, base: date | None, future: bool = False) -> datetime | Non
         return None
 
 
+_COUNT = {"one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_COUNT |= {"seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def after_date(span: str, before: str | None) -> str | None:
+    """`One year later`, `two days earlier`: counted from the date the article gave before."""
+    if before is None:
+        return None
+    words = span.lower().split()
+    count = int(words[0]) if words[0].isdigit() else _COUNT.get(words[0], 0)
+    unit = words[1].rstrip("s")
+    sign = -1 if words[2] in ("earlier", "before") else 1
+    parts = [int(p) for p in before.split("-")]
+    if unit == "year":
+        return f"{parts[0] + sign * count:04d}" + before[4:]
+    if unit == "month" and len(parts) >= 2:
+        months = parts[0] * 12 + parts[1] - 1 + sign * count
+        return f"{months // 12:04d}-{months % 12 + 1:02d}" + before[7:]
+    if unit in ("day", "week") and len(parts) == 3:
+        from datetime import timedelta
+
+        days = count * (7 if unit == "week" else 1) * sign
+        return (date(parts[0], parts[1], parts[2]) + timedelta(days=days)).isoformat()
+    return None
+
+
 def resolve(match: regex.Match[str], base: date | None) -> str | None:
     """The ISO date (YYYY, YYYY-MM or YYYY-MM-DD) a date span means, or None."""
     span = match.group()
     has_year = regex.search(_YEAR, span) is not None
-    if match["year"]:
+    if match["year"] or match["opening"]:
         return span
     if match["clock"]:
         return base.isoformat() if base else None
@@ -174,6 +204,7 @@ def find_dates(
     figures: list[DraftFigure] = []
     spans: list[list[tuple[int, int]]] = []
     seen: set[str] = set()
+    last: str | None = None
     for index, paragraph in enumerate(paragraphs):
         mine: list[tuple[int, int]] = []
         for match in _DATE.finditer(paragraph):
@@ -184,11 +215,15 @@ def find_dates(
                 and _DATELINE_AFTER.match(paragraph, match.end())
             ):
                 continue  # `WASHINGTON, Nov. 19 (Reuters) -`: the dateline, not an event
-            iso = resolve(match, base)
+            iso = after_date(match.group(), last) if match["later"] else resolve(match, base)
             if iso is None:
                 continue
             exact = regex.search(_YEAR, match.group()) is not None
             check = None if exact else f"date read from “{match.group()}” and the published date"
+            if match["later"]:
+                check = f"date read from “{match.group()}” and the date before it"
+            if not match["clock"]:
+                last = iso
             start, text = clause_around(paragraph, match.start(), match.end())
             dateline = _DATELINE.match(paragraph)
             if dateline and start < dateline.end() <= match.start():

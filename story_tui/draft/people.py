@@ -238,6 +238,35 @@ _BODY_LAST = frozenset(
 )
 
 
+_OPENERS = frozenset(
+    """he she it they we you i his her its their our my your him them us this that these those
+    there here on in at for from to of by with and but or so yet if when while after before as
+    since because although though then now meanwhile however instead also still even just only
+    not no""".split()
+)
+_PRONOUN = regex.compile(r"(?i)\b(?:he|she|they|we|his|her|their|its|him|them|our)\b")
+_CLAUSE_VERB = regex.compile(
+    r"(?i)\b(?:released|pleaded|published|said|says|told|announced|reported|found|showed|"
+    r"claimed|wrote|added|is|are|was|were|has|have|had|will|would)\b"
+)
+
+
+def not_a_speaker(name: str) -> bool:
+    """A speaker's name that is a piece of a sentence, not a name or a description: a sentence
+    opener or a pronoun phrase (`He instead`, `On Monday`, `For starters`, `His repeated claims
+    …`, `Paganini and his team`), or a clause (`NASA’s Office … released two highly critical`)."""
+    words = name.split()
+    if not words:
+        return True
+    first = words[0].lower().strip("“”\"'’")
+    return (
+        first in _OPENERS
+        or _PRONOUN.search(name) is not None
+        or len(words) > 8
+        or _CLAUSE_VERB.search(" ".join(words[1:])) is not None
+    )
+
+
 def not_a_person(name: str, title: str | None = None) -> bool:
     """A capitalised run that names no person, whatever is around it: a place (`Hong Kong`,
     `New Delhi`, `South Dakota`; a one-word place only without a courtesy title), a body or a
