@@ -93,6 +93,10 @@ def test_a_past_tense_sentence_never_puts_an_event_in_the_future() -> None:
     assert _events(["The minister will travel to Paris on Thursday for talks."])[0][0] == (
         "2019-11-21"
     )
+    # a day without its year, nearer ahead than behind: in the past tense, it lies behind
+    assert _events(["The company announced on Dec. 4 that it had sold the plant."])[0][0] == (
+        "2018-12-04"
+    )
 
 
 def test_a_month_without_a_day_is_a_year_and_month() -> None:

@@ -140,3 +140,14 @@ def test_a_person_with_no_role_shows_none() -> None:
     assert "Unknown" not in text and 'name: "Jane Doe"' in text
     person = text[text.index('name: "Jane Doe"') :].split("quotes:")[0]
     assert "role:" not in person
+
+
+def test_military_and_academic_titles_go_to_the_role() -> None:
+    people = _people(
+        "Army Maj. Gen. John Smith said the base would close. Associate Professor Jane Roe "
+        "and Det. Sgt. Alan Price agreed."
+    )
+    assert people["John Smith"].role == "Army Maj. Gen."
+    assert people["Jane Roe"].role == "Associate Professor"
+    assert people["Alan Price"].role == "Det. Sgt."
+    assert not any(name in people for name in ("Maj", "Gen", "Sgt", "Smith"))

@@ -69,6 +69,17 @@ _PAST = regex.compile(
 )
 
 
+def _in_the_past(match: regex.Match[str]) -> bool:
+    """The clause holding the date is in the past tense (`said on Dec. 4`, `was arrested`)."""
+    text = match.string
+    low, high = max(0, match.start() - 200), match.end() + 200
+    start = max(text.rfind(". ", low, match.start()), text.rfind(",", low, match.start())) + 1
+    start = max(start, low)
+    ends = [i for i in (text.find(",", match.end(), high), text.find(". ", match.end(), high))]
+    end = min([*(i for i in ends if i >= 0), high, len(text)])
+    return _PAST.search(text, start, end) is not None
+
+
 def _speaks_of_the_future(match: regex.Match[str]) -> bool:
     """The date's sentence speaks of what is to come (`will`, `is set to`, `next`) and the
     clause holding the date is not in the past tense (`said on Monday that he will …`)."""
@@ -176,13 +187,14 @@ def resolve(match: regex.Match[str], base: date | None) -> str | None:
         # a day without its year: the one nearest the published date (on or after it when the
         # sentence speaks of what is to come)
         best: date | None = None
+        past = not future and _in_the_past(match)
         for year in (base.year - 1, base.year, base.year + 1):
             try:
                 candidate = parsed.date().replace(year=year)
             except ValueError:
                 continue
-            if future and candidate < base:
-                continue
+            if (future and candidate < base) or (past and candidate > base):
+                continue  # a clause in the past tense never puts its day in the future
             if best is None or abs((candidate - base).days) < abs((best - base).days):
                 best = candidate
         if best is None:

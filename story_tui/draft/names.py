@@ -52,6 +52,14 @@ ROLE_ABBREVIATIONS = {
     "insp": "Inspector",
     "atty": "Attorney",
     "amb": "Ambassador",
+    "maj": "Major",
+    "adm": "Admiral",
+    "cmdr": "Commander",
+    "brig": "Brigadier",
+    "cpl": "Corporal",
+    "pvt": "Private",
+    "det": "Detective",
+    "sec": "Secretary",
 }
 TITLE_RE = regex.compile(
     r"(?<![\p{L}])(?P<title>(?i:"
