@@ -11,10 +11,13 @@ from typing import Any
 
 import pytest
 
-import story_tui.tui.browse
+import story_tui.cli.browse
+import story_tui.tui.app
 from story_tui.cli.main import main
-from story_tui.storage.cache import cache_key, load_cached, save_cached
+from story_tui.storage.cache import cache_key, edition_key, load_cached, save_cached
+from story_tui.storage.opening import OpenedStory
 from story_tui.story.model import Story
+from story_tui.tui.options import AppOptions
 from tests.conftest import MINI
 
 
@@ -25,7 +28,7 @@ def _cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_saved_story_loads_back(story: Story) -> None:
-    key = cache_key(b"some bytes")
+    key = cache_key(edition_key(b"some bytes"))
     assert load_cached(key) is None
     save_cached(key, story)
     assert load_cached(key) == story
@@ -36,7 +39,7 @@ def test_saved_story_loads_back(story: Story) -> None:
     ["quote", "control", "bidi-literal", "c1-literal", "cr-escape", "mention", "garbage", "shape"],
 )
 def test_tampered_entries_are_ignored(story: Story, _cache_dir: Path, tamper: str) -> None:
-    key = cache_key(b"x")
+    key = cache_key(edition_key(b"x"))
     save_cached(key, story)
     path = _cache_dir / f"{key}.json"
     data: Any = json.loads(path.read_text(encoding="utf-8"))
@@ -64,15 +67,13 @@ def test_the_browser_uses_the_cache_from_the_second_start(
 ) -> None:
     calls: list[tuple[bool, str]] = []
 
-    def fake_run(story: Story, args: object, start: object, key: str, cache: bool) -> int:
-        calls.append((cache, story.title))
-        if cache:
-            from story_tui.storage.cache import save_cached
-
-            save_cached(key, story)
+    def fake_run(first: OpenedStory, options: AppOptions, start: object) -> int:
+        calls.append((first.cache_pending, first.story.title))
+        first.write_cache()  # what the reading session does after the first frame
         return 0
 
-    monkeypatch.setattr(story_tui.tui.browse, "run_browser", fake_run)
+    monkeypatch.setattr(story_tui.tui.app, "run_app", fake_run)
+    monkeypatch.setattr(story_tui.cli.browse, "has_terminal", lambda: True)
     assert main([str(MINI)]) == 0
     assert main([str(MINI)]) == 0
     assert main([str(MINI), "--no-cache"]) == 0

@@ -65,6 +65,10 @@ ON_DEMAND = [
     "story_tui.story.find",
     "story_tui.story.attribution",
     "story_tui.tui.palette",
+    "sqlite3",  # the library: only when the app starts on one
+    "story_tui.storage.library",
+    "story_tui.tui.library_host",
+    "story_tui.tui.screens.library",
 ]
 
 

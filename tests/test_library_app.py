@@ -11,7 +11,7 @@ from story_tui.storage.index import LibraryIndex
 from story_tui.storage.library import Library, open_library
 from story_tui.storage.state import load_state
 from story_tui.story.model import Location
-from story_tui.tui.library_app import LibraryApp
+from story_tui.tui.app import StoryApp
 from story_tui.tui.screens.library import LibraryScreen
 from story_tui.tui.screens.library_people import PeopleScreen, PersonQuotesScreen
 from story_tui.tui.screens.library_search import SearchScreen
@@ -26,7 +26,7 @@ def library(tmp_path: Path) -> Library:
     return open_library([write_library(tmp_path)], index=LibraryIndex(tmp_path / "index.sqlite3"))
 
 
-def _top(app: LibraryApp) -> object:
+def _top(app: StoryApp) -> object:
     return app.screen
 
 
@@ -37,7 +37,7 @@ def _titles(screen: LibraryScreen) -> list[str]:
 
 
 async def test_lists_newest_first_with_the_invalid_file_and_filters(library: Library) -> None:
-    app = LibraryApp(library)
+    app = StoryApp(library)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = app.screen
         assert isinstance(screen, LibraryScreen)
@@ -62,7 +62,7 @@ async def test_lists_newest_first_with_the_invalid_file_and_filters(library: Lib
 
 
 async def test_open_a_story_and_come_back_where_the_reader_was(library: Library) -> None:
-    app = LibraryApp(library)
+    app = StoryApp(library)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("down")  # the bakery story
         library_screen = app.screen
@@ -79,7 +79,7 @@ async def test_open_a_story_and_come_back_where_the_reader_was(library: Library)
 
 
 async def test_people_across_stories_lead_to_each_quote(library: Library) -> None:
-    app = LibraryApp(library)
+    app = StoryApp(library)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("tab")
         people = app.screen
@@ -103,7 +103,7 @@ async def test_people_across_stories_lead_to_each_quote(library: Library) -> Non
 
 
 async def test_search_hits_grouped_by_story_and_the_jump(library: Library) -> None:
-    app = LibraryApp(library)
+    app = StoryApp(library)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("slash", *"crossing")
         search = app.screen
@@ -126,11 +126,11 @@ async def test_search_hits_grouped_by_story_and_the_jump(library: Library) -> No
 
 
 async def test_the_library_remembers_its_place(library: Library) -> None:
-    app = LibraryApp(library)
+    app = StoryApp(library)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("down", "down")
     assert load_state().data["libraries"][library.key] == {"story": library.rows[2].path}
-    again = LibraryApp(library)
+    again = StoryApp(library)
     async with again.run_test(size=(120, 36)):
         screen = again.screen
         assert isinstance(screen, LibraryScreen)
@@ -142,7 +142,7 @@ async def test_a_first_run_paints_then_fills_in_the_list(tmp_path: Path) -> None
 
     files = LibraryFiles([write_library(tmp_path)], LibraryIndex(tmp_path / "index.sqlite3"))
     assert files.stale() == 4
-    app = LibraryApp(None, pending=files)
+    app = StoryApp(files)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = app.screen
         assert isinstance(screen, LibraryScreen)
@@ -162,7 +162,7 @@ async def test_a_first_run_with_nothing_to_open_exits_2(tmp_path: Path) -> None:
     folder.mkdir()
     (folder / "one.yaml").write_text("format: 2\n", encoding="utf-8")
     files = LibraryFiles([folder], LibraryIndex(tmp_path / "index.sqlite3"))
-    app = LibraryApp(None, pending=files)
+    app = StoryApp(files)
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_for(pilot, lambda: app.return_code is not None, "the app to exit")
     assert app.return_code == 2
@@ -171,7 +171,7 @@ async def test_a_first_run_with_nothing_to_open_exits_2(tmp_path: Path) -> None:
 async def test_the_palette_reaches_every_story_person_quote_and_figure(library: Library) -> None:
     from story_tui.tui.library_commands import LibraryCommands
 
-    app = LibraryApp(library)
+    app = StoryApp(library)
     async with app.run_test(size=(120, 36)) as pilot:
         provider = LibraryCommands(app.screen)
         await provider.startup()

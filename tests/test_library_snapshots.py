@@ -14,7 +14,7 @@ from textual.widgets import Input
 
 from story_tui.storage.index import LibraryIndex
 from story_tui.storage.library import open_library
-from story_tui.tui.library_app import LibraryApp
+from story_tui.tui.app import StoryApp
 from tests.library_fixture import write_library
 
 SnapCompare = Callable[..., bool]
@@ -27,11 +27,11 @@ async def _steady_cursor(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
-def _app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> LibraryApp:
+def _app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> StoryApp:
     write_library(tmp_path)
     monkeypatch.chdir(tmp_path)  # relative paths: the same screen on every machine
     library = open_library(["library"], index=LibraryIndex(tmp_path / "index.sqlite3"))
-    return LibraryApp(library, remember=False)
+    return StoryApp(library, remember=False)
 
 
 def test_library_screen_120x36(

@@ -15,8 +15,10 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
+from story_tui.storage.opening import open_story_file, opened
 from story_tui.story.loader import load_story
 from story_tui.tui.app import StoryApp
+from story_tui.tui.options import AppOptions
 from story_tui.tui.screens.main import MainScreen
 from tests.conftest import DEADLINE, MINI, notifications, wait_for
 
@@ -122,7 +124,8 @@ async def test_app_reloads_a_changed_file_and_keeps_the_place(
     path = tmp_path / "story.yaml"
     original = MINI.read_text(encoding="utf-8")
     path.write_text(original, encoding="utf-8")
-    app = StoryApp(load_story(path), remember=False, watch=path, reload=lambda: load_story(path))
+    options = AppOptions(remember=False, watch=True)
+    app = StoryApp(open_story_file(path), options=options)
     notes = notifications(app, monkeypatch)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("right_square_bracket")  # to the second section
@@ -158,12 +161,12 @@ async def test_remembers_place_theme_and_seen_items_per_story(
 ) -> None:
     monkeypatch.setenv("STORY_TUI_STATE_DIR", str(tmp_path / "state"))
     story = load_story(MINI)
-    app = StoryApp(story, content_hash="v1")
+    app = StoryApp(opened(story, "v1"))
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("right_square_bracket", "4", "enter", "3")
         app.theme = "nord"
         await pilot.pause()
-    again = StoryApp(story, content_hash="v1")
+    again = StoryApp(opened(story, "v1"))
     async with again.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         await pilot.pause()
@@ -173,19 +176,21 @@ async def test_remembers_place_theme_and_seen_items_per_story(
         assert screen.active == "people"
         assert screen.article.cursor_location[0] == "first"  # the figure's paragraph
         assert "figure:bread-price" in screen.seen
-        assert not again.changed_since_last_time
+        assert again.first_session is not None
+        assert not again.first_session.changed_since_last_time
         from story_tui.tui.palette import unseen_items
 
         unseen = [command.title for command in unseen_items(screen)]
         assert not any(title.startswith("figure: Rise in the price of bread") for title in unseen)
         assert any(title.startswith("event: ") and "Prices rise" in title for title in unseen)
-    changed = StoryApp(story, content_hash="v2")
+    changed = StoryApp(opened(story, "v2"))
     notes = notifications(changed, monkeypatch)
     async with changed.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        assert changed.changed_since_last_time
+        assert changed.first_session is not None
+        assert changed.first_session.changed_since_last_time
         assert any("changed since you last read" in note for note in notes)
-    fresh = StoryApp(story, content_hash="v2", fresh=True)
+    fresh = StoryApp(opened(story, "v2"), fresh=True)
     async with fresh.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         screen = fresh.screen

@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from story_tui.storage.editions import editions_dir, load_edition, save_edition
+from story_tui.storage.opening import opened
 from story_tui.story.bundled import bundled_story
 from story_tui.story.diff.stories import diff_stories
 from story_tui.story.loader import load_story, parse_story
@@ -66,16 +67,18 @@ async def test_returning_reader_lists_the_changes_and_jumps(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("STORY_TUI_STATE_DIR", str(tmp_path / "state"))
-    first = StoryApp(STORY, content_hash="a1")
+    first = StoryApp(opened(STORY, "a1"))
     async with first.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
     new = second_edition()
-    app = StoryApp(new, content_hash="b2")
+    app = StoryApp(opened(new, "b2"))
     notes = notifications(app, monkeypatch)
     async with app.run_test(size=(120, 36)) as pilot:
-        await wait_for(pilot, lambda: app.edition_changes, "the changes found")
+        session = app.first_session
+        assert session is not None
+        await wait_for(pilot, lambda: session.changes, "the changes found")
         changes = diff_stories(STORY, new)
-        assert app.edition_changes == tuple(changes)
+        assert session.changes == tuple(changes)
         assert "5 changes since you last read it: press w to see them." in notes
         figures = app.screen.query_one(FiguresPane)
         await wait_for(
@@ -127,5 +130,6 @@ async def test_nothing_to_list_says_why(monkeypatch: pytest.MonkeyPatch) -> None
 def test_what_changed_snapshot(snap_compare: Any) -> None:
     new = second_edition()
     app = StoryApp(new, remember=False)
-    app.edition_changes = tuple(diff_stories(STORY, new))
+    assert app.first_session is not None
+    app.first_session.changes = tuple(diff_stories(STORY, new))
     assert snap_compare(app, press=["w"], terminal_size=(120, 36))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from typing import TYPE_CHECKING
 
 from story_tui.cli.common import (
     EXIT_INVALID,
@@ -19,6 +21,9 @@ from story_tui.cli.common import (
 from story_tui.story.bundled import bundled_story
 from story_tui.story.diagnostics import StoryInvalid, StoryUnreadable
 from story_tui.story.model import Story
+
+if TYPE_CHECKING:
+    from story_tui.tui.options import AppOptions
 
 
 def build_browse_parser(commands: str = "") -> argparse.ArgumentParser:
@@ -51,7 +56,9 @@ def build_browse_parser(commands: str = "") -> argparse.ArgumentParser:
         "(remembered for next time)",
     )
     parser.add_argument(
-        "--watch", action="store_true", help="reload the story whenever FILE is saved"
+        "--watch",
+        action="store_true",
+        help="reload a story whenever its file is saved (alone or opened from a library)",
     )
     parser.add_argument(
         "--fresh", action="store_true", help="ignore the remembered place and theme for this story"
@@ -109,33 +116,49 @@ def start_target(story: Story, args: argparse.Namespace) -> tuple[str, str] | No
     return None
 
 
+def options_of(args: argparse.Namespace) -> AppOptions:
+    """The typed options the app receives: `argparse.Namespace` stops here."""
+    from story_tui.tui.options import AppOptions
+
+    return AppOptions(
+        theme=args.theme,
+        fresh=args.fresh,
+        use_cache=not args.no_cache,
+        watch=args.watch,
+        max_bytes=args.max_bytes,
+    )
+
+
+def has_terminal() -> bool:
+    """Whether the app can run: a terminal on stdin and stdout, or a driver that needs none.
+
+    Without a terminal Textual's terminal driver would spin forever on a closed or redirected
+    stream. A session of `story-tui serve` (or any other Textual driver) sets TEXTUAL_DRIVER and
+    talks over pipes.
+    """
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return True
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
 def run(args: argparse.Namespace) -> int:
-    """`story-tui [FILE]`: load the story (from the cache when it can), then open the browser."""
+    """`story-tui [FILE]`: open the story (from the cache when it can), then the app on it."""
     from pathlib import Path
 
-    from story_tui.storage.cache import cache_key, load_cached
-    from story_tui.story.input_file import decode_story_bytes, read_story_bytes
+    from story_tui.storage.opening import open_story_file
 
     if args.theme is not None:
         check_theme(args.theme)
-    args.file = None
     if not args.paths:
         args.paths = default_library_if_used()
     if len(args.paths) > 1 or (args.paths and Path(args.paths[0]).is_dir()):
         return run_library(args)
-    args.file = args.paths[0] if args.paths else None
-    if args.watch and args.file is None:
+    file = args.paths[0] if args.paths else None
+    if args.watch and file is None:
         raise UsageError("--watch needs the FILE to watch")
-    path = Path(args.file) if args.file is not None else bundled_story()
+    path = Path(file) if file is not None else bundled_story()
     try:
-        data = read_story_bytes(path, args.max_bytes)
-        key = cache_key(data)
-        story = None if args.no_cache else load_cached(key)
-        from_cache = story is not None
-        if story is None:
-            from story_tui.story.loader import parse_story  # PyYAML only when there is no cache
-
-            story = parse_story(decode_story_bytes(data, str(path)), str(path))
+        opened = open_story_file(path, args.max_bytes, use_cache=not args.no_cache)
     except StoryUnreadable as error:
         say(sys.stderr, f"{PROG}: error: {error}")
         return EXIT_USAGE
@@ -143,16 +166,14 @@ def run(args: argparse.Namespace) -> int:
         for diagnostic in error.diagnostics:
             say(sys.stderr, str(diagnostic))
         return EXIT_INVALID
-    start = start_target(story, args)
-    from story_tui.tui.browse import NoTerminal, run_browser
+    start = start_target(opened.story, args)
+    if not has_terminal():
+        return _no_terminal()
+    from story_tui.tui.app import run_app
     from story_tui.web.session import quit_with_server
 
     quit_with_server()  # a session of `story-tui serve` ends with its server
-
-    try:
-        return run_browser(story, args, start, key, cache=not from_cache and not args.no_cache)
-    except NoTerminal:
-        return _no_terminal()
+    return run_app(opened, options_of(args), start)
 
 
 def default_library_if_used() -> list[str]:
@@ -178,13 +199,10 @@ def run_library(args: argparse.Namespace) -> int:
     for option in ("section", "person", "figure", "quote"):
         if getattr(args, option) is not None:
             raise UsageError(f"--{option} opens one story: give one FILE, not a library")
-    if args.watch:
-        raise UsageError("--watch watches one story: give one FILE, not a library")
     from story_tui.cli.libraries import checked, report
     from story_tui.storage.index import LibraryIndex
     from story_tui.storage.library import LibraryFiles
-    from story_tui.tui.browse import has_terminal
-    from story_tui.tui.library_app import run_library_app
+    from story_tui.tui.app import run_app
 
     files = LibraryFiles(args.paths, LibraryIndex(), args.max_bytes)
     if not files.files:
@@ -195,8 +213,8 @@ def run_library(args: argparse.Namespace) -> int:
         return _no_terminal()
     if files.stale() >= INDEX_AFTER_FIRST_PAINT:
         # Many files to read (a first run): the screen shows first, the index fills in.
-        return run_library_app(None, args, pending=files)
-    return run_library_app(checked(files.open(), list_invalid=False), args)
+        return run_app(files, options_of(args))
+    return run_app(checked(files.open(), list_invalid=False), options_of(args))
 
 
 INDEX_AFTER_FIRST_PAINT = 50

@@ -1,10 +1,11 @@
 """A cache of resolved stories, so a story opens without parsing its YAML again. No UI imports.
 
 The cache holds the JSON export of a story (the same data `story-tui export --format json`
-writes), keyed by a digest of the file's bytes and the story-tui version. Reading it back skips
-PyYAML and every check of the loader, so it is checked again where it matters: every anchored span
-must still be the exact text of its paragraph, and no text may hold a control character. A cache
-entry that fails, or that cannot be read, is ignored and the file is loaded in full.
+writes), keyed by the edition key (a digest of the file's bytes) and the cache's own SCHEMA.
+Reading it back skips PyYAML and every check of the loader, so it is checked again where it
+matters: every anchored span must still be the exact text of its paragraph, and no text may hold
+a control character. A cache entry that fails, or that cannot be read, is ignored and the file
+is loaded in full.
 
 Only the browser uses the cache; `story-tui validate` always checks the file itself.
 """
@@ -36,9 +37,27 @@ def cache_dir() -> Path:
     return Path(user_cache_dir("story-tui", appauthor=False)) / "stories"
 
 
-def cache_key(data: bytes) -> str:
-    """The cache entry name for a story file's bytes."""
-    return f"{hashlib.sha256(data).hexdigest()[:40]}-v{SCHEMA}"
+def edition_key(data: bytes) -> str:
+    """The one key of a story file's edition: a digest of its bytes.
+
+    Memory (the edition read last), the kept editions and the library all use it. It does not
+    depend on the cache's SCHEMA, so bumping that does not mark every story changed.
+    """
+    return hashlib.sha256(data).hexdigest()[:EDITION_CHARS]
+
+
+EDITION_CHARS = 40
+"""Hex digits of SHA-256 in an edition key (the library index keeps the whole digest)."""
+
+
+def edition_of_digest(sha256_hex: str) -> str:
+    """The edition key of a file whose full SHA-256 digest is known (the library's rows)."""
+    return sha256_hex[:EDITION_CHARS]
+
+
+def cache_key(edition: str) -> str:
+    """The cache entry name for an edition: the cache's own SCHEMA lives here only."""
+    return f"{edition}-v{SCHEMA}"
 
 
 _HIDING_ESCAPE = re.compile(r"\\[ubfr]")

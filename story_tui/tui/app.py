@@ -1,65 +1,53 @@
-"""The Textual app: one story in, panes out. It never opens files; `main()` loads the story."""
+"""The one Textual app of story-tui, for every way it opens: a story, a library, what comes next.
+
+It starts on the story screen (`MainScreen`) or on the library screen, and is the mediator
+between screens: any screen asks for a story with `OpenStory(path)` (or calls `open_story`), and
+the app opens it the one way (`storage/opening.py`), gives it a `ReadingSession` and pushes a
+story screen over the screen it was chosen on. The session, owned by the story screen, does the
+rest — remember, the edition read last, What changed, watching the file — the same whether the
+story was opened alone or from a library. The app never opens files itself: the command line
+hands it a loaded story (or a library) and typed options (`tui/options.py`).
+"""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import work
+from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from story_tui.story.diagnostics import Diagnostic, StoryInvalid, StoryUnreadable
-from story_tui.story.model import Story
+from story_tui.storage.files import safe_file_name
+from story_tui.storage.opening import OpenedStory, opened
+from story_tui.storage.state import State, load_state, save_state
+from story_tui.story.diagnostics import StoryInvalid, StoryUnreadable
+from story_tui.story.model import Location, Story, Target
+from story_tui.story.safety import visible
+from story_tui.tui.messages import OpenStory
+from story_tui.tui.options import AppOptions
+from story_tui.tui.screens.main import MainScreen
+from story_tui.tui.session import ReadingSession
+from story_tui.tui.startup import resume_collector
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
     from textual.command import Provider
 
-    from story_tui.story.diff.change import Change
-from story_tui.storage.files import safe_file_name
-from story_tui.storage.state import State, load_state, save_state
-from story_tui.story.formatting import plural
-from story_tui.story.safety import visible
-from story_tui.tui.screens.main import MainScreen, Target
-from story_tui.tui.startup import resume_collector
+    from story_tui.storage.library import Library, LibraryFiles
+    from story_tui.tui.library_host import LibraryHost
 
 DEFAULT_THEME = "textual-dark"
 
+if TYPE_CHECKING:
+    from typing import TypeAlias
 
-def story_digest(story: Story) -> str:
-    """A digest of the story's content, to notice that a file changed between readings."""
-    import hashlib
-
-    from story_tui.story.serialize import to_json
-
-    return hashlib.sha256(to_json(story).encode("utf-8")).hexdigest()[:32]
-
-
-def remembered_place(memory: dict[str, object]) -> tuple[str, str, int] | None:
-    """(pane, section id, paragraph) from a story's memory, if well formed."""
-    pane, section, paragraph = memory.get("pane"), memory.get("section"), memory.get("paragraph")
-    if isinstance(pane, str) and isinstance(section, str) and type(paragraph) is int:
-        return pane, section, paragraph
-    return None
-
-
-def remembered_lists(memory: dict[str, object]) -> dict[str, str]:
-    """Each list's highlighted option id from a story's memory (pane id -> option id)."""
-    lists = memory.get("lists")
-    if not isinstance(lists, dict):
-        return {}
-    return {k: v for k, v in lists.items() if isinstance(k, str) and isinstance(v, str)}
-
-
-def remembered_seen(memory: dict[str, object]) -> set[str]:
-    """The items the reader opened before."""
-    seen = memory.get("seen")
-    return {item for item in seen if isinstance(item, str)} if isinstance(seen, list) else set()
+    First: TypeAlias = Story | OpenedStory | Library | LibraryFiles
+    """What the app starts on: a story (loaded, or opened from its file), or a library (indexed,
+    or files to index after the first paint)."""
 
 
 def _story_commands() -> type[Provider]:
@@ -69,92 +57,202 @@ def _story_commands() -> type[Provider]:
     return StoryCommands
 
 
+def _library_commands() -> type[Provider]:
+    from story_tui.tui.library_commands import LibraryCommands
+
+    return LibraryCommands
+
+
 class StoryApp(App[None]):
-    """Browse one story: sections, article, people, key figures, timeline."""
+    """story-tui: a story's sections, article, people, key figures, timeline; or a library."""
 
     CSS_PATH = "app.tcss"
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {
         *App.COMMANDS,
         _story_commands,
+        _library_commands,
     }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit"),
-        Binding("w", "what_changed", "What changed", show=False, id="app.what-changed"),
     ]
     """
     | Key(s) | Description |
     | :- | :- |
     | ctrl+q | Quit at once, from anywhere. |
-    | w | What changed since you last read this story (when it changed). |
     """
 
     def __init__(
         self,
-        story: Story,
+        first: First,
         *,
-        theme: str | None = None,
+        options: AppOptions | None = None,
         state: State | None = None,
-        remember: bool = True,
         start: Target | None = None,
-        reload: Callable[[], Story] | None = None,
-        watch: Path | None = None,
-        content_hash: str | None = None,
-        fresh: bool = False,
+        remember: bool | None = None,
+        theme: str | None = None,
+        fresh: bool | None = None,
     ) -> None:
         """Create the app.
 
         Args:
-            story: The loaded story to browse.
-            theme: A theme name to start with (overrides the remembered one).
+            first: The story or the library to start on.
+            options: How to run (from the command line); `remember`, `theme` and `fresh`
+                override the fields of the same name.
             state: Remembered settings; read from the state directory when None.
-            remember: Remember the theme, the reader's place and what they opened, per story.
-            start: Open at this item: ("section" | "person" | "quote" | "figure" | "event", id).
-            reload: Loads the story again (from its file); used with `watch`.
-            watch: A story file to watch: on every save the app reloads it with `reload`,
-                keeping the reader's place, or shows the errors of an invalid version.
-            content_hash: A digest of the story file, to tell the reader it changed since last
-                time (computed from the model when not given).
-            fresh: Ignore what was remembered about this story (it is still saved on exit).
+            start: Open the story at this item: ("section" | "person" | "quote" | "figure" |
+                "event", id).
         """
         super().__init__()
-        self.story = story
+        options = options or AppOptions()
+        if remember is not None or theme is not None or fresh is not None:
+            options = AppOptions(
+                theme=theme if theme is not None else options.theme,
+                fresh=fresh if fresh is not None else options.fresh,
+                remember=remember if remember is not None else options.remember,
+                use_cache=options.use_cache,
+                watch=options.watch,
+                max_bytes=options.max_bytes,
+            )
+        self.options = options
+        self.state = state if state is not None else (load_state() if options.remember else State())
         self.start = start
-        self._reload = reload
-        self._watch_path = watch
-        self._stop_watch = threading.Event()
-        self.remember = remember
-        self.state = state if state is not None else (load_state() if remember else State())
-        self.title = visible(story.title)
-        self.content_hash = content_hash
-        if remember and content_hash is None:
-            self.content_hash = story_digest(story)
-        memory = {} if fresh or not remember else self.state.story(story.id)
-        self.memory = memory
-        self.changed_since_last_time = bool(memory) and memory.get("hash") != self.content_hash
-        self._read_story = story
-        self.edition_changes: tuple[Change, ...] = ()
-        """What changed since the edition read last (found after the first frame)."""
-        self._previous_digest = memory.get("hash")
-        remembered_theme = memory.get("theme")
-        self._initial_theme = (
-            theme
-            or (remembered_theme if isinstance(remembered_theme, str) else None)
-            or self.state.theme
-            or DEFAULT_THEME
-        )
+        self.first_session: ReadingSession | None = None
+        """The session of the story the app started on (None when it started on a library)."""
+        self.host: LibraryHost | None = None
+        """The library the app started on, if it did."""
+        if isinstance(first, Story | OpenedStory):
+            story = first if isinstance(first, OpenedStory) else opened(first)
+            self.first_session = self.new_session(story)
+            self.title = visible(self.first_session.story.title)
+        else:  # the library modules (sqlite3, the index) only when the app starts on one
+            from story_tui.tui.library_host import LibraryHost
+
+            self.host = LibraryHost(self, first)
+            self.title = "story-tui library"
+        self._library_theme = options.theme or self.state.theme or DEFAULT_THEME
+        """The theme outside any story (a story may have its own, remembered)."""
         self._theme_ready = False
-        self._place_saved = False
-        self._main_screen: MainScreen | None = None
+
+    @property
+    def library(self) -> Library | None:
+        """The library the app started on (None: a story, or a first run still indexing)."""
+        return self.host.library if self.host is not None else None
+
+    def new_session(self, story: OpenedStory) -> ReadingSession:
+        """A reading session for a story opened the one way (`storage/opening.py`)."""
+        return ReadingSession(story, self.state, self.options)
 
     def get_default_screen(self) -> Screen[None]:
-        self._main_screen = MainScreen(
-            self.story,
-            self.start,
-            restore=remembered_place(self.memory),
-            seen=remembered_seen(self.memory),
-            highlights=remembered_lists(self.memory),
-        )
-        return self._main_screen
+        if self.host is not None:
+            return self.host.screen()
+        assert self.first_session is not None
+        return MainScreen(self.first_session, self.start)
+
+    def on_mount(self) -> None:
+        first = self.first_session
+        theme = self._theme_for(first) if first is not None else self._library_theme
+        if theme in self.available_themes:
+            self.theme = theme
+        self._theme_ready = True  # from now on a theme change is the reader's choice
+        if self.state.problem:
+            self.notify(
+                visible(self.state.problem), title="Settings", severity="warning", markup=False
+            )
+        if self.host is not None:
+            self.host.mounted()
+
+    def on_ready(self) -> None:
+        # The first frame is on screen: the collector may run again (see story_tui/tui/startup.py).
+        resume_collector()
+
+    def _theme_for(self, session: ReadingSession) -> str:
+        return self.options.theme or session.theme or self._library_theme
+
+    # Opening a story from another screen -------------------------------------------------------
+
+    @on(OpenStory)
+    async def _open_story_asked(self, event: OpenStory) -> None:
+        await self.open_story(event.path, event.target, event.location)
+
+    async def open_story(
+        self, path: str, start: Target | None = None, location: Location | None = None
+    ) -> bool:
+        """Open a story file in a story screen over the current screen; False if it could not.
+
+        Any screen may call it (or post `OpenStory`): the story is opened the one way, with its
+        own reading session; `backspace` with nothing left to go back to returns to the screen
+        it was opened from.
+        """
+        from story_tui.storage.opening import open_story_file
+
+        options = self.options
+        try:
+            story = open_story_file(path, options.max_bytes, options.use_cache)
+        except StoryUnreadable as error:
+            self.notify(visible(str(error)), severity="error", markup=False)
+            return False
+        except StoryInvalid as error:
+            self.notify(visible(str(error)), title="Invalid story", severity="error", markup=False)
+            return False
+        session = self.new_session(story)
+        screen = MainScreen(session, start, location)
+        theme = self._theme_for(session)
+        if theme in self.available_themes:
+            self.theme = theme
+        await self.push_screen(screen, lambda _result: self._story_closed(screen))
+        return True
+
+    def _story_closed(self, screen: MainScreen) -> None:
+        screen.reading.leave()
+        if self._library_theme in self.available_themes:
+            self.theme = self._library_theme
+        if self.host is not None:
+            self.host.story_closed(screen.session)
+
+    # Leaving -----------------------------------------------------------------------------------
+
+    def exit(
+        self,
+        result: None = None,
+        return_code: int = 0,
+        message: RenderableType | None = None,
+    ) -> None:
+        """Remember the place in every open story (and the library's), then exit."""
+        self._leave()
+        super().exit(result, return_code, message)
+
+    def on_unmount(self) -> None:
+        self._leave()
+
+    def _leave(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                screen.reading.leave()
+        if self.host is not None:
+            self.host.leave()
+
+    def save_state(self) -> None:
+        """Write what the app remembers; say so when it cannot."""
+        if not self.options.remember:
+            return
+        problem = save_state(self.state)
+        if problem:
+            self.notify(visible(problem), title="Settings", severity="warning", markup=False)
+
+    def watch_theme(self, theme: str) -> None:
+        if not self._theme_ready or not self.options.remember:
+            return
+        if not any(isinstance(screen, MainScreen) for screen in self.screen_stack):
+            self._library_theme = theme  # chosen outside any story: the app's theme from now on
+        if theme != self.state.theme:
+            self.state.data["theme"] = theme
+            self.save_state()
+
+    # Commands ----------------------------------------------------------------------------------
+
+    def story_screen(self) -> MainScreen | None:
+        """The story screen nearest the top, if a story is open."""
+        return next((s for s in reversed(self.screen_stack) if isinstance(s, MainScreen)), None)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's palette commands, with `Keys` and `Screenshot` made to fit this app.
@@ -165,7 +263,7 @@ class StoryApp(App[None]):
         directory and says where, or why it could not.
         """
         for command in super().get_system_commands(screen):
-            if command.title == "Keys":
+            if command.title == "Keys" and self.story_screen() is not None:
                 yield SystemCommand("Keys", "Every key, by pane (? or F1)", self.show_keys)
             elif command.title == "Screenshot":
                 yield SystemCommand(
@@ -180,12 +278,14 @@ class StoryApp(App[None]):
         """About this story: its published date, byline and sources (the `i` key)."""
         from story_tui.tui.screens.about import AboutStory
 
-        self.push_screen(AboutStory(self.story))
+        main = self.story_screen()
+        if main is not None:
+            self.push_screen(AboutStory(main.story))
 
     def show_keys(self) -> None:
         """The help screen: every key, by pane."""
-        main = self.screen_stack[0] if self.screen_stack else None
-        if isinstance(main, MainScreen):
+        main = self.story_screen()
+        if main is not None:
             main.action_help()
 
     def save_screenshot_here(self) -> str | None:
@@ -211,152 +311,9 @@ class StoryApp(App[None]):
         self.notify(visible(f"Saved {path}"), title="Screenshot", markup=False, timeout=6)
         return path
 
-    def on_mount(self) -> None:
-        if self._initial_theme in self.available_themes:
-            self.theme = self._initial_theme
-        self._theme_ready = True  # from now on a theme change is the reader's choice
-        if self.state.problem:
-            self.notify(
-                visible(self.state.problem), title="Settings", severity="warning", markup=False
-            )
-        if self.changed_since_last_time:
-            self.notify(
-                "This story file changed since you last read it.", title="Changed", timeout=6
-            )
-            self._find_changes()
-        if self._watch_path is not None and self._reload is not None:
-            self._watch_file()
 
-    def on_ready(self) -> None:
-        # The first frame is on screen: the collector may run again (see story_tui/tui/startup.py).
-        resume_collector()
-
-    def exit(
-        self,
-        result: None = None,
-        return_code: int = 0,
-        message: RenderableType | None = None,
-    ) -> None:
-        """Remember the reader's place for this story, then exit."""
-        if self.remember:
-            self.save_place()
-        self._stop_watch.set()
-        super().exit(result, return_code, message)
-
-    def on_unmount(self) -> None:
-        self._stop_watch.set()
-        if self.remember:
-            self.save_place()
-
-    def save_place(self) -> None:
-        """Remember, for this story, the pane, the paragraph, the theme and the items opened."""
-        if self._place_saved:
-            return
-        screen = self.screen_stack[0] if self.screen_stack else self._main_screen
-        if not isinstance(screen, MainScreen) or not hasattr(screen, "_article_view"):
-            return
-        self._place_saved = True
-        memory = {"hash": self.content_hash, "theme": self.theme, **screen.memory()}
-        self.state.remember_story(self.story.id, memory)
-        save_state(self.state)
-        if self.content_hash is not None:
-            from story_tui.storage.editions import save_edition
-
-            save_edition(self._read_story, self.content_hash)
-
-    @work(thread=True, exclusive=True, group="changes")
-    def _find_changes(self) -> None:
-        """Diff the edition read last with this one (a thread: a long story takes a while)."""
-        from story_tui.tui.screens.changes import changes_since
-
-        changes = changes_since(self._read_story, self._previous_digest)
-        if changes:
-            self.call_from_thread(self._changes_found, changes)
-
-    def _changes_found(self, changes: tuple[Change, ...]) -> None:
-        from story_tui.tui.screens.changes import mark_new
-
-        self.edition_changes = changes
-        if self._main_screen is not None:
-            mark_new(self._main_screen, changes)
-        self.notify(
-            f"{plural(len(changes), 'change')} since you last read it: press w to see them.",
-            title="What changed",
-            timeout=6,
-            markup=False,
-        )
-
-    def action_what_changed(self) -> None:
-        """List what changed since the reader last read this story; enter goes to it."""
-        from story_tui.tui.screens.changes import ChangesScreen, go_to_change
-
-        main = self.screen_stack[0] if self.screen_stack else None
-        if not isinstance(main, MainScreen):
-            return
-        if not self.edition_changes:
-            why = (
-                "no copy of the edition you read last was kept"
-                if self.changed_since_last_time
-                else "it is the edition you read last"
-            )
-            self.notify(f"Nothing to list: {why}.", title="What changed", timeout=4, markup=False)
-            return
-        self.push_screen(
-            ChangesScreen(self.story, self.edition_changes),
-            lambda change: go_to_change(main, change),
-        )
-
-    @work(thread=True, exclusive=True, group="watch")
-    def _watch_file(self) -> None:
-        """Reload the story whenever its file is saved (a thread: watchfiles blocks)."""
-        from watchfiles import watch
-
-        assert self._watch_path is not None and self._reload is not None
-        target = self._watch_path.resolve()
-        for changes in watch(
-            target.parent, stop_event=self._stop_watch, raise_interrupt=False, rust_timeout=200
-        ):
-            if not any(Path(path).resolve() == target for _change, path in changes):
-                continue
-            try:
-                story = self._reload()
-            except StoryInvalid as error:
-                self.call_from_thread(self._show_invalid, error.diagnostics)
-            except StoryUnreadable as error:
-                self.call_from_thread(self._show_unreadable, str(error))
-            else:
-                self.call_from_thread(self._run_show_new_version, story)
-
-    def _run_show_new_version(self, story: Story) -> None:
-        self.run_worker(self._show_new_version(story), exclusive=True, group="reload")
-
-    async def _show_new_version(self, story: Story) -> None:
-        self.story = story
-        screen = self.screen_stack[0]
-        if isinstance(screen, MainScreen):
-            await screen.replace_story(story)
-        self.notify("The story file changed: reloaded.", title="Reloaded", timeout=3)
-
-    def _show_invalid(self, diagnostics: list[Diagnostic]) -> None:
-        shown = "\n".join(str(d) for d in diagnostics[:8])
-        more = f"\n… and {len(diagnostics) - 8} more" if len(diagnostics) > 8 else ""
-        self.notify(
-            visible(f"{shown}{more}\nStill showing the last valid version."),
-            title=f"The story file has {len(diagnostics)} error(s)",
-            severity="error",
-            timeout=20,
-            markup=False,
-        )
-
-    def _show_unreadable(self, message: str) -> None:
-        self.notify(visible(message), title="Cannot reload", severity="error", markup=False)
-
-    def watch_theme(self, theme: str) -> None:
-        if not self.remember or not self._theme_ready or theme == self.state.theme:
-            return
-        self.state.data["theme"] = theme
-        if self.memory is not None:
-            self.memory["theme"] = theme
-        problem = save_state(self.state)
-        if problem:
-            self.notify(visible(problem), title="Settings", severity="warning", markup=False)
+def run_app(first: First, options: AppOptions, start: Target | None = None) -> int:
+    """Run the app on a story or a library and return its exit code."""
+    app = StoryApp(first, options=options, start=start)
+    app.run()
+    return app.return_code or 0

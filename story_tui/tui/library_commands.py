@@ -15,7 +15,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from story_tui.storage.library import Library, people_across
 from story_tui.story.formatting import plural, shorten
-from story_tui.tui.screens.library import OpenStory
+from story_tui.tui.messages import OpenStory
 from story_tui.tui.screens.main import MainScreen
 from story_tui.tui.widgets.text import literal
 
@@ -32,7 +32,11 @@ def library_commands(provider: Provider, library: Library) -> Iterator[Command]:
 
     stories = library.by_digest()
     for row in library.stories:
-        yield (f"story: {row.title}", row.date[:10] or "undated", partial(post, OpenStory(row)))
+        yield (
+            f"story: {row.title}",
+            row.date[:10] or "undated",
+            partial(post, OpenStory(row.path)),
+        )
     from story_tui.tui.screens.library_people import PersonQuotesScreen
 
     names: dict[tuple[str, str], str] = {}
@@ -52,14 +56,14 @@ def library_commands(provider: Provider, library: Library) -> Iterator[Command]:
         yield (
             f"quote: {speaker}: {shorten(quote.text, 80)}",
             row.title or "",
-            partial(post, OpenStory(row, ("quote", quote.key))),
+            partial(post, OpenStory(row.path, ("quote", quote.key))),
         )
     for digest, figure_id, label, text in library.index.figures(stories):
         row = stories[digest]
         yield (
             f"figure: {label} — {text}",
             row.title or "",
-            partial(post, OpenStory(row, ("figure", figure_id))),
+            partial(post, OpenStory(row.path, ("figure", figure_id))),
         )
 
 

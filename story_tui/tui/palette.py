@@ -116,12 +116,12 @@ def _app_commands(screen: MainScreen) -> Iterator[Command]:
         "Published date, byline, sources with their addresses",
         partial(show_about, screen),
     )
-    changes: tuple[object, ...] = getattr(screen.app, "edition_changes", ())
+    changes = screen.session.changes
     if changes:
         yield Command(
             "changes: what changed since you last read it",
             f"{plural(len(changes), 'change')}, each one key from its place (key w)",
-            partial(screen.app.run_action, "what_changed"),
+            screen.action_what_changed,
         )
     yield Command("help: every key", "The help screen (? or F1)", screen.action_help)
     yield Command("back: where I was", "Back before the last jump (backspace)", screen.action_back)

@@ -1,8 +1,9 @@
 """The library screen: every story of a folder, newest first, filtered as the reader types.
 
 The screen only shows and filters; opening a story is the app's business: the screen posts
-`OpenStory` and the app (the mediator) loads the story and pushes the browser over this screen,
-which stays as it was, so coming back finds the reader exactly where they were.
+`OpenStory` (tui/messages.py) and the app (the mediator) opens the story and pushes a story
+screen over this screen, which stays as it was, so coming back finds the reader exactly where
+they were.
 """
 
 from __future__ import annotations
@@ -15,34 +16,18 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 
 from story_tui.storage.library import Library, filter_text
 from story_tui.storage.rows import StoryRow
 from story_tui.story.formatting import plural
-from story_tui.story.model import Location, Target
+from story_tui.tui.messages import OpenStory
 from story_tui.tui.widgets.library_list import LibraryList, StoryOption, story_prompt
 from story_tui.tui.widgets.text import literal
 
 if TYPE_CHECKING:
     from story_tui.tui.library_news import LibraryNews
-
-
-class OpenStory(Message):
-    """The reader asked to open a story of the library (at an item or a place, maybe)."""
-
-    def __init__(
-        self, row: StoryRow, target: Target | None = None, location: Location | None = None
-    ) -> None:
-        super().__init__()
-        self.row = row
-        """The story file to open."""
-        self.target = target
-        """An item to open it at: ("quote", key), ("person", id), …"""
-        self.location = location
-        """A place in the article to highlight (a search hit)."""
 
 
 class LibraryFilter(Input):
@@ -268,7 +253,7 @@ class LibraryScreen(ListScreen):
                 markup=False,
             )
             return
-        self.post_message(OpenStory(option.row))
+        self.post_message(OpenStory(option.row.path))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("add_address", "refresh_news"):

@@ -11,7 +11,8 @@ from textual.widgets import Footer, Input, OptionList, Static
 
 from story_tui.storage.library import Library, LibraryPerson, people_across
 from story_tui.story.formatting import plural
-from story_tui.tui.screens.library import ListScreen, OpenStory
+from story_tui.tui.messages import OpenStory
+from story_tui.tui.screens.library import ListScreen
 from story_tui.tui.widgets.library_list import LibraryList, PersonAcrossOption, QuoteAcrossOption
 from story_tui.tui.widgets.text import literal
 
@@ -118,4 +119,4 @@ class PersonQuotesScreen(ListScreen):
         event.stop()
         option = event.option
         if isinstance(option, QuoteAcrossOption):
-            self.post_message(OpenStory(option.story, ("quote", option.quote.key)))
+            self.post_message(OpenStory(option.story.path, ("quote", option.quote.key)))

@@ -13,7 +13,8 @@ from textual.widgets.option_list import Option
 from story_tui.storage.library import Library
 from story_tui.storage.search import SearchHit, search_library
 from story_tui.story.formatting import plural
-from story_tui.tui.screens.library import ListScreen, OpenStory
+from story_tui.tui.messages import OpenStory
+from story_tui.tui.screens.library import ListScreen
 from story_tui.tui.widgets.library_list import HitOption, LibraryList, story_heading
 from story_tui.tui.widgets.text import literal
 
@@ -85,4 +86,4 @@ class SearchScreen(ListScreen):
         event.stop()
         option = event.option
         if isinstance(option, HitOption):
-            self.post_message(OpenStory(option.hit.story, location=option.hit.location))
+            self.post_message(OpenStory(option.hit.story.path, location=option.hit.location))

@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from story_tui.story.model import Story, Target
+from story_tui.story.model import Location, Story, Target
 from story_tui.tui.panes import LIST_PANES, PANE_TITLES, PANES
 from story_tui.tui.responsive import (
     COLUMN_OF,
@@ -39,6 +39,7 @@ from story_tui.tui.screens.main_layout import (
     title_content,
 )
 from story_tui.tui.screens.position_line import PositionLine
+from story_tui.tui.screens.reading import Reading
 from story_tui.tui.screens.routing import Router
 from story_tui.tui.screens.seen import show_seen
 from story_tui.tui.widgets.article import ArticleView
@@ -52,6 +53,7 @@ from story_tui.tui.widgets.seen_mark import seen_key
 if TYPE_CHECKING:
     # The overlays, the find bar and find itself are imported when first used: start-up is
     # faster without them (see docs/performance.md).
+    from story_tui.tui.session import ReadingSession
     from story_tui.tui.widgets.findbar import FindBar
 
 
@@ -76,19 +78,19 @@ class MainScreen(Screen[None]):
 
     def __init__(
         self,
-        story: Story,
+        session: ReadingSession,
         start: Target | None = None,
-        restore: tuple[str, str, int] | None = None,
-        seen: set[str] | None = None,
-        highlights: dict[str, str] | None = None,
+        location: Location | None = None,
     ) -> None:
+        """The story of a reading session, opened at `start` (an item), at `location` (a place
+        in the article) or where the reader left it."""
         super().__init__()
-        self.story = story
+        self.session = session
+        self.reading = Reading(self, session)
+        self.story = session.story
         self.start = start
-        self.restore = restore
-        self.highlights = highlights or {}
-        """Each list's highlighted option id when the reader left (pane id -> option id)."""
-        self.seen: set[str] = set(seen or ())
+        self.location = location
+        self.seen: set[str] = session.seen
         """Items the reader has opened, as `kind:key` (e.g. `quote:rivas#0`)."""
         self.router = Router(self)
         self.finder = FindController(self)
@@ -115,8 +117,14 @@ class MainScreen(Screen[None]):
         self.call_after_refresh(self._refocus)
         if self.start is not None:
             self.call_after_refresh(self.open_target, self.start, False)
-        elif self.restore is not None:
-            self.call_after_refresh(self.router.restore, *self.restore, self.highlights)
+        elif self.location is not None:
+            self.call_after_refresh(self.router.show_location, self.location)
+        elif (place := self.session.place) is not None:
+            self.call_after_refresh(self.router.restore, *place, self.session.highlights)
+        self.call_after_refresh(self.reading.start)
+
+    def on_unmount(self) -> None:
+        self.reading.leave()
 
     async def replace_story(self, story: Story) -> None:
         """Show a new version of the story (the file changed), keeping the reader's place."""
@@ -132,8 +140,7 @@ class MainScreen(Screen[None]):
         self.router.restore(active, section_id, paragraph, highlights)
 
     def _setup(self) -> None:
-        self._article_view = self.article
-        self._lists = [self.list_pane(p) for p in LIST_PANES]
+        self.reading.attach(self.article, [self.list_pane(p) for p in LIST_PANES])
         for item in sorted(self.seen):
             kind, _, key = item.partition(":")
             self.mark_seen(kind, key)
@@ -160,18 +167,6 @@ class MainScreen(Screen[None]):
     def article(self) -> ArticleView:
         """The article pane."""
         return self.query_one(ArticleView)
-
-    def memory(self) -> dict[str, object]:
-        """What to remember about the reader's place (works after the screen is unmounted)."""
-        article = self._article_view
-        section_id, paragraph = article.cursor_location
-        return {
-            "pane": self.active,
-            "section": section_id,
-            "paragraph": paragraph,
-            "lists": self.router.highlights(self._lists),
-            "seen": sorted(self.seen),
-        }
 
     def on_resize(self, event: Resize) -> None:
         self.mode = layout_mode(event.size.width, event.size.height)
@@ -280,6 +275,10 @@ class MainScreen(Screen[None]):
             return False
         self.action_focus_pane(self._before_fold_out)
         return True
+
+    def action_what_changed(self) -> None:
+        """List what changed since the reader last read this story (screens/reading.py)."""
+        self.reading.what_changed()
 
     async def action_quit(self) -> None:
         """Close the sidebar opened over the article, or quit the app."""

@@ -114,6 +114,11 @@ class Router:
         if pane in PANES:
             screen.action_focus_pane(pane)
 
+    def show_location(self, location: Location) -> None:
+        """Highlight a place in the article (a search hit, a change) and focus the article."""
+        self.screen.action_focus_pane("article")
+        self.screen.article.show_location(location)
+
     def record(self) -> None:
         """Remember the reader's place before a jump."""
         self.history.record(self.place())

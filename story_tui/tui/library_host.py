@@ -1,0 +1,120 @@
+"""The app's library, when it starts on one: the library screen, its index, its remembered place.
+
+`StoryApp` starts on a library through this host: it shows the library screen (at once, and
+fills it in when a first run indexes after the first paint), tells each row's status from what
+the reader remembered (unread, changed, read), and remembers the highlighted story. Opening a
+story is the app's business (`StoryApp.open_story`), the same as opening one alone.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+
+from story_tui.storage.cache import edition_of_digest
+from story_tui.storage.library import Library, LibraryFiles, library_key
+from story_tui.storage.rows import StoryRow
+from story_tui.story.safety import visible
+from story_tui.tui.screens.library import LibraryScreen
+from story_tui.tui.session import edition_read
+
+if TYPE_CHECKING:
+    from story_tui.tui.app import StoryApp
+    from story_tui.tui.session import ReadingSession
+
+MAX_LIBRARIES = 20
+"""Libraries whose place is remembered (the most recent)."""
+
+
+class LibraryHost:
+    """A library shown by the app: its screen, its indexing and what is remembered of it."""
+
+    def __init__(self, app: StoryApp, first: Library | LibraryFiles) -> None:
+        self.app = app
+        self.library: Library | None = first if isinstance(first, Library) else None
+        """The library; None while `pending` is being indexed (a first run)."""
+        self.pending = first if isinstance(first, LibraryFiles) else None
+        self.key = first.key if isinstance(first, Library) else library_key(first.paths)
+        self._screen: LibraryScreen | None = None
+
+    def memory(self) -> dict[str, object]:
+        """What was remembered about this library (its highlighted story)."""
+        libraries = self.app.state.data.get("libraries")
+        memory = libraries.get(self.key) if isinstance(libraries, dict) else None
+        return memory if isinstance(memory, dict) else {}
+
+    def status_of(self, row: StoryRow) -> str:
+        """unread, changed (since the reader last read it), read, or invalid."""
+        if not row.valid or row.digest is None or row.id is None:
+            return "invalid"
+        memory = self.app.state.story(row.id)
+        if not memory:
+            return "unread"
+        return "read" if edition_read(memory) == edition_of_digest(row.digest) else "changed"
+
+    def screen(self) -> LibraryScreen:
+        """The library screen (the app's first screen)."""
+        wanted = self.memory().get("story")
+        pending = self.pending
+        self._screen = LibraryScreen(
+            self.library,
+            self.status_of,
+            wanted if isinstance(wanted, str) else None,
+            pending=len(pending.files) if pending else 0,
+        )
+        return self._screen
+
+    def mounted(self) -> None:
+        """The app is mounted: say what went wrong, and index a first run after the first paint."""
+        source = self.library or self.pending
+        assert source is not None
+        for line in filter(None, [source.index.notice, *source.problems]):
+            self.app.notify(visible(line), title="Library", severity="warning", markup=False)
+        if self.pending is not None:
+            pending = self.pending
+            self.app.run_worker(lambda: self._index(pending), thread=True, group="index")
+
+    def _index(self, pending: LibraryFiles) -> None:
+        """Index the library's files (a thread), showing the progress."""
+        app, screen = self.app, self._screen
+
+        def progress(done: int, total: int) -> None:
+            if screen is not None:
+                app.call_from_thread(screen.show_progress, done, total)
+
+        library = pending.open(progress)
+        app.call_from_thread(self._ready, library)
+
+    def _ready(self, library: Library) -> None:
+        self.library = library
+        self.pending = None
+        if not library.stories:
+            lines = [*library.problems, *(row.error or "" for row in library.rows)]
+            lines.append("story-tui: error: no story could be opened")
+            self.app.exit(return_code=2, message=Text("\n".join(visible(line) for line in lines)))
+            return
+        if self._screen is not None:
+            self._screen.set_library(library)
+
+    def story_closed(self, session: ReadingSession) -> None:
+        """The reader is back from a story: show its new status, remember the library's place."""
+        if self._screen is not None and session.path is not None:
+            self._screen.refresh_status(session.path)
+        self.leave()
+
+    def leave(self) -> None:
+        """Remember the highlighted story, and write what the app remembers."""
+        if not self.app.options.remember:
+            return
+        screen = self._screen
+        if screen is not None and screen.current is not None:
+            libraries = self.app.state.data.get("libraries")
+            if not isinstance(libraries, dict):
+                libraries = self.app.state.data["libraries"] = {}
+            libraries.pop(self.key, None)
+            libraries[self.key] = {"story": os.path.abspath(screen.current.path)}
+            while len(libraries) > MAX_LIBRARIES:
+                libraries.pop(next(iter(libraries)))
+        self.app.save_state()
