@@ -125,3 +125,36 @@ async def test_watch_reloads_the_story(context: str, story_file: Path) -> None:
                 if time.monotonic() > deadline:
                     raise
         assert screen.session.story.sections[1].title == "Second, renamed"
+
+
+async def test_a_new_cache_schema_does_not_mark_the_story_changed(
+    context: str, story_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from story_tui.storage import cache
+
+    async with reading(context, story_file) as (_app, pilot, _screen):
+        await pilot.press("q")
+    monkeypatch.setattr(cache, "SCHEMA", cache.SCHEMA + 1)  # as CONTRIBUTING asks after a change
+    async with reading(context, story_file) as (app, _pilot, screen):
+        assert not screen.session.changed_since_last_time
+        if context == "library":
+            assert app.host is not None and app.host.library is not None
+            (row,) = app.host.library.stories
+            assert app.host.status_of(row) == "read"
+
+
+async def test_the_cache_is_written_after_the_first_frame(context: str, story_file: Path) -> None:
+    from story_tui.storage.cache import cache_dir, cache_key, edition_key
+
+    entry = cache_dir() / f"{cache_key(edition_key(story_file.read_bytes()))}.json"
+    async with reading(context, story_file) as (_app, pilot, screen):
+        assert screen.session.opened.cache_pending
+        await wait_for(pilot, entry.exists, "the cache entry")
+
+
+def test_memory_from_before_the_one_edition_key_is_the_same_edition() -> None:
+    from story_tui.tui.session import edition_read
+
+    assert edition_read({"hash": "ab12" * 10 + "-v3"}) == "ab12" * 10
+    assert edition_read({"hash": "ab12" * 10}) == "ab12" * 10
+    assert edition_read({"hash": 3}) is None

@@ -137,7 +137,6 @@ def help_groups(screen_bindings: list[BindingType]) -> list[tuple[str, KeyTable,
             "Everywhere",
             [
                 *keys_of(screen_bindings),
-                ("w", "What changed since you last read the story"),
                 ("ctrl+q", "Quit at once"),
                 ("ctrl+p", "Command palette: jump to anything, themes, export"),
             ],

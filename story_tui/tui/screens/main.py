@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.events import DescendantFocus, Resize
+from textual.events import DescendantBlur, DescendantFocus, Resize
 from textual.reactive import Reactive, reactive
 from textual.screen import Screen
 from textual.widget import Widget
@@ -210,14 +210,15 @@ class MainScreen(Screen[None]):
         for pane_id in LIST_PANES:
             show(self.pane(pane_id), visible[pane_id])
 
-    # Focus -------------------------------------------------------------------------------------
-    # The keys that move focus (1-5, /) are priority bindings: the app runs them before it hands
-    # the next key to a widget, so `3 enter` or `/ven` typed in one burst (a fast typist, a paste,
-    # tmux send-keys) reaches the pane or the find bar it was meant for. In the find bar they are
-    # letters like any other.
+    # Focus (the keys that move it are priority bindings: see screens/main_keys.py) -------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return not (action in ("focus_pane", "find") and isinstance(self.focused, Input))
+
+    def on_descendant_blur(self, _event: DescendantBlur) -> None:
+        # A pane hidden at start-up gets its late `Hide` after a key (`3` at once) showed and
+        # focused it, and Textual then blurs it: focus the reader's pane again.
+        self.call_after_refresh(self._refocus)
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         pane = pane_of(event.widget, self)

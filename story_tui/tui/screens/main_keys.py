@@ -66,9 +66,15 @@ MAIN_BINDINGS: list[BindingType] = [
     Binding("z", "toggle_maximize", "Maximize", id="pane.maximize"),
     Binding("s", "toggle_standfirst", "Standfirst", show=False, id="standfirst.toggle"),
     Binding("i", "app.about", "About this story", show=False, id="about"),
-    Binding("w", "what_changed", "What changed", show=False, id="what-changed"),
     Binding("question_mark,f1", "help", "Help", id="help"),
     Binding("q", "quit", "Quit", id="quit"),
+    Binding(
+        "w",
+        "what_changed",
+        "What changed since you last read the story",
+        show=False,
+        id="what-changed",
+    ),
 ]
 """
 | Key(s) | Description |
@@ -83,7 +89,7 @@ MAIN_BINDINGS: list[BindingType] = [
 | escape | Clear find matches and the speaker lens. |
 | z | Maximize the focused pane, and back. |
 | s | Show or hide the standfirst. |
-| w | What changed since you last read this story (when it changed). |
 | ?, F1 | Help: every key, by pane. |
 | q | Quit. |
+| w | What changed since you last read this story (when it changed). |
 """
