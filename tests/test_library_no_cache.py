@@ -9,7 +9,7 @@ import pytest
 from story_tui.cli.main import main
 from story_tui.storage.index import LibraryIndex
 from story_tui.storage.library import open_library
-from story_tui.tui.library_app import LibraryApp
+from story_tui.tui.app import StoryApp
 from tests.conftest import notifications, wait_for
 from tests.library_fixture import write_library
 
@@ -65,7 +65,7 @@ async def test_the_library_app_says_so_in_a_notice(
     assert index.notice is not None and "is not a folder" in index.notice
     library = open_library([write_library(tmp_path / "lib")], index=index)
     assert library.rows[0].id == "border-town"
-    app = LibraryApp(library)
+    app = StoryApp(library)
     notes = notifications(app, monkeypatch)
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_for(pilot, lambda: any("in memory" in n for n in notes), "the notice")

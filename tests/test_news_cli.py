@@ -67,10 +67,10 @@ def test_add_again_unchanged_does_nothing_and_changed_makes_a_new_edition(
     assert code == 0 and out.startswith("unchanged")
     assert path.read_bytes() == before
 
-    from story_tui.storage.cache import cache_key
-    from story_tui.tui.screens.changes import changes_since
+    from story_tui.storage.cache import edition_key
+    from story_tui.storage.editions import changes_since
 
-    old_digest = cache_key(before)
+    old_digest = edition_key(before)
     server.routes["/news/storm"] = Route(
         article_page(canonical=url, paragraphs=[*PARAGRAPHS, MORE])
     )

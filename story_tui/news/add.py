@@ -159,7 +159,7 @@ def _new_story(
 def _new_edition(
     path: Path, article: Article, source: str, url: str | None, on_added: OnAdded | None
 ) -> Outcome:
-    from story_tui.storage.cache import cache_key
+    from story_tui.storage.cache import edition_key
     from story_tui.storage.editions import save_edition
     from story_tui.storage.files import write_atomic
     from story_tui.story.input_file import decode_story_bytes, read_story_bytes
@@ -178,7 +178,7 @@ def _new_edition(
         text = with_url(text, url)
     check_story(text, str(path))
     # The edition the reader may have read stays listable in What changed.
-    save_edition(story, cache_key(data))
+    save_edition(story, edition_key(data))
     write_atomic(path, text)
     if on_added is not None:
         on_added(path)

@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from story_tui.storage.cache import cache_dir, read_story_json
 from story_tui.story.model import Story
 from story_tui.story.serialize import to_json
+
+if TYPE_CHECKING:
+    from story_tui.story.diff.change import Change
 
 KEEP = 2
 """Editions kept per story (the one read last, and the one before)."""
@@ -56,3 +60,11 @@ def load_edition(story_id: str, digest: str) -> Story | None:
     if path is None:
         return None
     return read_story_json(path)
+
+
+def changes_since(story: Story, edition: str | None) -> tuple[Change, ...]:
+    """What changed from the kept edition `edition` to `story`; () when it is not kept."""
+    from story_tui.story.diff.stories import diff_stories
+
+    previous = load_edition(story.id, edition) if edition is not None else None
+    return () if previous is None else tuple(diff_stories(previous, story))

@@ -104,15 +104,11 @@ class ReadingSession:
 
     def find_changes(self) -> tuple[Change, ...]:
         """What changed since the edition read last; () when it is unknown or not kept."""
-        if not self.changed_since_last_time or self.previous_edition is None:
+        if not self.changed_since_last_time:
             return ()
-        from story_tui.storage.editions import load_edition
-        from story_tui.story.diff.stories import diff_stories
+        from story_tui.storage.editions import changes_since
 
-        previous = load_edition(self.story.id, self.previous_edition)
-        if previous is None:
-            return ()
-        self.changes = tuple(diff_stories(previous, self.story))
+        self.changes = changes_since(self.story, self.previous_edition)
         return self.changes
 
     def read_again(self) -> OpenedStory:

@@ -122,19 +122,6 @@ def new_targets(changes: tuple[Change, ...]) -> frozenset[str]:
     )
 
 
-def changes_since(story: Story, digest: object) -> tuple[Change, ...]:
-    """The changes from the edition read last (by its digest) to `story`; () when unknown."""
-    from story_tui.storage.editions import load_edition
-    from story_tui.story.diff.stories import diff_stories
-
-    if not isinstance(digest, str):
-        return ()
-    previous = load_edition(story.id, digest)
-    if previous is None:
-        return ()
-    return tuple(diff_stories(previous, story))
-
-
 def go_to_change(screen: MainScreen, change: Change | None) -> None:
     """Show a change's place: the paragraph highlighted whole, or the item opened."""
     if change is None or change.target is None:
