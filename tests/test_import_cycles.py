@@ -20,10 +20,8 @@ import pytest
 KNOWN_CYCLES: list[frozenset[str]] = [
     frozenset(
         {
-            "story_tui.tui.screens.changes",
             "story_tui.tui.screens.copy",
             "story_tui.tui.screens.find",
-            "story_tui.tui.screens.help",
             "story_tui.tui.screens.main",
             "story_tui.tui.screens.position_line",
             "story_tui.tui.screens.routing",

@@ -127,7 +127,7 @@ class StoryApp(App[None]):
         else:  # the library modules (sqlite3, the index) only when the app starts on one
             from story_tui.tui.library_host import LibraryHost
 
-            self.host = LibraryHost(self, first)
+            self.host = LibraryHost(self, self.state, options, self.save_state, first)
             self.title = "story-tui library"
         self._library_theme = options.theme or self.state.theme or DEFAULT_THEME
         """The theme outside any story (a story may have its own, remembered)."""

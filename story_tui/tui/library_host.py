@@ -21,7 +21,12 @@ from story_tui.tui.screens.library import LibraryScreen
 from story_tui.tui.session import edition_read
 
 if TYPE_CHECKING:
-    from story_tui.tui.app import StoryApp
+    from collections.abc import Callable
+
+    from textual.app import App
+
+    from story_tui.storage.state import State
+    from story_tui.tui.options import AppOptions
     from story_tui.tui.session import ReadingSession
 
 MAX_LIBRARIES = 20
@@ -31,8 +36,19 @@ MAX_LIBRARIES = 20
 class LibraryHost:
     """A library shown by the app: its screen, its indexing and what is remembered of it."""
 
-    def __init__(self, app: StoryApp, first: Library | LibraryFiles) -> None:
+    def __init__(
+        self,
+        app: App[None],
+        state: State,
+        options: AppOptions,
+        save: Callable[[], None],
+        first: Library | LibraryFiles,
+    ) -> None:
+        """The library (or the files to index) `app` starts on; `save` writes `state`."""
         self.app = app
+        self.state = state
+        self.options = options
+        self.save = save
         self.library: Library | None = first if isinstance(first, Library) else None
         """The library; None while `pending` is being indexed (a first run)."""
         self.pending = first if isinstance(first, LibraryFiles) else None
@@ -41,7 +57,7 @@ class LibraryHost:
 
     def memory(self) -> dict[str, object]:
         """What was remembered about this library (its highlighted story)."""
-        libraries = self.app.state.data.get("libraries")
+        libraries = self.state.data.get("libraries")
         memory = libraries.get(self.key) if isinstance(libraries, dict) else None
         return memory if isinstance(memory, dict) else {}
 
@@ -49,7 +65,7 @@ class LibraryHost:
         """unread, changed (since the reader last read it), read, or invalid."""
         if not row.valid or row.digest is None or row.id is None:
             return "invalid"
-        memory = self.app.state.story(row.id)
+        memory = self.state.story(row.id)
         if not memory:
             return "unread"
         return "read" if edition_read(memory) == edition_of_digest(row.digest) else "changed"
@@ -106,15 +122,15 @@ class LibraryHost:
 
     def leave(self) -> None:
         """Remember the highlighted story, and write what the app remembers."""
-        if not self.app.options.remember:
+        if not self.options.remember:
             return
         screen = self._screen
         if screen is not None and screen.current is not None:
-            libraries = self.app.state.data.get("libraries")
+            libraries = self.state.data.get("libraries")
             if not isinstance(libraries, dict):
-                libraries = self.app.state.data["libraries"] = {}
+                libraries = self.state.data["libraries"] = {}
             libraries.pop(self.key, None)
             libraries[self.key] = {"story": os.path.abspath(screen.current.path)}
             while len(libraries) > MAX_LIBRARIES:
                 libraries.pop(next(iter(libraries)))
-        self.app.save_state()
+        self.save()

@@ -8,7 +8,7 @@ opens the person; a change to something that is gone says so.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -22,10 +22,12 @@ from textual.widgets.option_list import Option
 from story_tui.story.diff.change import Change
 from story_tui.story.formatting import plural
 from story_tui.story.model import Location, Story
-from story_tui.tui.screens.main import MainScreen
 from story_tui.tui.widgets.keybar import KeyBar
 from story_tui.tui.widgets.lists import ListPane
 from story_tui.tui.widgets.text import literal
+
+if TYPE_CHECKING:
+    from story_tui.tui.screens.story_view import StoryView
 
 BADGES = {"added": "new", "removed": "gone", "changed": "changed", "moved": "moved"}
 
@@ -122,17 +124,15 @@ def new_targets(changes: tuple[Change, ...]) -> frozenset[str]:
     )
 
 
-def go_to_change(screen: MainScreen, change: Change | None) -> None:
+def go_to_change(screen: StoryView, change: Change | None) -> None:
     """Show a change's place: the paragraph highlighted whole, or the item opened."""
     if change is None or change.target is None:
         return
     location = paragraph_location(screen.story, change)
     if location is None:
         screen.open_target(change.target)
-        return
-    screen.router.record()
-    screen.action_focus_pane("article")
-    screen.article.show_location(location)
+    else:
+        screen.show_location(location)
 
 
 NEW_MARK = "  new"
@@ -156,28 +156,23 @@ def new_mark(option: Option, new: frozenset[str], new_quotes: frozenset[str]) ->
     return None
 
 
-def mark_new(screen: MainScreen, changes: tuple[Change, ...]) -> int:
+def mark_new(screen: StoryView, changes: tuple[Change, ...]) -> int:
     """Mark `new` the people, figures and events added since the last reading; how many."""
-    from story_tui.tui.widgets.figures import FiguresPane
-    from story_tui.tui.widgets.people import PeoplePane
-    from story_tui.tui.widgets.timeline import TimelinePane
-
     new = new_targets(changes)
     new_quotes = frozenset(
         c.id.rsplit("#", 1)[0] for c in changes if c.kind == "quote" and c.change == "added"
     )
     marked = 0
-    for pane_type in (PeoplePane, FiguresPane, TimelinePane):
-        for pane in screen.query(pane_type):
-            for index in range(pane.option_count):
-                option = pane.get_option_at_index(index)
-                mark = new_mark(option, new, new_quotes)
-                if mark is None:
-                    continue
-                prompt = option.prompt
-                base = prompt if isinstance(prompt, Content) else Content(str(prompt))
-                lines = base.split("\n", allow_blank=True) or [Content("")]
-                lines[0] = Content.assemble(lines[0], (mark, "bold $success"))
-                pane.replace_option_prompt_at_index(index, Content("\n").join(lines))
-                marked += 1
+    for pane in (screen.list_pane(pane_id) for pane_id in ("people", "figures", "timeline")):
+        for index in range(pane.option_count):
+            option = pane.get_option_at_index(index)
+            mark = new_mark(option, new, new_quotes)
+            if mark is None:
+                continue
+            prompt = option.prompt
+            base = prompt if isinstance(prompt, Content) else Content(str(prompt))
+            lines = base.split("\n", allow_blank=True) or [Content("")]
+            lines[0] = Content.assemble(lines[0], (mark, "bold $success"))
+            pane.replace_option_prompt_at_index(index, Content("\n").join(lines))
+            marked += 1
     return marked

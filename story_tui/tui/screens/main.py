@@ -287,10 +287,14 @@ class MainScreen(Screen[None]):
             self.app.exit()
 
     # Jumps and history (screens/routing.py) ---------------------------------------------------
-
     def open_target(self, target: Target, record: bool = True) -> None:
         """Open a section, person, quote, figure or event, remembering where the reader was."""
         self.router.open_target(target, record)
+
+    def show_location(self, location: Location) -> None:
+        """Highlight a place in the article, recorded for `backspace`."""
+        self.router.record()
+        self.router.show_location(location)
 
     def action_back(self) -> None:
         """Go back to where the reader was before the last jump."""
@@ -312,9 +316,7 @@ class MainScreen(Screen[None]):
 
     @on(ArticleView.LaidOut)
     def _article_laid_out(self, _event: ArticleView.LaidOut) -> None:
-        # A long story's article finished its layout after the first frame: the last big batch
-        # of long-lived objects. Freezing them keeps later full collections short (about 60 ms
-        # each on the 6 MB story otherwise; docs/performance.md).
+        # A long article's layout is done: freeze it (shorter full collections; performance.md).
         from story_tui.tui.startup import settle_collector
 
         settle_collector()

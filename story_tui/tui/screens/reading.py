@@ -15,11 +15,14 @@ from typing import TYPE_CHECKING
 from story_tui.story.diagnostics import Diagnostic, StoryInvalid, StoryUnreadable
 from story_tui.story.formatting import plural
 from story_tui.story.safety import visible
+from story_tui.tui.widgets.lists import highlighted_ids
 
 if TYPE_CHECKING:
+    from textual.worker import Worker
+
     from story_tui.storage.opening import OpenedStory
     from story_tui.story.diff.change import Change
-    from story_tui.tui.screens.main import MainScreen
+    from story_tui.tui.screens.story_view import StoryView
     from story_tui.tui.session import ReadingSession
     from story_tui.tui.widgets.article import ArticleView
     from story_tui.tui.widgets.lists import ListPane
@@ -28,10 +31,12 @@ if TYPE_CHECKING:
 class Reading:
     """Runs a story screen's session: started once the screen shows, left when it goes."""
 
-    def __init__(self, screen: MainScreen, session: ReadingSession) -> None:
+    def __init__(self, screen: StoryView, session: ReadingSession) -> None:
         self.screen = screen
         self.session = session
         self._left = False
+        self._workers: list[Worker[None]] = []
+        """The workers started for this story (they end when the reader leaves it)."""
         self._article: ArticleView | None = None
         self._lists: list[ListPane] = []
 
@@ -47,22 +52,22 @@ class Reading:
             "pane": self.screen.active,
             "section": section_id,
             "paragraph": paragraph,
-            "lists": self.screen.router.highlights(self._lists),
+            "lists": highlighted_ids(self._lists),
             "seen": sorted(self.screen.seen),
         }
 
     def start(self) -> None:
         """The story is on screen: say it changed, and start the slow work in workers."""
-        screen, session = self.screen, self.session
+        app, session = self.screen.app, self.session
         if session.changed_since_last_time:
-            screen.notify(
+            app.notify(
                 "This story file changed since you last read it.", title="Changed", timeout=6
             )
-            screen.run_worker(self._find_changes, thread=True, group="changes", exclusive=True)
+            self._workers.append(app.run_worker(self._find_changes, thread=True))
         if session.opened.cache_pending:
-            screen.run_worker(session.write_cache, thread=True, group="cache", exclusive=True)
+            self._workers.append(app.run_worker(session.write_cache, thread=True))
         if session.options.watch and session.path is not None:
-            screen.run_worker(self._watch(Path(session.path)), group="watch", exclusive=True)
+            self._workers.append(app.run_worker(self._watch(Path(session.path))))
 
     # What changed ------------------------------------------------------------------------------
 
@@ -75,7 +80,7 @@ class Reading:
         from story_tui.tui.screens.changes import mark_new
 
         mark_new(self.screen, changes)
-        self.screen.notify(
+        self.screen.app.notify(
             f"{plural(len(changes), 'change')} since you last read it: press w to see them.",
             title="What changed",
             timeout=6,
@@ -93,7 +98,9 @@ class Reading:
                 if session.changed_since_last_time
                 else "it is the edition you read last"
             )
-            screen.notify(f"Nothing to list: {why}.", title="What changed", timeout=4, markup=False)
+            screen.app.notify(
+                f"Nothing to list: {why}.", title="What changed", timeout=4, markup=False
+            )
             return
         screen.app.push_screen(
             ChangesScreen(screen.story, session.changes),
@@ -115,7 +122,7 @@ class Reading:
             except StoryInvalid as error:
                 self._show_invalid(error.diagnostics)
             except StoryUnreadable as error:
-                self.screen.notify(
+                self.screen.app.notify(
                     visible(str(error)), title="Cannot reload", severity="error", markup=False
                 )
             else:
@@ -124,12 +131,12 @@ class Reading:
     async def _show_new_version(self, opened: OpenedStory) -> None:
         self.session.adopt(opened)
         await self.screen.replace_story(opened.story)
-        self.screen.notify("The story file changed: reloaded.", title="Reloaded", timeout=3)
+        self.screen.app.notify("The story file changed: reloaded.", title="Reloaded", timeout=3)
 
     def _show_invalid(self, diagnostics: list[Diagnostic]) -> None:
         shown = "\n".join(str(d) for d in diagnostics[:8])
         more = f"\n… and {len(diagnostics) - 8} more" if len(diagnostics) > 8 else ""
-        self.screen.notify(
+        self.screen.app.notify(
             visible(f"{shown}{more}\nStill showing the last valid version."),
             title=f"The story file has {len(diagnostics)} error(s)",
             severity="error",
@@ -144,6 +151,10 @@ class Reading:
         if self._left or self._article is None:
             return
         self._left = True
+        for worker in self._workers:
+            worker.cancel()  # the watcher (a thread worker finishes its one task)
         problem = self.session.remember(self.place(), self.screen.app.theme)
         if problem:
-            self.screen.notify(visible(problem), title="Settings", severity="warning", markup=False)
+            self.screen.app.notify(
+                visible(problem), title="Settings", severity="warning", markup=False
+            )

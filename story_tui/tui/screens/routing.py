@@ -15,7 +15,7 @@ from textual.widgets.option_list import OptionDoesNotExist
 from story_tui.story.model import Figure, Location, Quote, Target, TimelineEvent
 from story_tui.tui.history import History
 from story_tui.tui.panes import LIST_PANES, PANES
-from story_tui.tui.widgets.lists import ListPane
+from story_tui.tui.widgets.lists import highlighted_ids
 from story_tui.tui.widgets.sections import SectionsPane
 
 if TYPE_CHECKING:
@@ -82,18 +82,9 @@ class Router:
             return
         self.go_to(place)
 
-    def highlights(self, panes: list[ListPane] | None = None) -> dict[str, str]:
-        """Each list's highlighted option, by id (what to restore after a reload or a restart).
-
-        `panes` are the list panes, given once the screen may be unmounted."""
-        if panes is None:
-            panes = [self.screen.list_pane(pane_id) for pane_id in LIST_PANES]
-        found: dict[str, str] = {}
-        for pane in panes:
-            option = pane.highlighted_option
-            if pane.id is not None and option is not None and option.id is not None:
-                found[pane.id] = option.id
-        return found
+    def highlights(self) -> dict[str, str]:
+        """Each list's highlighted option, by id (what to restore after a reload)."""
+        return highlighted_ids(self.screen.list_pane(pane_id) for pane_id in LIST_PANES)
 
     def restore(
         self, pane: str, section_id: str, paragraph: int, highlights: dict[str, str]

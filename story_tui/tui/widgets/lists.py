@@ -239,6 +239,16 @@ MATCH_STYLE = "underline on $warning 35%"
 """How a find match is marked in a list (the article's `.article--match` look)."""
 
 
+def highlighted_ids(panes: Iterable[ListPane]) -> dict[str, str]:
+    """Each list's highlighted option id (pane id -> option id): what to restore later."""
+    found: dict[str, str] = {}
+    for pane in panes:
+        option = pane.highlighted_option
+        if pane.id is not None and option is not None and option.id is not None:
+            found[pane.id] = option.id
+    return found
+
+
 def option_words(option: Option) -> tuple[str, ...]:
     """The story's words an option shows (its `words`), or its whole prompt's text."""
     words = getattr(option, "words", None)
