@@ -27,13 +27,6 @@ KNOWN_CYCLES: list[frozenset[str]] = [
             "story_tui.tui.screens.routing",
         }
     ),
-    frozenset(
-        {
-            "story_tui.tui.screens.library",
-            "story_tui.tui.screens.library_people",
-            "story_tui.tui.screens.library_search",
-        }
-    ),
 ]
 
 

@@ -9,7 +9,7 @@ import pytest
 from textual.widgets import Input
 
 from story_tui.storage.library import open_library
-from story_tui.tui.library_app import LibraryApp
+from story_tui.tui.app import StoryApp
 from story_tui.tui.library_news import AddressPrompt
 from story_tui.tui.screens.library import LibraryScreen
 from story_tui.tui.widgets.library_list import StoryOption
@@ -53,7 +53,7 @@ async def test_a_adds_an_address_and_r_refreshes_in_the_background(
         "</body></opml>",
         encoding="utf-8",
     )
-    app = LibraryApp(open_library([folder]))
+    app = StoryApp(open_library([folder]))
     notes = notifications(app, monkeypatch)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = app.screen
@@ -85,7 +85,7 @@ async def test_a_and_r_type_into_the_filter_once_the_reader_is_typing(
     folder = tmp_path / "library"
     folder.mkdir()
     (folder / "mini.yaml").write_text(MINI.read_text(encoding="utf-8"), encoding="utf-8")
-    app = LibraryApp(open_library([folder]))
+    app = StoryApp(open_library([folder]))
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("b", "a", "r")
         assert app.screen.query_one("#library-filter", Input).value == "bar"

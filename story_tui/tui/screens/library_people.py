@@ -12,7 +12,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from story_tui.storage.library import Library, LibraryPerson, people_across
 from story_tui.story.formatting import plural
 from story_tui.tui.messages import OpenStory
-from story_tui.tui.screens.library import ListScreen
+from story_tui.tui.screens.list_screen import ListScreen
 from story_tui.tui.widgets.library_list import LibraryList, PersonAcrossOption, QuoteAcrossOption
 from story_tui.tui.widgets.text import literal
 

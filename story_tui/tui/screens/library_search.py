@@ -14,7 +14,7 @@ from story_tui.storage.library import Library
 from story_tui.storage.search import SearchHit, search_library
 from story_tui.story.formatting import plural
 from story_tui.tui.messages import OpenStory
-from story_tui.tui.screens.library import ListScreen
+from story_tui.tui.screens.list_screen import ListScreen
 from story_tui.tui.widgets.library_list import HitOption, LibraryList, story_heading
 from story_tui.tui.widgets.text import literal
 
