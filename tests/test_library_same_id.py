@@ -10,7 +10,7 @@ import pytest
 from story_tui.cli.main import main
 from story_tui.storage.index import LibraryIndex
 from story_tui.storage.library import Library, open_library, people_across
-from story_tui.tui.library_app import LibraryApp
+from story_tui.tui.app import StoryApp
 from story_tui.tui.screens.library import LibraryScreen
 from story_tui.tui.screens.library_people import PeopleScreen, PersonQuotesScreen
 from story_tui.tui.widgets.library_list import StoryOption
@@ -57,7 +57,7 @@ def test_people_counts_every_entry_and_names_the_paths(
 
 
 async def test_the_list_and_the_people_tab_agree(library: Library) -> None:
-    app = LibraryApp(library)
+    app = StoryApp(library)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = app.screen
         assert isinstance(screen, LibraryScreen)

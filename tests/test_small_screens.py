@@ -12,7 +12,6 @@ from story_tui.storage.index import LibraryIndex
 from story_tui.storage.library import Library, open_library
 from story_tui.story.model import Story
 from story_tui.tui.app import StoryApp
-from story_tui.tui.library_app import LibraryApp
 from story_tui.tui.screens.library import LibraryScreen
 from story_tui.tui.screens.main import MainScreen
 from tests.conftest import wait_for
@@ -55,10 +54,10 @@ def lines(screen: LibraryScreen) -> list[str]:
 async def test_the_library_opens_at_the_top_of_an_entry_and_keeps_indents(
     library: Library,
 ) -> None:
-    app = LibraryApp(library)
+    app = StoryApp(library)
     async with app.run_test(size=SMALL) as pilot:
         await pilot.press(*["down"] * 12)
-    again = LibraryApp(library)
+    again = StoryApp(library)
     async with again.run_test(size=SMALL) as pilot:
         screen = again.screen
         assert isinstance(screen, LibraryScreen)
