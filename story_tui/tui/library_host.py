@@ -8,10 +8,12 @@ story is the app's business (`StoryApp.open_story`), the same as opening one alo
 
 from __future__ import annotations
 
+import hashlib
 import os
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual.screen import Screen
 
 from story_tui.storage.cache import edition_of_digest
 from story_tui.storage.library import Library, LibraryFiles, library_key
@@ -26,11 +28,14 @@ if TYPE_CHECKING:
     from textual.app import App
 
     from story_tui.storage.state import State
+    from story_tui.threads.store import Thread
     from story_tui.tui.options import AppOptions
     from story_tui.tui.session import ReadingSession
 
 MAX_LIBRARIES = 20
 """Libraries whose place is remembered (the most recent)."""
+MAX_THREADS = 200
+"""Threads whose stories seen are remembered (the most recent)."""
 
 
 class LibraryHost:
@@ -79,8 +84,47 @@ class LibraryHost:
             self.status_of,
             wanted if isinstance(wanted, str) else None,
             pending=len(pending.files) if pending else 0,
+            threads=self.threads_screen,
         )
         return self._screen
+
+    # Threads -----------------------------------------------------------------------------------
+
+    def threads_screen(self) -> Screen[None]:
+        """The library's threads (grouped in a worker when the screen opens)."""
+        from story_tui.threads.store import open_threads
+        from story_tui.tui.screens.threads import ThreadsScreen
+
+        library = self.library
+        assert library is not None
+        paths = self.key.split("\n")
+        max_bytes = self.options.max_bytes
+        return ThreadsScreen(
+            lambda: open_threads(paths, max_bytes, library), self.thread_seen, self.thread_opened
+        )
+
+    def _thread_key(self, thread: Thread) -> str:
+        digest = hashlib.sha256(self.key.encode()).hexdigest()[:12]
+        return f"{digest}:{thread.id}"
+
+    def thread_seen(self, thread: Thread) -> set[str] | None:
+        """The story files of a thread when the reader last opened it (None: never)."""
+        threads = self.state.data.get("threads")
+        seen = threads.get(self._thread_key(thread)) if isinstance(threads, dict) else None
+        return {str(p) for p in seen} if isinstance(seen, list) else None
+
+    def thread_opened(self, thread: Thread) -> None:
+        """Remember the thread's stories as seen now (the most recent MAX_THREADS threads)."""
+        threads = self.state.data.get("threads")
+        if not isinstance(threads, dict):
+            threads = self.state.data["threads"] = {}
+        key = self._thread_key(thread)
+        threads.pop(key, None)
+        threads[key] = [s.path for s in thread.stories]
+        while len(threads) > MAX_THREADS:
+            threads.pop(next(iter(threads)))
+        if self.options.remember:
+            self.save()
 
     def mounted(self) -> None:
         """The app is mounted: say what went wrong, and index a first run after the first paint."""

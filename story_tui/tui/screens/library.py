@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 
 from story_tui.storage.library import Library, filter_text
@@ -34,10 +35,11 @@ class LibraryFilter(Input):
     """The library's filter: `a` and `r` are keys of the screen until the reader starts typing.
 
     An Input takes every printable key, so Textual leaves a screen's binding for a letter out
-    while it has focus; on an empty filter this one lets `a` (add) and `r` (refresh) through.
+    while it has focus; on an empty filter this one lets `a` (add), `r` (refresh) and `t`
+    (threads) through.
     """
 
-    COMMAND_LETTERS: ClassVar[frozenset[str]] = frozenset({"a", "r"})
+    COMMAND_LETTERS: ClassVar[frozenset[str]] = frozenset({"a", "r", "t"})
 
     def check_consume_key(self, key: str, character: str | None) -> bool:
         if not self.value and key in self.COMMAND_LETTERS:
@@ -51,11 +53,13 @@ class LibraryScreen(ListScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Search all", priority=True, id="library.search"),
         Binding("tab", "people", "People", priority=True, id="library.people"),
+        Binding("ctrl+t", "threads", "Threads", priority=True, id="library.threads"),
         Binding("escape", "clear_filter", "Clear filter", id="library.clear"),
         # On an empty filter only: typed after a letter, `a` and `r` filter (a capital always
         # does: the filter ignores case).
         Binding("a", "add_address", "Add address", priority=True, id="library.add"),
         Binding("r", "refresh_news", "Refresh", priority=True, id="library.refresh"),
+        Binding("t", "threads", "Threads", priority=True, show=False, id="library.threads.t"),
         Binding("ctrl+q", "app.quit", "Quit", id="library.quit"),
     ]
     """
@@ -66,6 +70,7 @@ class LibraryScreen(ListScreen):
     | enter | Open the highlighted story. |
     | / | Search every article of the library. |
     | tab | People across the library. |
+    | ctrl+t, t | Threads: the stories grouped into developing stories (`t` on an empty filter). |
     | escape | Clear the filter. |
     | a | Add an article by its address (when the filter is empty). |
     | r | Refresh: fetch what the library follows, in the background (when the filter is empty). |
@@ -78,10 +83,13 @@ class LibraryScreen(ListScreen):
         status: Callable[[StoryRow], str],
         highlighted: str | None = None,
         pending: int = 0,
+        threads: Callable[[], Screen[None]] | None = None,
     ) -> None:
-        """Show a library, or (with `library` None) the progress of indexing `pending` files."""
+        """Show a library, or (with `library` None) the progress of indexing `pending` files;
+        `threads` makes the screen of its threads (`ctrl+t`)."""
         super().__init__()
         self.library = library
+        self._threads = threads
         self.status = status
         """unread, changed, read or invalid, for a row (from what the app remembers)."""
         self._wanted = highlighted
@@ -266,6 +274,12 @@ class LibraryScreen(ListScreen):
         from story_tui.tui.screens.library_search import SearchScreen
 
         self.app.push_screen(SearchScreen(self.library))
+
+    def action_threads(self) -> None:
+        """The library's threads (developing stories), instead of all its stories."""
+        if self.library is None or self._threads is None:
+            return
+        self.app.push_screen(self._threads())
 
     def action_people(self) -> None:
         """People across the library."""

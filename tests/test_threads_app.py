@@ -1,0 +1,211 @@
+"""The thread views as a reader uses them (Pilot): the list of threads, one thread, its merged
+timeline, people with quotes in time order, figures as they changed, jumps and back, what is new."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from story_tui.storage.index import LibraryIndex
+from story_tui.storage.library import Library, open_library
+from story_tui.tui.app import StoryApp
+from story_tui.tui.screens.library import LibraryScreen
+from story_tui.tui.screens.main import MainScreen
+from story_tui.tui.screens.threads import ThreadScreen, ThreadsScreen
+from story_tui.tui.widgets.thread_list import ThreadItemOption, ThreadOption
+from tests.conftest import wait_for
+from tests.threads_fixture import write_library
+
+
+def _library(tmp_path: Path) -> Library:
+    folder = write_library(tmp_path / "lib")
+    return open_library([folder], index=LibraryIndex(tmp_path / "index.sqlite3"))
+
+
+def _texts(screen: ThreadScreen) -> list[str]:
+    pane = screen.list
+    options = [pane.get_option_at_index(i) for i in range(pane.option_count)]
+    return [o.item.text for o in options if isinstance(o, ThreadItemOption)]
+
+
+async def _open_threads(app: StoryApp, pilot: object) -> ThreadsScreen:
+    await pilot.press("ctrl+t")  # type: ignore[attr-defined]
+    await wait_for(pilot, lambda: isinstance(app.screen, ThreadsScreen), "the threads screen")  # type: ignore[arg-type]
+    screen = app.screen
+    assert isinstance(screen, ThreadsScreen)
+    await wait_for(pilot, lambda: screen.list.option_count == 2, "the threads grouped")  # type: ignore[arg-type]
+    return screen
+
+
+async def _select(pilot: object, screen: ThreadScreen, text: str) -> None:
+    pane = screen.list
+    index = next(
+        i
+        for i in range(pane.option_count)
+        if isinstance(o := pane.get_option_at_index(i), ThreadItemOption) and o.item.text == text
+    )
+    pane.highlighted = index
+    await pilot.press("enter")  # type: ignore[attr-defined]
+
+
+async def test_thread_list_and_thread_view(tmp_path: Path) -> None:
+    app = StoryApp(_library(tmp_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert isinstance(app.screen, LibraryScreen)
+        threads = await _open_threads(app, pilot)
+        options = [threads.list.get_option_at_index(i) for i in range(2)]
+        assert [o.thread.title for o in options if isinstance(o, ThreadOption)] == [
+            "Senator Harry Reid schedules budget vote in the Senate",
+            "Tara Reid checks into Promises rehab clinic in Malibu",
+        ]
+        assert "unread" in str(options[1].prompt)
+        assert "5 Mar – 7 Mar 2008 · AFP, Reuters, The Wire · 3 stories" in str(options[1].prompt)
+        threads.list.highlighted = 1
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ThreadScreen), "the thread")
+        thread = app.screen
+        assert isinstance(thread, ThreadScreen)
+        texts = _texts(thread)
+        # Stories in time order, the undated one last.
+        stories = texts[texts.index("Stories · 3, in time order") + 1 :][:3]
+        assert stories == [
+            "Tara Reid checks into Promises rehab clinic in Malibu",
+            "American Pie actress Reid enters Promises rehab",
+            "Friends rally around Tara Reid at Malibu rehab",
+        ]
+        # The merged timeline: the check-in once, with both reports.
+        start = texts.index("Timeline · 1 event")
+        assert texts[start + 1 : start + 4] == [
+            "2008-03-04  Tara Reid checks into Promises",
+            "AFP: checked into the Promises rehab clinic",
+            "Reuters: entered the Promises rehab clinic",
+        ]
+        # People: one Tara Reid (not Harry), quotes in time order.
+        start = texts.index("People · 2")
+        assert texts[start + 1 : start + 7] == [
+            "Jack Ketsoyan (also Ketsoyan)",
+            "“She is doing well and asks for privacy,”",
+            "“Tara wants to thank her fans,”",
+            "Tara Reid (also Reid)",
+            "“I am ready to get better.”",
+            "Figures as they changed · 1",
+        ]
+        assert not any("Harry" in text for text in texts)
+        # Figures as they changed.
+        start = texts.index("Figures as they changed · 1")
+        pane = thread.list
+        change = pane.get_option_at_index(pane.option_count - 3)
+        assert isinstance(change, ThreadItemOption)
+        assert change.item.detail == "$48,000 (AFP, 5 Mar) → $50,000 (Reuters, 7 Mar)"
+        assert texts[start + 2 :] == ["$48,000 · AFP, 5 Mar 2008", "$50,000 · Reuters, 7 Mar 2008"]
+
+        # A quote is one key from its place in its story; backspace comes back.
+        await _select(pilot, thread, "“Tara wants to thank her fans,”")
+        await wait_for(pilot, lambda: isinstance(app.screen, MainScreen), "the story")
+        story = app.screen
+        assert isinstance(story, MainScreen)
+        assert story.session.story.id == "reid-rehab-reuters"
+        await wait_for(
+            pilot,
+            lambda: story.article.highlight is not None,
+            "the quote highlighted in the article",
+        )
+        await pilot.press("backspace")
+        await wait_for(pilot, lambda: app.screen is thread, "back in the thread")
+        # A timeline event and a figure too.
+        await _select(pilot, thread, "Reuters: entered the Promises rehab clinic")
+        await wait_for(pilot, lambda: isinstance(app.screen, MainScreen), "the story")
+        assert app.screen.session.story.id == "reid-rehab-reuters"  # type: ignore[attr-defined]
+        await pilot.press("backspace")
+        await wait_for(pilot, lambda: app.screen is thread, "back in the thread")
+        await pilot.press("backspace")
+        await wait_for(pilot, lambda: app.screen is threads, "back in the threads")
+        option = threads.list.get_option_at_index(1)
+        assert "unread" not in str(option.prompt)
+        await pilot.press("t")
+        await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen), "all stories")
+        await pilot.press("t")  # the filter is empty: t is the key, not a letter
+        await wait_for(pilot, lambda: isinstance(app.screen, ThreadsScreen), "threads again")
+        await pilot.press("ctrl+t")
+        await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen), "all stories")
+        await pilot.press("x", "t")  # typing: t is a letter of the filter
+        assert isinstance(app.screen, LibraryScreen)
+        assert app.screen.query_one("#library-filter").value == "xt"  # type: ignore[attr-defined]
+
+
+async def test_what_is_new_since_the_thread_was_last_opened(tmp_path: Path) -> None:
+    folder = write_library(tmp_path / "lib")
+    wire = folder / "rehab-wire.yaml"
+    text = wire.read_text(encoding="utf-8")
+    wire.unlink()
+    index = LibraryIndex(tmp_path / "index.sqlite3")
+    app = StoryApp(open_library([folder], index=index))
+    async with app.run_test(size=(120, 40)) as pilot:
+        threads = await _open_threads(app, pilot)
+        threads.list.highlighted = 1
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ThreadScreen), "the thread")
+        assert "New since" not in " ".join(_texts(app.screen))  # type: ignore[arg-type]
+    state = app.state
+    wire.write_text(text, encoding="utf-8")
+    again = StoryApp(open_library([folder], index=index), state=state)
+    async with again.run_test(size=(120, 40)) as pilot:
+        threads = await _open_threads(again, pilot)
+        option = threads.list.get_option_at_index(1)
+        assert "1 new since you last opened it" in str(option.prompt)
+        threads.list.highlighted = 1
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(again.screen, ThreadScreen), "the thread")
+        texts = _texts(again.screen)  # type: ignore[arg-type]
+        assert texts[:2] == [
+            "New since you last opened it · 1 story",
+            "Friends rally around Tara Reid at Malibu rehab",
+        ]
+
+
+async def test_moving_and_splitting_a_story_is_kept_and_shown(tmp_path: Path) -> None:
+    library = _library(tmp_path)
+    folder = tmp_path / "lib"
+    app = StoryApp(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        threads = await _open_threads(app, pilot)
+        threads.list.highlighted = 0  # the senate thread
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ThreadScreen), "the thread")
+        thread = app.screen
+        assert isinstance(thread, ThreadScreen)
+        pane = thread.list
+        pane.highlighted = next(
+            i
+            for i in range(pane.option_count)
+            if isinstance(o := pane.get_option_at_index(i), ThreadItemOption)
+            and o.item.text.startswith("Harry Reid and Senate")
+        )
+        await pilot.press("m")
+        await wait_for(pilot, lambda: app.screen is not thread, "the choice of threads")
+        await pilot.press("enter")  # the only other thread: the rehab one
+        await wait_for(pilot, lambda: app.screen is threads, "back in the threads")
+        assert threads.threads is not None
+        moved = threads.threads.thread_of(str(folder / "senate-deal.yaml"))
+        assert moved == "reid-rehab-afp"
+        text = (folder / "threads.txt").read_text(encoding="utf-8")
+        assert "together senate-deal.yaml rehab-afp.yaml" in text
+        # Split the undated story off.
+        index = next(i for i, t in enumerate(threads.threads.threads) if t.id == moved)
+        threads.list.highlighted = index
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ThreadScreen), "the thread")
+        thread = app.screen
+        assert isinstance(thread, ThreadScreen)
+        pane = thread.list
+        pane.highlighted = next(
+            i
+            for i in range(pane.option_count)
+            if isinstance(o := pane.get_option_at_index(i), ThreadItemOption)
+            and o.item.text == "Friends rally around Tara Reid at Malibu rehab"
+        )
+        await pilot.press("s")
+        await wait_for(pilot, lambda: app.screen is threads, "back in the threads")
+        assert threads.list.option_count == 3
+        assert "apart rehab-wire.yaml rehab-afp.yaml" in (folder / "threads.txt").read_text(
+            encoding="utf-8"
+        )
