@@ -331,3 +331,16 @@ class Story:
 
 Target = tuple[str, str]
 """What to open in the browser: (kind, key), e.g. ("quote", "rivas#0") or ("section", "s1")."""
+
+
+def target_key(target: Target) -> str:
+    """A target as one string, `kind:key` (`quote:rivas#0`): how seen marks are remembered and
+    what changed is matched. The one place this format is written."""
+    kind, key = target
+    return f"{kind}:{key}"
+
+
+def target_from_key(text: str) -> Target | None:
+    """The target a `target_key` string names; None when it has no `kind:`."""
+    kind, colon, key = text.partition(":")
+    return (kind, key) if colon and kind else None

@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 
 from story_tui.story.diff.change import Change
 from story_tui.story.formatting import plural
-from story_tui.story.model import Location, Story
+from story_tui.story.model import Location, Story, target_key
 from story_tui.tui.widgets.keybar import KeyBar
 from story_tui.tui.widgets.lists import ListPane
 from story_tui.tui.widgets.text import literal
@@ -117,10 +117,10 @@ def paragraph_location(story: Story, change: Change) -> Location | None:
 
 
 def new_targets(changes: tuple[Change, ...]) -> frozenset[str]:
-    """`kind:key` of every item added since the last reading (what the lists mark `new`)."""
-    kinds = {"quote": "quote", "figure": "figure", "event": "event", "person": "person"}
+    """`target_key` of every item added since the last reading (what the lists mark `new`)."""
+    kinds = ("quote", "figure", "event", "person")
     return frozenset(
-        f"{kinds[c.kind]}:{c.id}" for c in changes if c.change == "added" and c.kind in kinds
+        target_key((c.kind, c.id)) for c in changes if c.change == "added" and c.kind in kinds
     )
 
 
@@ -140,19 +140,15 @@ NEW_MARK = "  new"
 
 def new_mark(option: Option, new: frozenset[str], new_quotes: frozenset[str]) -> str | None:
     """The mark for a list option, when its item is new since the last reading."""
-    from story_tui.tui.widgets.figures import FigureOption
-    from story_tui.tui.widgets.people import PersonOption
-    from story_tui.tui.widgets.timeline import EventOption
+    from story_tui.tui.widgets.lists import ItemOption
 
-    if isinstance(option, FigureOption) and f"figure:{option.figure.id}" in new:
+    if not isinstance(option, ItemOption):
+        return None
+    kind, key = option.target
+    if kind in ("figure", "event", "person") and target_key(option.target) in new:
         return NEW_MARK
-    if isinstance(option, EventOption) and f"event:{option.event.key}" in new:
-        return NEW_MARK
-    if isinstance(option, PersonOption):
-        if f"person:{option.person.id}" in new:
-            return NEW_MARK
-        if option.person.id in new_quotes:
-            return "  new quote"
+    if kind == "person" and key in new_quotes:
+        return "  new quote"
     return None
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from story_tui.story.model import Figure, Quote, TimelineEvent
-from story_tui.tui.widgets.figures import FigureOption
-from story_tui.tui.widgets.timeline import EventOption
+from story_tui.tui.widgets.lists import option_item
 
 if TYPE_CHECKING:
     from story_tui.tui.screens.main import MainScreen
@@ -16,10 +15,10 @@ def copyable(screen: MainScreen) -> Quote | Figure | TimelineEvent | None:
     """The item `y` would copy: the focused list's item, or the article's highlighted one."""
     if screen.active == "figures":
         option = screen.list_pane("figures").highlighted_option
-        return option.figure if isinstance(option, FigureOption) else None
+        return option_item(option, Figure)
     if screen.active == "timeline":
         option = screen.list_pane("timeline").highlighted_option
-        return option.event if isinstance(option, EventOption) else None
+        return option_item(option, TimelineEvent)
     if screen.active == "article" and screen.article.highlight is not None:
         location = screen.article.highlight
         for item in screen.story.anchored_in(location.section, location.paragraph):

@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from story_tui.story.model import Location, Story, Target
+from story_tui.story.model import Location, Person, Story, Target, target_from_key, target_key
 from story_tui.tui.panes import LIST_PANES, PANE_TITLES, PANES
 from story_tui.tui.responsive import (
     COLUMN_OF,
@@ -44,11 +44,9 @@ from story_tui.tui.screens.routing import Router
 from story_tui.tui.screens.seen import show_seen
 from story_tui.tui.widgets.article import ArticleView
 from story_tui.tui.widgets.figures import GrowthChart
-from story_tui.tui.widgets.lists import ListPane
+from story_tui.tui.widgets.lists import ListPane, option_item
 from story_tui.tui.widgets.messages import TargetChosen
-from story_tui.tui.widgets.people import PersonOption
 from story_tui.tui.widgets.sections import SectionsPane
-from story_tui.tui.widgets.seen_mark import seen_key
 
 if TYPE_CHECKING:
     # The overlays, the find bar and find itself are imported when first used: start-up is
@@ -142,8 +140,9 @@ class MainScreen(Screen[None]):
     def _setup(self) -> None:
         self.reading.attach(self.article, [self.list_pane(p) for p in LIST_PANES])
         for item in sorted(self.seen):
-            kind, _, key = item.partition(":")
-            self.mark_seen(kind, key)
+            target = target_from_key(item)
+            if target is not None:
+                self.mark_seen(*target)
         for number, pane_id in enumerate(PANES, start=1):
             self.pane(pane_id).border_title = f"{number} {PANE_TITLES[pane_id]}"
         self.position_line.attach(self.article)
@@ -185,9 +184,9 @@ class MainScreen(Screen[None]):
         self._apply_layout()
         if active == "people":
             # The speaker lens follows the reader through the People pane.
-            option = self.list_pane("people").highlighted_option
-            if isinstance(option, PersonOption):
-                self.lens.set(self.article, option.person.id)
+            person = option_item(self.list_pane("people").highlighted_option, Person)
+            if person is not None:
+                self.lens.set(self.article, person.id)
 
     def watch_mode(self, mode: str) -> None:
         for name in MODES:
@@ -335,8 +334,9 @@ class MainScreen(Screen[None]):
 
     @on(ListPane.OptionHighlighted, "#people")
     def _person_highlighted(self, event: ListPane.OptionHighlighted) -> None:
-        if isinstance(event.option, PersonOption) and self.active == "people":
-            self.lens.set(self.article, event.option.person.id)
+        person = option_item(event.option, Person)
+        if person is not None and self.active == "people":
+            self.lens.set(self.article, person.id)
 
     # Find (screens/find.py) and the speaker lens (screens/lens.py) ------------------------------
 
@@ -393,7 +393,7 @@ class MainScreen(Screen[None]):
 
     def mark_seen(self, kind: str, key: str) -> None:
         """Remember that the reader opened an item, and show it in its list."""
-        self.seen.add(seen_key(kind, key))
+        self.seen.add(target_key((kind, key)))
         show_seen(self, self.story, kind, key)
 
 

@@ -15,28 +15,19 @@ from textual.widgets import Static
 from story_tui.story.formatting import format_value, human_date, quoted
 from story_tui.story.model import Figure, Quote, Story, Target, TimelineEvent
 from story_tui.tui.widgets.keybar import KeyBar
-from story_tui.tui.widgets.lists import ListPane, PaneOption
+from story_tui.tui.widgets.lists import ItemOption, ListPane
 from story_tui.tui.widgets.text import guess_line, guess_mark, literal
 
-"""What to open: ("person", id), ("quote", key), ("figure", id) or ("event", key)."""
 
-
-class ItemOption(PaneOption):
-    """An option that opens a target."""
-
-    def __init__(self, prompt: Content, target: Target) -> None:
-        super().__init__(prompt)
-        self.target = target
-
-
-def paragraph_options(story: Story, section_id: str, paragraph: int) -> list[ItemOption]:
-    """People first (mentioned or quoted), then the anchored items by position."""
-    options: list[ItemOption] = []
+def paragraph_options(story: Story, section_id: str, paragraph: int) -> list[ItemOption[object]]:
+    """People first (mentioned or quoted), then the anchored items by position; each opens its
+    target: ("person", id), ("quote", key), ("figure", id) or ("event", key)."""
+    options: list[ItemOption[object]] = []
     for person in story.people_in(section_id, paragraph):
         prompt = Content.assemble(
             ("person  ", "$text-muted"), literal(person.name, "bold"), guess_mark(person.check)
         )
-        options.append(ItemOption(prompt, ("person", person.id)))
+        options.append(ItemOption(prompt, person, ("person", person.id), (person.name,)))
     for item in story.anchored_in(section_id, paragraph):
         if isinstance(item, Quote):
             speaker = story.speaker_of(item)
@@ -47,7 +38,7 @@ def paragraph_options(story: Story, section_id: str, paragraph: int) -> list[Ite
             )
             if guess := guess_line(item.check, " " * 8):
                 prompt = Content("\n").join([prompt, guess])
-            options.append(ItemOption(prompt, ("quote", item.key)))
+            options.append(ItemOption(prompt, item, ("quote", item.key), (item.text,)))
         elif isinstance(item, Figure):
             prompt = Content.assemble(
                 ("figure  ", "$text-muted"),
@@ -58,7 +49,7 @@ def paragraph_options(story: Story, section_id: str, paragraph: int) -> list[Ite
                 prompt = Content("\n").join(
                     [prompt, literal(f"        Note: {item.note}", "italic $text-muted")]
                 )
-            options.append(ItemOption(prompt, ("figure", item.id)))
+            options.append(ItemOption(prompt, item, ("figure", item.id), (item.label,)))
         elif isinstance(item, TimelineEvent):
             prompt = Content.assemble(
                 ("event   ", "$text-muted"),
@@ -67,7 +58,7 @@ def paragraph_options(story: Story, section_id: str, paragraph: int) -> list[Ite
             )
             if guess := guess_line(item.check, " " * 8):
                 prompt = Content("\n").join([prompt, guess])
-            options.append(ItemOption(prompt, ("event", item.key)))
+            options.append(ItemOption(prompt, item, ("event", item.key), (item.label,)))
     return options
 
 
@@ -113,11 +104,10 @@ class ParagraphItems(ModalScreen[Target | None]):
                 yield Static("Nothing is anchored in this paragraph.", id="items-empty")
         yield KeyBar()
 
-    @on(ListPane.OptionSelected)
-    def _chosen(self, event: ListPane.OptionSelected) -> None:
+    @on(ListPane.ItemChosen)
+    def _chosen(self, event: ListPane.ItemChosen) -> None:
         event.stop()
-        if isinstance(event.option, ItemOption):
-            self.dismiss(event.option.target)
+        self.dismiss(event.target)
 
     def action_close(self) -> None:
         """Close without opening anything."""

@@ -13,10 +13,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from story_tui.story.formatting import plural, quoted
-from story_tui.story.model import Person, Quote, Story
+from story_tui.story.model import Person, Quote, Story, target_key
 from story_tui.tui.widgets.keybar import KeyBar
 from story_tui.tui.widgets.lists import ListPane, PaneOption, separated
-from story_tui.tui.widgets.seen_mark import seen_key, with_seen_mark
+from story_tui.tui.widgets.seen_mark import with_seen_mark
 from story_tui.tui.widgets.text import guess_line, guess_mark, literal
 
 
@@ -115,7 +115,7 @@ class PersonCard(ModalScreen[str | None]):
             yield Static(Content("\n").join(facts), id="card-facts")
             quotes = QuotesList(
                 *separated(
-                    QuoteOption(self.story, q, seen_key("quote", q.key) in self.seen)
+                    QuoteOption(self.story, q, target_key(("quote", q.key)) in self.seen)
                     for q in person.quotes
                 ),
                 id="card-quotes",

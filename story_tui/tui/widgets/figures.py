@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
-from textual import on
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import Static
@@ -17,9 +15,8 @@ from story_tui.story.formatting import (
     human_date,
     source_names,
 )
-from story_tui.story.model import Figure, Story, Target
-from story_tui.tui.widgets.lists import ListPane, PaneOption, separated
-from story_tui.tui.widgets.messages import TargetChosen
+from story_tui.story.model import Figure, Story
+from story_tui.tui.widgets.lists import ItemOption, ListPane, separated
 from story_tui.tui.widgets.seen_mark import mark_first_fitting
 from story_tui.tui.widgets.text import guess_line, guess_mark, literal
 
@@ -106,14 +103,15 @@ class GrowthChart(Static):
         """Whether the story has figures to draw."""
 
 
-class FigureOption(PaneOption):
-    """An option carrying its figure."""
-
-    def __init__(self, story: Story, figure: Figure) -> None:
-        super().__init__(figure_prompt(story, figure), id=f"figure-{figure.id}")
-        self.figure = figure
-        self.words = figure_words(story, figure)
-        """The story's words the prompt shows, in order (what find in the pane matches)."""
+def figure_option(story: Story, figure: Figure) -> ItemOption[Figure]:
+    """The option of one figure; find matches the story's words in it, not `as of` or `Note:`."""
+    return ItemOption(
+        figure_prompt(story, figure),
+        figure,
+        ("figure", figure.id),
+        figure_words(story, figure),
+        id=f"figure-{figure.id}",
+    )
 
 
 class FiguresPane(ListPane):
@@ -131,19 +129,8 @@ Press `enter` to see the highlighted figure in the article.
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Show")]
 
-    @dataclass(eq=False)
-    class FigureChosen(TargetChosen["FiguresPane"]):
-        """The reader asked to see a figure in the article."""
-
-        figure: Figure
-        """The chosen figure."""
-
-        @property
-        def target(self) -> Target:
-            return ("figure", self.figure.id)
-
     def __init__(self, story: Story, *, id: str | None = None) -> None:
-        super().__init__(*separated(FigureOption(story, f) for f in story.figures), id=id)
+        super().__init__(*separated(figure_option(story, f) for f in story.figures), id=id)
         self.story = story
 
     def mark_seen(self, figure: Figure) -> None:
@@ -151,9 +138,3 @@ Press `enter` to see the highlighted figure in the article.
         self.replace_option_prompt(
             f"figure-{figure.id}", figure_prompt(self.story, figure, seen=True)
         )
-
-    @on(ListPane.OptionSelected)
-    def _chosen(self, event: ListPane.OptionSelected) -> None:
-        event.stop()
-        if isinstance(event.option, FigureOption):
-            self.post_message(self.FigureChosen(self, event.option.figure))

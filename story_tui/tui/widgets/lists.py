@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import ClassVar, Self
+from dataclasses import dataclass
+from typing import ClassVar, Generic, Self, TypeVar
 
 from rich.cells import cell_len, chop_cells
+from textual import on
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.css.styles import RulesMap
@@ -14,7 +16,11 @@ from textual.visual import VisualType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from story_tui.story.model import Target
+from story_tui.tui.widgets.messages import TargetChosen
 from story_tui.tui.widgets.text import literal
+
+ItemT = TypeVar("ItemT")
 
 _WORD = re.compile(r"\s*\S+\s*")
 
@@ -95,6 +101,34 @@ class PaneOption(Option):
         super().__init__(measured(prompt), id=id, disabled=disabled)
 
 
+class ItemOption(PaneOption, Generic[ItemT]):
+    """An option of a list pane that shows one item of the story and opens it: a section, a
+    person, a figure, an event. It carries the item, what `enter` opens (`target`) and the
+    story's words its prompt shows (`words`: what find in the pane matches)."""
+
+    def __init__(
+        self,
+        prompt: VisualType,
+        item: ItemT,
+        target: Target,
+        words: tuple[str, ...],
+        id: str | None = None,
+    ) -> None:
+        super().__init__(prompt, id=id)
+        self.item = item
+        self.target = target
+        self.words = words
+
+
+T = TypeVar("T")
+
+
+def option_item(option: Option | None, kind: type[T]) -> T | None:
+    """The item an option shows when it is a `kind` (a `Person`, a `Figure`, …), else None."""
+    item = getattr(option, "item", None) if isinstance(option, ItemOption) else None
+    return item if isinstance(item, kind) else None
+
+
 class ListPane(OptionList):
     """An OptionList with the browser's movement keys (vi keys, space and b for pages).
 
@@ -125,6 +159,17 @@ class ListPane(OptionList):
     | enter | Open the highlighted item. |
     """
 
+    @dataclass(eq=False)
+    class ItemChosen(TargetChosen["ListPane"]):
+        """The reader asked to open the highlighted item (`enter`): its target says what."""
+
+        option: ItemOption[object]
+        """The chosen option; `option.item` is the section, person, figure or event."""
+
+        @property
+        def target(self) -> Target:
+            return self.option.target
+
     def __init__(
         self,
         *content: Option | None,
@@ -141,6 +186,14 @@ class ListPane(OptionList):
         self._plain_prompts: dict[int, VisualType] = {}
         """The prompts of the options marked for the current search, without the marks."""
         super().__init__(*content, name=name, id=id, classes=classes, disabled=disabled)
+
+    @on(OptionList.OptionSelected)
+    def _item_chosen(self, event: OptionList.OptionSelected) -> None:
+        # Every pane of items opens them the same way: one message, one handler (the screen's).
+        option = event.option
+        if isinstance(option, ItemOption):
+            event.stop()
+            self.post_message(self.ItemChosen(self, option))
 
     # Find in a list ---------------------------------------------------------------------------
     # An option may say which of its words are the story's (`words`, in the order its prompt

@@ -1,7 +1,7 @@
 """The base classes of the browser's messages (like Textual's `OptionList.OptionMessage`).
 
 Every message names the widget that posted it as `control`, so a handler can be limited with a
-selector (`@on(PeoplePane.PersonChosen, "#people")`). Messages that ask the screen to open
+selector (`@on(ListPane.ItemChosen, "#people")`). Messages that ask the screen to open
 something derive from `TargetChosen`, so the screen needs one handler for all of them.
 """
 

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
-from textual import on
 from textual.binding import Binding, BindingType
 from textual.content import Content
 
 from story_tui.story.formatting import person_guesses, plural
-from story_tui.story.model import Person, Story, Target
-from story_tui.tui.widgets.lists import ListPane, PaneOption, separated
-from story_tui.tui.widgets.messages import TargetChosen
+from story_tui.story.model import Person, Story
+from story_tui.tui.widgets.lists import ItemOption, ListPane, separated
 from story_tui.tui.widgets.text import guess_mark, literal
 
 
@@ -33,14 +30,15 @@ def person_prompt(person: Person) -> Content:
     )
 
 
-class PersonOption(PaneOption):
-    """An option carrying its person."""
-
-    def __init__(self, person: Person) -> None:
-        super().__init__(person_prompt(person), id=person.id)
-        self.person = person
-        self.words = (person.name, person.summary)
-        """The story's words the prompt shows (not `3 quotes`): what find in the pane matches."""
+def person_option(person: Person) -> ItemOption[Person]:
+    """The option of one person; find matches their name and summary, not `3 quotes`."""
+    return ItemOption(
+        person_prompt(person),
+        person,
+        ("person", person.id),
+        (person.name, person.summary),
+        id=person.id,
+    )
 
 
 class PeoplePane(ListPane):
@@ -59,23 +57,6 @@ and section.
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Card")]
 
-    @dataclass(eq=False)
-    class PersonChosen(TargetChosen["PeoplePane"]):
-        """The reader asked for a person's card."""
-
-        person: Person
-        """The chosen person."""
-
-        @property
-        def target(self) -> Target:
-            return ("person", self.person.id)
-
     def __init__(self, story: Story, *, id: str | None = None) -> None:
-        super().__init__(*separated(PersonOption(p) for p in story.people), id=id)
+        super().__init__(*separated(person_option(p) for p in story.people), id=id)
         self.story = story
-
-    @on(ListPane.OptionSelected)
-    def _chosen(self, event: ListPane.OptionSelected) -> None:
-        event.stop()
-        if isinstance(event.option, PersonOption):
-            self.post_message(self.PersonChosen(self, event.option.person))

@@ -10,11 +10,6 @@ NARROWEST_TEXT = 28
 """Cells of text in the narrowest list (the 34-column sidebar, less border and padding)."""
 
 
-def seen_key(kind: str, key: str) -> str:
-    """How an opened item is remembered: `kind:key` (e.g. `quote:rivas#0`)."""
-    return f"{kind}:{key}"
-
-
 def with_seen_mark(line: Content, seen: bool, separator: str = "  ") -> Content:
     """`line`, then the muted `✓ seen` mark when the reader has opened the item."""
     if not seen:
