@@ -221,3 +221,16 @@ def test_people_the_story_files_miss_are_found_in_the_words_of_two_stories(
     assert bell.aliases == ["Bell"]
     assert bell.story_ids == ["game-1", "game-2"]
     assert bell.appearances == []  # named in the words only
+
+
+def test_stories_without_sources_name_no_outlet(tmp_path: Path) -> None:
+    from story_tui.threads.view import summary_text
+
+    folder = _library(tmp_path)
+    for path in folder.glob("rehab-*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        start, end = text.index("sources:"), text.index("sections:")
+        path.write_text(text[:start] + "sources: []\n" + text[end:], encoding="utf-8")
+    rehab = next(t for t in open_threads([folder]).threads if t.id == "reid-rehab-afp")
+    assert rehab.outlets == []
+    assert summary_text(rehab, "read", set()).startswith("5 Mar – 7 Mar 2008 · 3 stories")

@@ -73,8 +73,8 @@ class Thread:
 
     @property
     def outlets(self) -> list[str]:
-        """Who reported it, each once, in time order."""
-        return list(dict.fromkeys(s.outlet for s in self.stories))
+        """Who reported it (the stories' first sources), each once, in time order."""
+        return list(dict.fromkeys(s.outlet for s in self.stories if s.story.sources))
 
     @cached_property
     def people(self) -> list[ThreadPerson]:

@@ -55,9 +55,11 @@ def summary_text(thread: Thread, status: Status, seen: set[str] | None) -> str:
     """`5 Mar – 7 Mar 2008 · AFP, Reuters · 3 stories · 2 people · 3 quotes · 1 new`."""
     people = [p for p in thread.people if len(p.story_ids) > 1 or p.quotes]
     quotes = sum(len(p.quotes) for p in thread.people)
-    parts = [span_text(thread) or "undated", ", ".join(thread.outlets[:4])]
-    if len(thread.outlets) > 4:
-        parts[-1] += f" +{len(thread.outlets) - 4}"
+    parts = [span_text(thread) or "undated"]
+    if thread.outlets:
+        parts.append(", ".join(thread.outlets[:4]))
+        if len(thread.outlets) > 4:
+            parts[-1] += f" +{len(thread.outlets) - 4}"
     parts += [
         f"{len(thread.stories)} stor{'ies' if len(thread.stories) != 1 else 'y'}",
         f"{len(people)} {'person' if len(people) == 1 else 'people'}",

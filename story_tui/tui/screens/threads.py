@@ -230,7 +230,8 @@ class ThreadScreen(ListScreen):
         thread = self.thread
         details = " · ".join(filter(None, [span_text(thread), counts_text(thread)]))
         yield Static(literal(thread.title, "bold"), classes="library-title")
-        yield Static(literal(f"{details} · {', '.join(thread.outlets)}", "$text-muted"))
+        outlets = ", ".join(thread.outlets)
+        yield Static(literal(f"{details} · {outlets}" if outlets else details, "$text-muted"))
         options = [ThreadItemOption(item) for item in thread_items(thread, self.seen)]
         yield LibraryList(*options, id="thread-items")
         yield Footer()
