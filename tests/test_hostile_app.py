@@ -219,9 +219,10 @@ async def test_every_size_and_a_resize_storm(story: Story) -> None:
 
 
 def test_state_is_written_atomically(_state_dir: Path) -> None:
-    assert save_state(State({"theme": "nord"})) is None
+    assert save_state(State(theme="nord")) is None
     assert load_state().theme == "nord"
-    assert sorted(p.name for p in _state_dir.iterdir()) == ["state.json"]  # no temp files left
+    names = sorted(p.name for p in _state_dir.iterdir())
+    assert names == ["state.json", "state.json.lock"]  # no temp files left
 
 
 @pytest.mark.parametrize(
@@ -237,7 +238,7 @@ def test_corrupt_state_is_ignored(_state_dir: Path, content: bytes, problem: str
     _state_dir.mkdir(parents=True)
     (_state_dir / "state.json").write_bytes(content)
     state = load_state()
-    assert state.data == {}
+    assert state.stories == {} and state.theme is None
     assert state.problem is not None and problem in state.problem
 
 
@@ -250,20 +251,20 @@ def test_unreadable_state_is_ignored(_state_dir: Path, monkeypatch: pytest.Monke
 
     monkeypatch.setattr(Path, "read_bytes", refuse)  # as root, chmod 000 would still read
     state = load_state()
-    assert state.data == {}
+    assert state.stories == {} and state.theme is None
     assert state.problem is not None and "Permission denied" in state.problem
 
 
 def test_state_that_is_a_directory_is_ignored(_state_dir: Path) -> None:
     (_state_dir / "state.json").mkdir(parents=True)
     state = load_state()
-    assert state.data == {} and state.problem is not None
+    assert state.stories == {} and state.theme is None and state.problem is not None
 
 
 def test_unwritable_state_dir_is_a_notice_not_a_crash(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a directory", encoding="utf-8")
-    problem = save_state(State({"theme": "nord"}), blocker / "sub")
+    problem = save_state(State(theme="nord"), blocker / "sub")
     assert problem is not None and "could not save settings" in problem
     assert stat.S_ISREG(blocker.stat().st_mode)
 

@@ -129,7 +129,7 @@ async def test_the_library_remembers_its_place(library: Library) -> None:
     app = StoryApp(library)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("down", "down")
-    assert load_state().data["libraries"][library.key] == {"story": library.rows[2].path}
+    assert load_state().libraries[library.key].story == library.rows[2].path
     again = StoryApp(library)
     async with again.run_test(size=(120, 36)):
         screen = again.screen

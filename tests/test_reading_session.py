@@ -153,8 +153,52 @@ async def test_the_cache_is_written_after_the_first_frame(context: str, story_fi
 
 
 def test_memory_from_before_the_one_edition_key_is_the_same_edition() -> None:
-    from story_tui.tui.session import edition_read
+    from story_tui.storage.state import Place, parse_state
 
-    assert edition_read({"hash": "ab12" * 10 + "-v3"}) == "ab12" * 10
-    assert edition_read({"hash": "ab12" * 10}) == "ab12" * 10
-    assert edition_read({"hash": 3}) is None
+    old = {  # version 1: no version number, the place spread over the record, the cache key
+        "theme": "nord",
+        "stories": {
+            "mini": {
+                "hash": "ab12" * 10 + "-v3",
+                "pane": "people",
+                "section": "first",
+                "paragraph": 1,
+                "lists": {"people": "lee", "bad": 3},
+                "seen": ["figure:bread-price", 4],
+            },
+            "broken": "not a record",
+        },
+        "libraries": {"k": {"story": "/x/a.yaml"}},
+    }
+    state = parse_state(old, "state.json")
+    memory = state.story("mini")
+    assert memory is not None and state.problem is None
+    assert memory.edition == "ab12" * 10
+    assert memory.place == Place("people", "first", 1)
+    assert dict(memory.lists) == {"people": "lee"} and memory.seen == {"figure:bread-price"}
+    assert state.story("broken") is None and state.theme == "nord"
+    assert state.libraries["k"].story == "/x/a.yaml"
+
+
+async def test_the_place_is_saved_as_the_reader_goes(context: str, story_file: Path) -> None:
+    import threading
+
+    from story_tui.storage.state import load_state
+
+    async with reading(context, story_file) as (_app, pilot, screen):
+        await pilot.press("3", "down")
+        option = screen.list_pane("people").highlighted_option
+        assert option is not None and option.id is not None
+
+        def saved() -> bool:
+            memory = load_state().story("mini")
+            place = memory.place if memory else None
+            return (
+                memory is not None
+                and place is not None
+                and place.pane == "people"
+                and dict(memory.lists).get("people") == option.id
+            )
+
+        await wait_for(pilot, saved, "the place saved while the app still runs")
+    assert not [t for t in threading.enumerate() if t.name == "story-tui-saver"]

@@ -137,7 +137,9 @@ def save_cached(key: str, story: Story) -> None:
 
     folder = cache_dir()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        from story_tui.storage.files import private_dir
+
+        private_dir(folder)
         write_atomic(folder / f"{key}.json", to_json(story, compact=True), mode=0o600)
         entries = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in entries[MAX_ENTRIES:]:

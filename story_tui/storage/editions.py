@@ -43,7 +43,9 @@ def save_edition(story: Story, digest: str) -> None:
     from story_tui.storage.files import write_atomic
 
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        from story_tui.storage.files import private_dir
+
+        private_dir(path.parent)
         write_atomic(path, to_json(story, compact=True), mode=0o600)
         mine = sorted(
             path.parent.glob(f"{story.id}-*.json"), key=lambda p: p.stat().st_mtime, reverse=True

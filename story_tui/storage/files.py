@@ -133,3 +133,24 @@ def safe_file_name(title: str, when: datetime, suffix: str) -> str:
     ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
     stem = re.sub(r"[^A-Za-z0-9.-]+", "_", ascii_title)[:60].strip("._-") or "story"
     return f"{stem}_{when:%Y-%m-%dT%H_%M_%S_%f}{suffix}"
+
+
+def private_dir(folder: Path) -> None:
+    """Create `folder` (and any missing parent) readable by the user only (0700).
+
+    A folder that exists is left as it is: it may be one the user chose and shares.
+
+    Raises:
+        OSError: it cannot be created.
+    """
+    missing: list[Path] = []
+    here = folder
+    while not here.exists() and here != here.parent:
+        missing.append(here)
+        here = here.parent
+    for part in reversed(missing):
+        try:
+            part.mkdir(mode=0o700)
+        except FileExistsError:
+            continue
+        os.chmod(part, 0o700)  # mkdir's mode is masked by the umask

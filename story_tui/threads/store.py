@@ -290,7 +290,9 @@ class LibraryThreads:
         }
         try:
             target = state_file(self.library.key)
-            target.parent.mkdir(parents=True, exist_ok=True)
+            from story_tui.storage.files import private_dir
+
+            private_dir(target.parent)
             write_atomic(target, json.dumps(data), mode=0o600)
         except OSError:
             pass

@@ -11,6 +11,9 @@ hands it a loaded story (or a library) and typed options (`tui/options.py`).
 
 from __future__ import annotations
 
+import asyncio
+import signal
+import threading
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
@@ -23,7 +26,8 @@ from textual.screen import Screen
 
 from story_tui.storage.files import safe_file_name
 from story_tui.storage.opening import OpenedStory, opened
-from story_tui.storage.state import State, load_state, save_state
+from story_tui.storage.saving import Saver
+from story_tui.storage.state import State, load_state
 from story_tui.story.diagnostics import StoryInvalid, StoryUnreadable
 from story_tui.story.model import Location, Story, Target
 from story_tui.story.safety import visible
@@ -115,6 +119,8 @@ class StoryApp(App[None]):
             )
         self.options = options
         self.state = state if state is not None else (load_state() if options.remember else State())
+        self.saver = Saver(self.state, self._save_failed)
+        """Writes what the app remembers as the reader goes, off the key path."""
         self.start = start
         self.first_session: ReadingSession | None = None
         """The session of the story the app started on (None when it started on a library)."""
@@ -140,7 +146,7 @@ class StoryApp(App[None]):
 
     def new_session(self, story: OpenedStory) -> ReadingSession:
         """A reading session for a story opened the one way (`storage/opening.py`)."""
-        return ReadingSession(story, self.state, self.options)
+        return ReadingSession(story, self.state, self.options, self.saver)
 
     def get_default_screen(self) -> Screen[None]:
         if self.host is not None:
@@ -160,6 +166,19 @@ class StoryApp(App[None]):
             )
         if self.host is not None:
             self.host.mounted()
+        if not self.is_headless:
+            self._handle_signals()
+
+    def _handle_signals(self) -> None:
+        """SIGHUP (the terminal closed), SIGTERM and SIGINT end the app as `q` does: what the
+        reader did is saved and the terminal restored (no alternate screen, no mouse, the
+        cursor shown)."""
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGHUP, signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(signum, self._signalled, signum)
+
+    def _signalled(self, signum: int) -> None:
+        self.exit(return_code=128 + signum)
 
     def on_ready(self) -> None:
         # The first frame is on screen: the collector may run again (see story_tui/tui/startup.py).
@@ -230,14 +249,22 @@ class StoryApp(App[None]):
                 screen.reading.leave()
         if self.host is not None:
             self.host.leave()
+        if self.options.remember:
+            problem = self.saver.flush()  # written now; the saving thread ends
+            if problem:
+                self._save_failed(problem)
 
     def save_state(self) -> None:
-        """Write what the app remembers; say so when it cannot."""
-        if not self.options.remember:
-            return
-        problem = save_state(self.state)
-        if problem:
-            self.notify(visible(problem), title="Settings", severity="warning", markup=False)
+        """Write what the app remembers soon, off the key path."""
+        if self.options.remember:
+            self.saver.request()
+
+    def _save_failed(self, problem: str) -> None:
+        note = visible(problem)
+        if threading.current_thread() is threading.main_thread():
+            self.notify(note, title="Settings", severity="warning", markup=False)
+        elif self.is_running:
+            self.call_from_thread(self.notify, note, title="Settings", severity="warning")
 
     def watch_theme(self, theme: str) -> None:
         if not self._theme_ready or not self.options.remember:
@@ -245,7 +272,7 @@ class StoryApp(App[None]):
         if not any(isinstance(screen, MainScreen) for screen in self.screen_stack):
             self._library_theme = theme  # chosen outside any story: the app's theme from now on
         if theme != self.state.theme:
-            self.state.data["theme"] = theme
+            self.state.choose_theme(theme)
             self.save_state()
 
     # Commands ----------------------------------------------------------------------------------

@@ -20,7 +20,6 @@ from story_tui.storage.library import Library, LibraryFiles, library_key
 from story_tui.storage.rows import StoryRow
 from story_tui.story.safety import visible
 from story_tui.tui.screens.library import LibraryScreen
-from story_tui.tui.session import edition_read
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -31,11 +30,6 @@ if TYPE_CHECKING:
     from story_tui.threads.store import Thread
     from story_tui.tui.options import AppOptions
     from story_tui.tui.session import ReadingSession
-
-MAX_LIBRARIES = 20
-"""Libraries whose place is remembered (the most recent)."""
-MAX_THREADS = 200
-"""Threads whose stories seen are remembered (the most recent)."""
 
 
 class LibraryHost:
@@ -60,29 +54,28 @@ class LibraryHost:
         self.key = first.key if isinstance(first, Library) else library_key(first.paths)
         self._screen: LibraryScreen | None = None
 
-    def memory(self) -> dict[str, object]:
-        """What was remembered about this library (its highlighted story)."""
-        libraries = self.state.data.get("libraries")
-        memory = libraries.get(self.key) if isinstance(libraries, dict) else None
-        return memory if isinstance(memory, dict) else {}
+    def remembered_story(self) -> str | None:
+        """The story highlighted when the reader last left this library (its path)."""
+        memory = self.state.libraries.get(self.key)
+        return memory.story if memory else None
 
     def status_of(self, row: StoryRow) -> str:
         """unread, changed (since the reader last read it), read, or invalid."""
         if not row.valid or row.digest is None or row.id is None:
             return "invalid"
         memory = self.state.story(row.id)
-        if not memory:
+        if memory is None:
             return "unread"
-        return "read" if edition_read(memory) == edition_of_digest(row.digest) else "changed"
+        return "read" if memory.edition == edition_of_digest(row.digest) else "changed"
 
     def screen(self) -> LibraryScreen:
         """The library screen (the app's first screen)."""
-        wanted = self.memory().get("story")
+        wanted = self.remembered_story()
         pending = self.pending
         self._screen = LibraryScreen(
             self.library,
             self.status_of,
-            wanted if isinstance(wanted, str) else None,
+            wanted,
             pending=len(pending.files) if pending else 0,
             threads=self.threads_screen,
         )
@@ -109,22 +102,14 @@ class LibraryHost:
 
     def thread_seen(self, thread: Thread) -> set[str] | None:
         """The story files of a thread when the reader last opened it (None: never)."""
-        threads = self.state.data.get("threads")
-        seen = threads.get(self._thread_key(thread)) if isinstance(threads, dict) else None
-        return {str(p) for p in seen} if isinstance(seen, list) else None
+        memory = self.state.threads.get(self._thread_key(thread))
+        return set(memory.stories) if memory is not None else None
 
     def thread_opened(self, thread: Thread) -> None:
-        """Remember the thread's stories as seen now (the most recent MAX_THREADS threads)."""
-        threads = self.state.data.get("threads")
-        if not isinstance(threads, dict):
-            threads = self.state.data["threads"] = {}
-        key = self._thread_key(thread)
-        threads.pop(key, None)
-        threads[key] = [s.path for s in thread.stories]
-        while len(threads) > MAX_THREADS:
-            threads.pop(next(iter(threads)))
-        if self.options.remember:
-            self.save()
+        """Remember the thread's stories as seen now."""
+        stories = frozenset(str(s.path) for s in thread.stories)
+        self.state.remember_thread(self._thread_key(thread), stories)
+        self.save()
 
     def mounted(self) -> None:
         """The app is mounted: say what went wrong, and index a first run after the first paint."""
@@ -170,11 +155,5 @@ class LibraryHost:
             return
         screen = self._screen
         if screen is not None and screen.current is not None:
-            libraries = self.state.data.get("libraries")
-            if not isinstance(libraries, dict):
-                libraries = self.state.data["libraries"] = {}
-            libraries.pop(self.key, None)
-            libraries[self.key] = {"story": os.path.abspath(screen.current.path)}
-            while len(libraries) > MAX_LIBRARIES:
-                libraries.pop(next(iter(libraries)))
+            self.state.remember_library(self.key, os.path.abspath(screen.current.path))
         self.save()

@@ -10,45 +10,77 @@ every rule is tested without a terminal.
 
 from __future__ import annotations
 
-import re
-from typing import TYPE_CHECKING, Any
+import hashlib
+import time
+from functools import partial
+from typing import TYPE_CHECKING
 
 from story_tui.storage.opening import OpenedStory, open_story_file
+from story_tui.storage.state import Place, StoryMemory
 from story_tui.tui.options import AppOptions
 
 if TYPE_CHECKING:
+    from story_tui.storage.saving import Saver
     from story_tui.storage.state import State
     from story_tui.story.diff.change import Change
     from story_tui.story.model import Story
 
-_OLD_SUFFIX = re.compile(r"-v\d+$")
-"""Before one edition key, memory kept the cache key (`<digest>-v<SCHEMA>`)."""
+
+def paragraph_digest(text: str) -> str:
+    """A short digest of a paragraph's words: the place is found again by its text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def edition_read(memory: dict[str, Any]) -> str | None:
-    """The edition key the reader read last, from a story's memory (older forms understood)."""
-    value = memory.get("hash")
-    return _OLD_SUFFIX.sub("", value) if isinstance(value, str) else None
+def find_paragraph(story: Story, place: Place) -> tuple[str, int] | None:
+    """(section id, paragraph) of a remembered place in this edition of the story.
+
+    By its text first (a paragraph added or removed above it moves it), else by its index.
+    """
+    section = story.section(place.section)
+    here = None
+    if section is not None and 0 <= place.paragraph < len(section.paragraphs):
+        here = (section.id, place.paragraph)
+        if not place.text or paragraph_digest(section.paragraphs[place.paragraph]) == place.text:
+            return here
+    elif not place.text:
+        return None
+    nearest = sorted(
+        ((s.id, i, text) for s in story.sections for i, text in enumerate(s.paragraphs)),
+        key=lambda c: (c[0] != place.section, abs(c[1] - place.paragraph)),
+    )
+    for section_id, index, text in nearest:
+        if paragraph_digest(text) == place.text:
+            return section_id, index
+    return here
 
 
 class ReadingSession:
     """One story, open: what it is, what was remembered about it, and its slow work."""
 
-    def __init__(self, opened: OpenedStory, state: State, options: AppOptions) -> None:
+    def __init__(
+        self, opened: OpenedStory, state: State, options: AppOptions, saver: Saver | None = None
+    ) -> None:
         self.story: Story = opened.story
         """The version shown (a watched file replaces it)."""
         self.opened = opened
         self.state = state
         self.options = options
-        self.memory: dict[str, Any] = (
-            {} if options.fresh or not options.remember else state.story(self.story.id)
+        self.saver = saver
+        """Writes what is remembered off the key path (None: written at once)."""
+        remembered = state.story(self.story.id)
+        self.memory: StoryMemory | None = (
+            None if options.fresh or not options.remember else remembered
         )
         """What was remembered about this story when it opened."""
-        self.previous_edition = edition_read(self.memory)
+        self.previous_edition = self.memory.edition if self.memory else None
         """The edition key the reader read last (None: never read, or forgotten)."""
-        self.changed_since_last_time = bool(self.memory) and self.previous_edition != self.edition
+        self.changed_since_last_time = self.memory is not None and (
+            self.previous_edition != self.edition
+        )
         self.changes: tuple[Change, ...] = ()
         """What changed since the edition read last (found after the first frame)."""
+        self._kept: str | None = None
+        """The edition whose copy is kept (for What changed next time)."""
 
     @property
     def edition(self) -> str:
@@ -64,36 +96,25 @@ class ReadingSession:
 
     @property
     def place(self) -> tuple[str, str, int] | None:
-        """(pane, section id, paragraph) where the reader left, if well formed."""
-        memory = self.memory
-        pane, section, paragraph = (
-            memory.get("pane"),
-            memory.get("section"),
-            memory.get("paragraph"),
-        )
-        if isinstance(pane, str) and isinstance(section, str) and type(paragraph) is int:
-            return pane, section, paragraph
-        return None
+        """(pane, section id, paragraph) where the reader left, found by its text."""
+        place = self.memory.place if self.memory else None
+        found = find_paragraph(self.story, place) if place else None
+        return None if place is None or found is None else (place.pane, *found)
 
     @property
     def highlights(self) -> dict[str, str]:
         """Each list's highlighted option id when the reader left (pane id -> option id)."""
-        lists = self.memory.get("lists")
-        if not isinstance(lists, dict):
-            return {}
-        return {k: v for k, v in lists.items() if isinstance(k, str) and isinstance(v, str)}
+        return dict(self.memory.lists) if self.memory else {}
 
     @property
     def seen(self) -> set[str]:
         """The items the reader opened before, as `kind:key`."""
-        seen = self.memory.get("seen")
-        return {i for i in seen if isinstance(i, str)} if isinstance(seen, list) else set()
+        return set(self.memory.seen) if self.memory else set()
 
     @property
     def theme(self) -> str | None:
         """The theme the reader last read this story in."""
-        theme = self.memory.get("theme")
-        return theme if isinstance(theme, str) else None
+        return self.memory.theme if self.memory else None
 
     # The slow work (the screen runs it in workers) ----------------------------------------------
 
@@ -130,15 +151,45 @@ class ReadingSession:
         self.opened = opened
         self.story = opened.story
 
-    def remember(self, place: dict[str, object], theme: str) -> str | None:
-        """Remember the reader's place and this edition; a problem to tell them, or None."""
+    def remember(
+        self,
+        pane: str,
+        where: tuple[str, int],
+        lists: dict[str, str],
+        seen: set[str],
+        theme: str,
+    ) -> str | None:
+        """Remember the reader's place and this edition (written off the key path when the
+        app saves as the reader goes); a problem to tell them, or None."""
         if not self.options.remember:
             return None
         from story_tui.storage.editions import save_edition
+
+        section_id, paragraph = where
+        section = self.story.section(section_id)
+        text = (
+            paragraph_digest(section.paragraphs[paragraph])
+            if section is not None and 0 <= paragraph < len(section.paragraphs)
+            else ""
+        )
+        memory = StoryMemory(
+            edition=self.edition,
+            place=Place(pane, section_id, paragraph, text),
+            lists=lists,
+            seen=frozenset(seen),
+            theme=theme,
+            written=time.time(),
+        )
+        self.state.remember_story(self.story.id, memory)
+        keep = (
+            None if self._kept == self.edition else partial(save_edition, self.story, self.edition)
+        )
+        self._kept = self.edition
+        if self.saver is not None:
+            self.saver.request(keep)
+            return None
         from story_tui.storage.state import save_state
 
-        self.memory = {"hash": self.edition, "theme": theme, **place}
-        self.state.remember_story(self.story.id, self.memory)
-        problem = save_state(self.state)
-        save_edition(self.story, self.edition)
-        return problem
+        if keep is not None:
+            keep()
+        return save_state(self.state)

@@ -17,7 +17,14 @@ from story_tui.story.formatting import plural
 from story_tui.story.safety import visible
 from story_tui.tui.widgets.lists import highlighted_ids
 
+AUTOSAVE_SECONDS = 0.5
+"""How often the place is looked at: a change is saved within a second."""
+
+Where = tuple[str, tuple[str, int], dict[str, str], frozenset[str], str]
+"""(pane, (section id, paragraph), list highlights, seen marks, theme)."""
+
 if TYPE_CHECKING:
+    from textual.timer import Timer
     from textual.worker import Worker
 
     from story_tui.storage.opening import OpenedStory
@@ -35,6 +42,9 @@ class Reading:
         self.screen = screen
         self.session = session
         self._left = False
+        self._saved: Where | None = None
+        """The place last remembered (the autosave writes only a change)."""
+        self._timer: Timer | None = None
         self._workers: list[Worker[None]] = []
         """The workers started for this story (they end when the reader leaves it)."""
         self._article: ArticleView | None = None
@@ -44,21 +54,41 @@ class Reading:
         """The screen's panes (kept: the place is read again after the screen is gone)."""
         self._article, self._lists = article, lists
 
-    def place(self) -> dict[str, object]:
-        """Where the reader is: the pane, the paragraph, each list's highlight, what they opened."""
+    def place(self) -> Where:
+        """Where the reader is: the pane, the paragraph, each list's highlight, what they opened,
+        and the theme."""
         assert self._article is not None
-        section_id, paragraph = self._article.cursor_location
-        return {
-            "pane": self.screen.active,
-            "section": section_id,
-            "paragraph": paragraph,
-            "lists": highlighted_ids(self._lists),
-            "seen": sorted(self.screen.seen),
-        }
+        return (
+            self.screen.active,
+            self._article.cursor_location,
+            highlighted_ids(self._lists),
+            frozenset(self.screen.seen),
+            self.screen.app.theme,
+        )
+
+    def autosave(self) -> None:
+        """Remember the place when it changed since the last look (a timer: the write itself
+        happens off the key path, in the app's saving thread)."""
+        if self._left or self._article is None or not self.session.options.remember:
+            return
+        where = self.place()
+        if where != self._saved:
+            self._saved = where
+            self._remember(where)
+
+    def _remember(self, where: Where) -> None:
+        pane, cursor, lists, seen, theme = where
+        problem = self.session.remember(pane, cursor, lists, set(seen), theme)
+        if problem:
+            self.screen.app.notify(
+                visible(problem), title="Settings", severity="warning", markup=False
+            )
 
     def start(self) -> None:
         """The story is on screen: say it changed, and start the slow work in workers."""
         app, session = self.screen.app, self.session
+        if session.options.remember:
+            self._timer = app.set_interval(AUTOSAVE_SECONDS, self.autosave)
         if session.changed_since_last_time:
             app.notify(
                 "This story file changed since you last read it.", title="Changed", timeout=6
@@ -153,8 +183,7 @@ class Reading:
         self._left = True
         for worker in self._workers:
             worker.cancel()  # the watcher (a thread worker finishes its one task)
-        problem = self.session.remember(self.place(), self.screen.app.theme)
-        if problem:
-            self.screen.app.notify(
-                visible(problem), title="Settings", severity="warning", markup=False
-            )
+        if self._timer is not None:
+            self._timer.stop()
+        if self.session.options.remember:
+            self._remember(self.place())
