@@ -183,8 +183,11 @@ async def test_list_highlights_come_back_on_reopen_and_reload(story: Story) -> N
         await pilot.press("q")
     again = StoryApp(story)
     async with again.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
-        await pilot.pause()
+        await wait_for(
+            pilot,
+            lambda: again.focused is main_screen(again).pane("people"),
+            "the people pane focused again",
+        )
         screen = main_screen(again)
         people = screen.list_pane("people")
         assert people.highlighted_option is not None

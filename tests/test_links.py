@@ -249,8 +249,15 @@ async def test_copy_puts_an_attribution_on_the_clipboard(story: Story) -> None:
 async def test_open_at_an_item(story: Story, start: tuple[str, str], check: str) -> None:
     app = StoryApp(story, remember=False, start=start)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
-        await pilot.pause()
+
+        def opened() -> bool:
+            if check == "person":
+                return isinstance(app.screen, PersonCard)
+            if check == "section":
+                return article(app).current_section == "migrants-in-chile"
+            return article(app).highlight is not None
+
+        await wait_for(pilot, opened, f"the {check} opened at start")
         if check == "person":
             assert isinstance(app.screen, PersonCard)
             assert app.screen.person.id == "paco"

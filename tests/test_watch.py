@@ -168,8 +168,12 @@ async def test_remembers_place_theme_and_seen_items_per_story(
         await pilot.pause()
     again = StoryApp(opened(story, "v1"))
     async with again.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
-        await pilot.pause()
+
+        def restored() -> bool:
+            screen = again.screen
+            return isinstance(screen, MainScreen) and screen.active == "people"
+
+        await wait_for(pilot, restored, "the people pane again")
         screen = again.screen
         assert isinstance(screen, MainScreen)
         assert again.theme == "nord"
