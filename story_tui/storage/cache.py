@@ -140,7 +140,7 @@ def save_cached(key: str, story: Story) -> None:
         from story_tui.storage.files import private_dir
 
         private_dir(folder)
-        write_atomic(folder / f"{key}.json", to_json(story, compact=True), mode=0o600)
+        write_atomic(folder / f"{key}.json", to_json(story, compact=True), private=True)
         entries = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in entries[MAX_ENTRIES:]:
             old.unlink(missing_ok=True)

@@ -38,15 +38,19 @@ def _path(story_id: str, digest: str) -> Path | None:
 def save_edition(story: Story, digest: str) -> None:
     """Keep a copy of this edition (once per digest); never raises."""
     path = _path(story.id, digest)
-    if path is None or path.exists():
+    if path is None:
         return
-    from story_tui.storage.files import write_atomic
+    from story_tui.storage.files import make_private, write_atomic
+
+    if path.exists():
+        make_private(path)  # kept by an older version, maybe readable by others
+        return
 
     try:
         from story_tui.storage.files import private_dir
 
         private_dir(path.parent)
-        write_atomic(path, to_json(story, compact=True), mode=0o600)
+        write_atomic(path, to_json(story, compact=True), private=True)
         mine = sorted(
             path.parent.glob(f"{story.id}-*.json"), key=lambda p: p.stat().st_mtime, reverse=True
         )

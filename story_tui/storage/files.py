@@ -74,7 +74,9 @@ def is_stdout(path: str) -> bool:
     return (status.st_dev, status.st_ino) == (out.st_dev, out.st_ino)
 
 
-def write_atomic(path: str | os.PathLike[str], text: str, mode: int = 0o666) -> None:
+def write_atomic(
+    path: str | os.PathLike[str], text: str, mode: int = 0o666, *, private: bool = False
+) -> None:
     """Write `text` to `path`: atomically for a regular file, straight to a device or a pipe.
 
     A regular file is written to a temporary file beside it, then renamed into place. A new
@@ -82,7 +84,8 @@ def write_atomic(path: str | os.PathLike[str], text: str, mode: int = 0o666) -> 
     program would make it; the state and cache pass 0o600); a file that already exists keeps
     its mode. A symbolic link is followed: its target is replaced, in the target's folder, and
     the link stays. A character device, FIFO or socket is opened and written to: renaming a
-    file over `/dev/null` would replace the device.
+    file over `/dev/null` would replace the device. `private` (what story-tui keeps for the
+    reader) makes the file exactly 0600, also when the old one was wider (an older version's).
 
     Raises:
         OSError: the folder is not writable, the disk is full, ...
@@ -101,7 +104,9 @@ def write_atomic(path: str | os.PathLike[str], text: str, mode: int = 0o666) -> 
     keep = stat.S_IMODE(status.st_mode) if status is not None else None
     fd, temp = _create_beside(target, mode)
     try:
-        if keep is not None:
+        if private:
+            os.fchmod(fd, 0o600)
+        elif keep is not None:
             os.fchmod(fd, keep)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
@@ -154,3 +159,16 @@ def private_dir(folder: Path) -> None:
         except FileExistsError:
             continue
         os.chmod(part, 0o700)  # mkdir's mode is masked by the umask
+
+
+def make_private(*paths: str | os.PathLike[str]) -> None:
+    """Tighten files an older story-tui left readable by others to 0600.
+
+    A missing file, or one the user does not own, is left alone (never raises).
+    """
+    for path in paths:
+        try:
+            if stat.S_IMODE(os.stat(path).st_mode) != 0o600:
+                os.chmod(path, 0o600)
+        except OSError:
+            continue

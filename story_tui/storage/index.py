@@ -110,11 +110,13 @@ class LibraryIndex:
     # Opening -----------------------------------------------------------------------------------
 
     def _connect(self) -> sqlite3.Connection:
-        from story_tui.storage.files import private_dir
+        from story_tui.storage.files import make_private, private_dir
 
         private_dir(self.path.parent)
         # Created 0600 before SQLite opens it: its -wal and -shm files take the same mode.
         os.close(os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600))
+        # One an older version made (0644, with every article's text) is tightened, companions too.
+        make_private(*(f"{self.path}{suffix}" for suffix in ("", "-wal", "-shm", "-journal")))
         db = sqlite3.connect(self.path, timeout=10, check_same_thread=False)
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")

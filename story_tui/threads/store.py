@@ -203,12 +203,12 @@ def load_story(row: StoryRow, max_bytes: int = DEFAULT_MAX_BYTES) -> Story | Non
     except StoryError:
         return None
     if copy is not None:
-        from story_tui.storage.files import write_atomic
+        from story_tui.storage.files import private_dir, write_atomic
         from story_tui.story.serialize import to_json
 
         try:
-            copy.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(copy, to_json(story, compact=True), mode=0o600)
+            private_dir(copy.parent)
+            write_atomic(copy, to_json(story, compact=True), private=True)
         except OSError:
             pass  # only a copy: read again next time
     return story
@@ -293,7 +293,7 @@ class LibraryThreads:
             from story_tui.storage.files import private_dir
 
             private_dir(target.parent)
-            write_atomic(target, json.dumps(data), mode=0o600)
+            write_atomic(target, json.dumps(data), private=True)
         except OSError:
             pass
 
