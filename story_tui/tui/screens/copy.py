@@ -8,10 +8,10 @@ from story_tui.story.model import Figure, Quote, TimelineEvent
 from story_tui.tui.widgets.lists import option_item
 
 if TYPE_CHECKING:
-    from story_tui.tui.screens.main import MainScreen
+    from story_tui.tui.screens.browser import BrowserScreen
 
 
-def copyable(screen: MainScreen) -> Quote | Figure | TimelineEvent | None:
+def copyable(screen: BrowserScreen) -> Quote | Figure | TimelineEvent | None:
     """The item `y` would copy: the focused list's item, or the article's highlighted one."""
     if screen.active == "figures":
         option = screen.list_pane("figures").highlighted_option
@@ -27,7 +27,7 @@ def copyable(screen: MainScreen) -> Quote | Figure | TimelineEvent | None:
     return None
 
 
-def copy_item(screen: MainScreen) -> None:
+def copy_item(screen: BrowserScreen) -> None:
     """Copy the focused quote, figure or event with its attribution, and say what was copied."""
     item = copyable(screen)
     if item is None:

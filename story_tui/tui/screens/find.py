@@ -17,7 +17,7 @@ from story_tui.tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
     from story_tui.story.find import ArticleIndex
-    from story_tui.tui.screens.main import MainScreen
+    from story_tui.tui.screens.browser import BrowserScreen
     from story_tui.tui.widgets.findbar import FindBar
 
 
@@ -35,7 +35,7 @@ class FindState:
 class FindController:
     """Finds what the reader types in the pane they were in, and steps through the matches."""
 
-    def __init__(self, screen: MainScreen) -> None:
+    def __init__(self, screen: BrowserScreen) -> None:
         self.screen = screen
         self.state: FindState | None = None
         self._index: ArticleIndex | None = None

@@ -14,7 +14,6 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.events import DescendantBlur, DescendantFocus, Resize
 from textual.reactive import Reactive, reactive
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
@@ -27,6 +26,7 @@ from story_tui.tui.responsive import (
     layout_mode,
     visible_parts,
 )
+from story_tui.tui.screens.browser import BrowserScreen
 from story_tui.tui.screens.copy import copy_item
 from story_tui.tui.screens.find import FindController, FindState
 from story_tui.tui.screens.lens import SpeakerLens
@@ -55,7 +55,7 @@ if TYPE_CHECKING:
     from story_tui.tui.widgets.findbar import FindBar
 
 
-class MainScreen(Screen[None]):
+class MainScreen(BrowserScreen):
     """Sections, article, people, key figures and timeline, with keys to move between them."""
 
     BINDINGS: ClassVar[list[BindingType]] = MAIN_BINDINGS
@@ -69,8 +69,6 @@ class MainScreen(Screen[None]):
     # panes), and neither does a focus change: the focused pane's border is restyled by CSS.
     # Without these a focus change redrew every cell of the screen.
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
-    active: reactive[str] = reactive("article", repaint=False)
-    """The pane the reader is in."""
     mode: reactive[str] = reactive("wide", repaint=False)
     """The layout for the terminal's size: tiny, narrow, medium or wide."""
 

@@ -10,13 +10,13 @@ from story_tui.tui.widgets.article import ArticleView
 from story_tui.tui.widgets.text import literal
 
 if TYPE_CHECKING:
-    from story_tui.tui.screens.main import MainScreen
+    from story_tui.tui.screens.browser import BrowserScreen
 
 
 class PositionLine:
     """Keeps the article's border subtitle saying where the reader is."""
 
-    def __init__(self, screen: MainScreen) -> None:
+    def __init__(self, screen: BrowserScreen) -> None:
         self.screen = screen
         self._shown: str | None = None
 

@@ -19,7 +19,7 @@ from story_tui.tui.widgets.lists import highlighted_ids
 from story_tui.tui.widgets.sections import SectionsPane
 
 if TYPE_CHECKING:
-    from story_tui.tui.screens.main import MainScreen
+    from story_tui.tui.screens.browser import BrowserScreen
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ class Place:
 class Router:
     """Opens sections, people, quotes, figures and events, and keeps the trail of jumps."""
 
-    def __init__(self, screen: MainScreen) -> None:
+    def __init__(self, screen: BrowserScreen) -> None:
         self.screen = screen
         self.history: History[Place] = History()
         self._before_card: Place | None = None
