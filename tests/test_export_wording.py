@@ -4,6 +4,7 @@ the byline in every export, quote titles without the article's trailing commas."
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 import re
 
 import pytest
@@ -128,3 +129,9 @@ def test_every_export_carries_the_byline(fares: Story) -> None:
     assert byline in to_html(fares)
     assert byline in to_markdown(fares)
     assert "Published 2 Nov 2026. Updated 3 Nov 2026. From The Wire." in read_text(fares)
+
+
+def test_a_guessed_person_keeps_the_names_in_their_note(story: Story) -> None:
+    person = replace(story.people[0], check="speaker from “he”: Hugo de Zela")
+    markdown = to_markdown(replace(story, people=(person, *story.people[1:])))
+    assert "_Unconfirmed: speaker from “he”: Hugo de Zela_" in markdown

@@ -26,3 +26,8 @@ def test_a_long_series_shows_only_the_latest_points(story: Story) -> None:
     assert lines[1].lstrip().startswith(str(2030 - CHART_ROWS))
     assert lines[-1].lstrip().startswith("2029")
     assert lines[-1].rstrip().endswith("39")  # the largest value has the full bar
+
+
+def test_the_chart_title_keeps_the_unit_as_written(story: Story) -> None:
+    figures = tuple(replace(f, unit="USD") for f in story.figures)
+    assert growth_chart(replace(story, figures=figures)).plain.startswith("USD over time")

@@ -52,7 +52,8 @@ def to_markdown(story: Story) -> str:
             if person.summary:
                 out += [md_escape(person.summary), ""]
             if person.check:
-                out += [f"_{md_escape(unconfirmed(person.check).capitalize())}_", ""]
+                note = unconfirmed(person.check)  # capitalize() would lowercase the names in it
+                out += [f"_{md_escape(note[:1].upper() + note[1:])}_", ""]
             for quote in person.quotes:
                 home = story.section(quote.location.section)
                 where = home.title if home else quote.location.section

@@ -73,7 +73,7 @@ def growth_chart(story: Story, rows_wanted: int = CHART_ROWS) -> Content:
     unit, series = growth_series(story.figures)
     if not series:
         return Content("")
-    title = f"{unit.capitalize()} over time"
+    title = f"{unit[:1].upper()}{unit[1:]} over time"  # the unit as written: USD, not Usd
     if len(series) > rows_wanted:
         title += f" (latest {rows_wanted} of {len(series)})"
         series = series[-rows_wanted:]
