@@ -4,8 +4,8 @@ the byline in every export, quote titles without the article's trailing commas."
 from __future__ import annotations
 
 import html
-from dataclasses import replace
 import re
+from dataclasses import replace
 
 import pytest
 from markdown_it import MarkdownIt
