@@ -160,3 +160,11 @@ def test_a_piece_of_a_sentence_is_never_a_speaker() -> None:
         assert not_a_speaker(name), name
     for name in ("the Interior Ministry", "a WeWork spokesperson", "Reuters", "the company"):
         assert not not_a_speaker(name), name
+
+
+def test_a_section_with_no_sentence_to_title_it_says_its_heading_is_a_placeholder() -> None:
+    draft = make_draft(read_text("Title\n\n“Hello there,” said Bob Jones, the mayor.", "t"))
+    assert [s.title for s in draft.sections] == ["Part 1"]
+    text = validated(draft, "t").text
+    assert "# check: a placeholder heading (no sentence to draft one from): write one" in text
+    assert "drafted from the section's first sentence" not in text

@@ -160,11 +160,13 @@ def write(draft: Draft, story_id: str) -> Written:
     out.add("sections:")
     for section in draft.sections:
         out.add(f"  - id: {_q(section.id)}")
-        check = (
-            "a heading drafted from the section's first sentence: rewrite it if it does not fit"
-            if section.placeholder
-            else None
-        )
+        check = None
+        if section.placeholder and re.fullmatch(r"Part \d+", section.title):
+            check = "a placeholder heading (no sentence to draft one from): write one"
+        elif section.placeholder:
+            check = (
+                "a heading drafted from the section's first sentence: rewrite it if it does not fit"
+            )
         out.add(f"    title: {_q(section.title)}", check, f"section {section.id}")
         out.add("    paragraphs:")
         for paragraph in section.paragraphs:
