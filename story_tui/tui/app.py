@@ -12,6 +12,7 @@ hands it a loaded story (or a library) and typed options (`tui/options.py`).
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
 import threading
 from collections.abc import Callable, Iterable
@@ -45,6 +46,8 @@ if TYPE_CHECKING:
     from story_tui.tui.library_host import LibraryHost
 
 DEFAULT_THEME = "textual-dark"
+EXIT_GRACE = 3.0
+"""Seconds a signalled app has to restore the terminal before the process ends regardless."""
 
 if TYPE_CHECKING:
     from typing import TypeAlias
@@ -178,7 +181,12 @@ class StoryApp(App[None]):
             loop.add_signal_handler(signum, self._signalled, signum)
 
     def _signalled(self, signum: int) -> None:
-        self.exit(return_code=128 + signum)
+        self.exit(return_code=128 + signum)  # saves what the reader did first (`_leave`)
+        # With the terminal gone (SIGHUP) restoring it can block on the dead terminal; what the
+        # reader did is already written, so the process must never outlive the signal by long.
+        watchdog = threading.Timer(EXIT_GRACE, os._exit, (128 + signum,))
+        watchdog.daemon = True
+        watchdog.start()
 
     def on_ready(self) -> None:
         # The first frame is on screen: the collector may run again (see story_tui/tui/startup.py).
