@@ -18,6 +18,7 @@ from story_tui.story.formatting import (
     quoted_in_sentence,
     sentence_end,
     source_names,
+    unconfirmed_sentence,
 )
 from story_tui.story.model import Figure, Person, Quote, Story, TimelineEvent
 from story_tui.story.safety import visible
@@ -50,11 +51,6 @@ def quote_sentence(story: Story, quote: Quote) -> str:
     if section is not None:
         parts.append(f"In the section “{section.title}”.")
     return " ".join(parts) + unconfirmed_sentence(quote.check)
-
-
-def unconfirmed_sentence(check: str | None) -> str:
-    """` Unconfirmed: <what a tool guessed>.` for an item with a `check`; empty otherwise."""
-    return f" Unconfirmed: {check.rstrip('.')}." if check else ""
 
 
 def figure_sentence(story: Story, figure: Figure) -> str:

@@ -8,6 +8,7 @@ from story_tui.story.formatting import (
     human_date,
     quoted_in_sentence,
     source_names,
+    unconfirmed_sentence,
 )
 from story_tui.story.model import Figure, Quote, Story, TimelineEvent
 
@@ -22,13 +23,9 @@ def quote_attribution(story: Story, quote: Quote) -> str:
         details.append(source)
     who = f"{person.name}, {person.summary}" if person.summary else person.name
     return (
-        f"{words} — {who} ({', '.join(details)}).{_unconfirmed(quote.check)} From “{story.title}”."
+        f"{words} — {who} ({', '.join(details)}).{unconfirmed_sentence(quote.check)}"
+        f" From “{story.title}”."
     )
-
-
-def _unconfirmed(check: str | None) -> str:
-    """` Unconfirmed: <what was guessed>.` for an item with a `check`."""
-    return f" Unconfirmed: {check.rstrip('.')}." if check else ""
 
 
 def figure_attribution(story: Story, figure: Figure) -> str:
@@ -42,7 +39,7 @@ def figure_attribution(story: Story, figure: Figure) -> str:
     note = f" Note: {figure.note.rstrip('.')}." if figure.note else ""
     return (
         f"{figure.label}: {format_value(figure)}{suffix}. The article: “{figure.text}”.{note}"
-        f"{_unconfirmed(figure.check)} From “{story.title}”."
+        f"{unconfirmed_sentence(figure.check)} From “{story.title}”."
     )
 
 
@@ -50,7 +47,7 @@ def event_attribution(story: Story, event: TimelineEvent) -> str:
     """`Date: label. “article words”. From “Title”.`"""
     return (
         f"{human_date(event.date)}: {event.label}. The article: “{event.text}”."
-        f"{_unconfirmed(event.check)} From “{story.title}”."
+        f"{unconfirmed_sentence(event.check)} From “{story.title}”."
     )
 
 

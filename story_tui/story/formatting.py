@@ -71,7 +71,7 @@ def quoted_in_sentence(quote: Quote) -> str:
 
 def sentence_end(quote: Quote) -> str:
     """`.` when the quote's words do not end a sentence themselves, else nothing."""
-    return "" if quote.text.rstrip(_CARRIED_OVER).endswith(_SENTENCE_ENDS) else "."
+    return "" if quote_words(quote).endswith(_SENTENCE_ENDS) else "."
 
 
 def as_of_date(figure: Figure) -> str:
@@ -158,6 +158,12 @@ GUESS_MARK = "?"
 def unconfirmed(check: str | None) -> str:
     """`unconfirmed: <what was guessed>` for an item with a `check`; empty when confirmed."""
     return f"unconfirmed: {check}" if check else ""
+
+
+def unconfirmed_sentence(check: str | None) -> str:
+    """` Unconfirmed: <what a tool guessed>.` for an item with a `check`, to end a sentence of
+    ours (`read`, copied attributions); empty when confirmed."""
+    return f" Unconfirmed: {check.rstrip('.')}." if check else ""
 
 
 def person_guesses(person: Person) -> int:
