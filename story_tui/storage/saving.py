@@ -60,9 +60,12 @@ class Saver:
                     self._wake.wait()
                 if self._closed:
                     return
-            self._write()
+            problem = self._write()
+            if problem and self.on_problem is not None:
+                self.on_problem(problem)
 
     def _write(self) -> str | None:
+        """Run the queued jobs, then write the state if a write is pending (one at a time)."""
         with self._writing:
             with self._wake:
                 jobs, self._jobs = self._jobs, []
@@ -71,11 +74,8 @@ class Saver:
                 job()
             if not pending:
                 return None
-            problem = save_state(self.state, self.directory)
             self.writes += 1
-        if problem and self.on_problem is not None:
-            self.on_problem(problem)
-        return problem
+            return save_state(self.state, self.directory)
 
     def flush(self) -> str | None:
         """Write what is pending now, in this thread, and end the saving thread."""
@@ -87,16 +87,4 @@ class Saver:
             thread.join()
         with self._wake:
             self._pending = self._pending or bool(self._jobs)
-        return self._write_now()
-
-    def _write_now(self) -> str | None:
-        with self._writing:
-            with self._wake:
-                jobs, self._jobs = self._jobs, []
-                pending, self._pending = self._pending, False
-            for job in jobs:
-                job()
-            if not pending:
-                return None
-            self.writes += 1
-            return save_state(self.state, self.directory)
+        return self._write()
