@@ -133,12 +133,10 @@ def read_story_json(path: Path) -> Story | None:
 
 def save_cached(key: str, story: Story) -> None:
     """Store a story; old entries beyond MAX_ENTRIES are removed. Never raises."""
-    from story_tui.storage.files import write_atomic
+    from story_tui.storage.files import private_dir, write_atomic
 
     folder = cache_dir()
     try:
-        from story_tui.storage.files import private_dir
-
         private_dir(folder)
         write_atomic(folder / f"{key}.json", to_json(story, compact=True), private=True)
         entries = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)

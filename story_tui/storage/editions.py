@@ -40,15 +40,12 @@ def save_edition(story: Story, digest: str) -> None:
     path = _path(story.id, digest)
     if path is None:
         return
-    from story_tui.storage.files import make_private, write_atomic
+    from story_tui.storage.files import make_private, private_dir, write_atomic
 
     if path.exists():
         make_private(path)  # kept by an older version, maybe readable by others
         return
-
     try:
-        from story_tui.storage.files import private_dir
-
         private_dir(path.parent)
         write_atomic(path, to_json(story, compact=True), private=True)
         mine = sorted(

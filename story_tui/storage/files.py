@@ -81,11 +81,12 @@ def write_atomic(
 
     A regular file is written to a temporary file beside it, then renamed into place. A new
     file gets `mode` less the user's umask (so an export is 0644 under the usual umask, as any
-    program would make it; the state and cache pass 0o600); a file that already exists keeps
-    its mode. A symbolic link is followed: its target is replaced, in the target's folder, and
-    the link stays. A character device, FIFO or socket is opened and written to: renaming a
-    file over `/dev/null` would replace the device. `private` (what story-tui keeps for the
-    reader) makes the file exactly 0600, also when the old one was wider (an older version's).
+    program would make it); a file that already exists keeps its mode. `private` (what
+    story-tui keeps for the reader) makes the file exactly 0600 from its creation, whatever
+    `mode` says, also when the old one was wider (an older version's). A symbolic link is
+    followed: its target is replaced, in the target's folder, and the link stays. A character
+    device, FIFO or socket is opened and written to: renaming a file over `/dev/null` would
+    replace the device.
 
     Raises:
         OSError: the folder is not writable, the disk is full, ...
@@ -102,7 +103,7 @@ def write_atomic(
             handle.write(text)
         return
     keep = stat.S_IMODE(status.st_mode) if status is not None else None
-    fd, temp = _create_beside(target, mode)
+    fd, temp = _create_beside(target, 0o600 if private else mode)
     try:
         if private:
             os.fchmod(fd, 0o600)

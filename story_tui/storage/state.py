@@ -330,7 +330,7 @@ def save_state(state: State, directory: Path | None = None) -> str | None:
                 return on_disk.problem
             if on_disk.problem is None:
                 state.merge(on_disk)
-            write_atomic(folder / STATE_FILE, state.to_json(), mode=0o600, private=True)
+            write_atomic(folder / STATE_FILE, state.to_json(), private=True)
     except Timeout:
         return f"could not save settings in {folder}: another story-tui kept it locked"
     except OSError as error:
