@@ -37,17 +37,17 @@ def cache_dir() -> Path:
     return Path(user_cache_dir("story-tui", appauthor=False)) / "stories"
 
 
+EDITION_CHARS = 40
+"""Hex digits of SHA-256 in an edition key (the library index keeps the whole digest)."""
+
+
 def edition_key(data: bytes) -> str:
     """The one key of a story file's edition: a digest of its bytes.
 
     Memory (the edition read last), the kept editions and the library all use it. It does not
     depend on the cache's SCHEMA, so bumping that does not mark every story changed.
     """
-    return hashlib.sha256(data).hexdigest()[:EDITION_CHARS]
-
-
-EDITION_CHARS = 40
-"""Hex digits of SHA-256 in an edition key (the library index keeps the whole digest)."""
+    return edition_of_digest(hashlib.sha256(data).hexdigest())
 
 
 def edition_of_digest(sha256_hex: str) -> str:

@@ -37,11 +37,9 @@ class OpenedStory:
 
 def model_edition(story: Story) -> str:
     """The edition key of a story given already loaded: a digest of its JSON export."""
-    import hashlib
-
     from story_tui.story.serialize import to_json
 
-    return hashlib.sha256(to_json(story).encode("utf-8")).hexdigest()[:40]
+    return edition_key(to_json(story).encode("utf-8"))
 
 
 def opened(story: Story, edition: str | None = None) -> OpenedStory:
