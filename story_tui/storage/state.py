@@ -152,14 +152,8 @@ class State:
             for story_id, theirs in other.stories.items():
                 mine = self.stories.get(story_id)
                 self.stories[story_id] = theirs if mine is None else mine.merged(theirs)
-            for key, library in other.libraries.items():
-                known = self.libraries.get(key)
-                if known is None or library.written > known.written:
-                    self.libraries[key] = library
-            for key, thread in other.threads.items():
-                seen = self.threads.get(key)
-                if seen is None or thread.written > seen.written:
-                    self.threads[key] = thread
+            _take_newer(self.libraries, other.libraries)
+            _take_newer(self.threads, other.threads)
             _keep_newest(self.threads, MAX_THREADS)
             _keep_newest(self.stories, MAX_STORIES)
             _keep_newest(self.libraries, MAX_LIBRARIES)
@@ -181,6 +175,14 @@ class State:
                 },
             }
         return json.dumps(data, indent=1, ensure_ascii=False)
+
+
+def _take_newer(mine: dict[str, Any], theirs: Mapping[str, Any]) -> None:
+    """Each of `theirs` that mine lacks or that was written after mine."""
+    for key, record in theirs.items():
+        known = mine.get(key)
+        if known is None or record.written > known.written:
+            mine[key] = record
 
 
 def _keep_newest(records: dict[str, Any], limit: int) -> None:
