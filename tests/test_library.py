@@ -162,3 +162,18 @@ def test_deleting_the_index_loses_nothing(folder: Path, tmp_path: Path) -> None:
     after = open_library([folder], index=LibraryIndex(index_file))
     assert after.rows == before.rows
     assert after.index.notice is None
+
+
+def test_an_index_another_copy_is_writing_is_opened_not_rebuilt(
+    folder: Path, tmp_path: Path
+) -> None:
+    """Opening the index while another copy of story-tui writes it (a refresh) does not wait for
+    that copy, nor take its file for a damaged one and delete it under the other copy."""
+    index_file = tmp_path / "index.sqlite3"
+    writer = open_library([folder], index=LibraryIndex(index_file)).index
+    writer.db.execute("INSERT INTO meta VALUES ('writing', 'yes')")  # not committed yet
+    reader = LibraryIndex(index_file)
+    assert reader.notice is None
+    writer.db.commit()
+    assert reader.db.execute("SELECT value FROM meta WHERE key = 'writing'").fetchone() == ("yes",)
+    assert open_library([folder], index=reader).rows[0].id == "border-town"

@@ -67,10 +67,22 @@ CREATE VIRTUAL TABLE paragraphs USING fts5 (
 """
 
 
+BUSY_SECONDS = 10
+"""How long a write waits for another copy of story-tui that is writing the index."""
+
+
 def _check_writable(db: sqlite3.Connection) -> None:
-    """Raise now, not in the middle of a refresh, when the index file cannot be written."""
-    db.execute("BEGIN IMMEDIATE")
-    db.rollback()
+    """Raise now, not in the middle of a refresh, when the index file cannot be written. One that
+    another copy is writing (locked) can be: not waited for, nor deleted as a damaged file."""
+    db.execute("PRAGMA busy_timeout = 0")
+    try:
+        db.execute("BEGIN IMMEDIATE")
+        db.rollback()
+    except sqlite3.OperationalError as error:
+        if "locked" not in str(error):
+            raise
+    finally:
+        db.execute(f"PRAGMA busy_timeout = {BUSY_SECONDS * 1000}")
 
 
 def _read_only(error: sqlite3.Error) -> bool:
@@ -117,7 +129,7 @@ class LibraryIndex:
         os.close(os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600))
         # One an older version made (0644, with every article's text) is tightened, companions too.
         make_private(*(f"{self.path}{suffix}" for suffix in ("", "-wal", "-shm", "-journal")))
-        db = sqlite3.connect(self.path, timeout=10, check_same_thread=False)
+        db = sqlite3.connect(self.path, timeout=BUSY_SECONDS, check_same_thread=False)
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
         return db
