@@ -27,6 +27,7 @@ from story_tui.story.yamltree import Map, Node, Scalar, Seq, describe_type, to_p
 _SLUG = re.compile(SLUG_PATTERN)
 _PARTIAL_DATE = re.compile(PARTIAL_DATE_PATTERN)
 _URI = re.compile(URI_PATTERN)
+_URL = re.compile(r"^https?://[^\s]+$")
 
 
 class FieldReader:
@@ -262,6 +263,16 @@ class FieldReader:
             if value is not None:
                 values.append(value)
         return tuple(values)
+
+    def url(self, node: Node | None, path: str) -> str | None:
+        """An optional http:// or https:// address (a story's, a source's)."""
+        value = self.text(node, path, required=False)
+        if value is None or node is None:
+            return None
+        if not _URL.match(value):
+            self.error(node, f"'{value}' is not an http:// or https:// address", path)
+            return None
+        return value
 
     def uri_list(self, node: Node | None, path: str) -> tuple[str, ...]:
         values: list[str] = []

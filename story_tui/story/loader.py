@@ -39,7 +39,6 @@ from story_tui.story.spec import (
 from story_tui.story.yamltree import Map, Node, Scalar, describe_type, read_tree
 
 _LANGUAGE = re.compile(LANGUAGE_PATTERN)
-_URL = re.compile(r"^https?://[^\s]+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,10 +185,7 @@ class _Checker(FieldReader):
                 f"updated ({updated.isoformat()}) is before published ({published.isoformat()})",
                 "updated",
             )
-        url = self.text(fields.get("url"), "url", required=False)
-        if url is not None and not _URL.match(url):
-            self.error(fields["url"], f"'{url}' is not an http:// or https:// address", "url")
-            url = None
+        url = self.url(fields.get("url"), "url")
         authors = self.text_list(fields.get("authors"), "authors", "author")
         language = "en"
         if "language" in fields:
@@ -254,12 +250,7 @@ class _Checker(FieldReader):
         source_id = self.slug(fields.get("id"), f"{path}.id")
         self.register("source", source_id, fields.get("id"), f"{path}.id")
         name = self.text(fields.get("name"), f"{path}.name")
-        url = self.text(fields.get("url"), f"{path}.url", required=False)
-        if url is not None and not _URL.match(url):
-            self.error(
-                fields["url"], f"'{url}' is not an http:// or https:// address", f"{path}.url"
-            )
-            url = None
+        url = self.url(fields.get("url"), f"{path}.url")
         if source_id is None or name is None:
             return None
         return Source(source_id, name, url, extensions)
