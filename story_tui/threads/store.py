@@ -190,16 +190,18 @@ def load_story(row: StoryRow, max_bytes: int = DEFAULT_MAX_BYTES) -> Story | Non
     """The story of a row: from the threads' own copy of it when there is one (a library's
     hundreds of stories would push the reader's last few out of the story cache), else read,
     checked and copied there for next time."""
-    from story_tui.storage.cache import SCHEMA, cache_dir, read_story_json
+    from story_tui.storage.cache import cache_dir, cache_key, edition_of_digest, read_story_json
+    from story_tui.story import loader
 
     copy = None
     if row.digest is not None:
-        copy = cache_dir() / "threads" / "stories" / f"{row.digest[:40]}-v{SCHEMA}.json"
+        name = cache_key(edition_of_digest(row.digest))
+        copy = cache_dir() / "threads" / "stories" / f"{name}.json"
         story = read_story_json(copy)
         if story is not None:
             return story
     try:
-        story = _read_story(row.path, max_bytes)
+        story = loader.load_story(row.path, max_bytes)
     except StoryError:
         return None
     if copy is not None:
@@ -348,11 +350,3 @@ def open_threads(
             grouper.join(grouper.stories[path], found._constraints())
     found.save()
     return found
-
-
-def _read_story(path: str, max_bytes: int) -> Story:
-    """Read and check a story file (raises StoryError)."""
-    from story_tui.story.input_file import decode_story_bytes, read_story_bytes
-    from story_tui.story.loader import parse_story
-
-    return parse_story(decode_story_bytes(read_story_bytes(path, max_bytes), path), path)
