@@ -288,13 +288,19 @@ class Grouper:
 
     def _name_thread(self, members: Sequence[str]) -> None:
         ordered = sorted(members, key=lambda k: _founding_order(self.stories[k]))
-        base = self.stories[ordered[0]].id or "thread"
+        self.start_thread(ordered, self.stories[ordered[0]].id)
+
+    def start_thread(self, ordered: list[str], founder: str) -> str:
+        """A new thread of these stories (in founding order), named after its first story's id
+        (`founder`), made unique; returns its id."""
+        base = founder or "thread"
         thread, n = base, 2
         while thread in self.members:
             thread, n = f"{base}-{n}", n + 1
         self.members[thread] = ordered
         for key in ordered:
             self.thread_of[key] = thread
+        return thread
 
 
 def _founding_order(story: StoryFeatures) -> tuple[bool, str, str, str]:

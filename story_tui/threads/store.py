@@ -243,11 +243,12 @@ class LibraryThreads:
     def _constraints(self) -> Constraints:
         return self.corrections.constraints(list(self.stories))
 
-    def join(self, path: str, story: Story) -> str:
-        """Add one story (new or changed) to the best thread, or a thread of its own."""
-        self.stories[path] = story
-        self.grouper.remove(path)
-        return self.grouper.join(features_of(story, path), self._constraints())
+    def _indexed(self) -> Grouper:
+        """The grouper with every story's features indexed: done when a story is first compared
+        (a view of a remembered grouping compares none)."""
+        if not self.grouper.stories:
+            self.grouper.index(features_of(story, path) for path, story in self.stories.items())
+        return self.grouper
 
     def move(self, path: str, into: str | None) -> str:
         """Move a story into the thread of story `into`, or (None) split it off on its own.
@@ -270,13 +271,13 @@ class LibraryThreads:
             grouper.thread_of[path] = thread
         else:
             grouper.thread_of.pop(path, None)
-            grouper._name_thread([path])
+            grouper.start_thread([path], self.stories[path].id)
         self.save()
         return grouper.thread_of[path]
 
     def regroup(self) -> None:
         """Group every story again from scratch, respecting the corrections."""
-        self.grouper.group_all(self._constraints())
+        self._indexed().group_all(self._constraints())
         self.save()
 
     def save(self) -> None:
@@ -331,7 +332,6 @@ def open_threads(
     found = LibraryThreads(
         library, stories, Grouper(), corrections, digests, list(corrections.problems)
     )
-    found.grouper.index(features_of(story, path) for path, story in stories.items())
     remembered = _remembered(library.key)
     kept = {
         path: thread
@@ -339,14 +339,17 @@ def open_threads(
         if path in stories and digests[path] == digest
     }
     if not kept:
-        found.grouper.group_all(found._constraints())
+        found._indexed().group_all(found._constraints())
     else:
         grouper = found.grouper
         for path, thread in kept.items():
             grouper.members.setdefault(thread, []).append(path)
             grouper.thread_of[path] = thread
         new = [p for p in stories if p not in kept]
-        for path in sorted(new, key=lambda p: (stories[p].published or _dt.date.max, p)):
-            grouper.join(grouper.stories[path], found._constraints())
+        if new:
+            found._indexed()
+            constraints = found._constraints()
+            for path in sorted(new, key=lambda p: (stories[p].published or _dt.date.max, p)):
+                grouper.join(grouper.stories[path], constraints)
     found.save()
     return found
