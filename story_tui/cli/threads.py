@@ -8,6 +8,7 @@ import sys
 
 from story_tui.cli.common import EXIT_OK, PROG, Parser, add_max_bytes, add_text_or_json, say
 from story_tui.cli.libraries import add_paths, open_or_exit
+from story_tui.story.formatting import plural
 from story_tui.story.safety import visible
 
 
@@ -50,11 +51,10 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
     from story_tui.threads.merge import describe_change
-    from story_tui.threads.view import span_text
+    from story_tui.threads.view import people_shown, span_text
 
     for thread in threads:
-        count = len(thread.stories)
-        head = f"{thread.title}  ·  {count} stor{'ies' if count != 1 else 'y'}"
+        head = f"{thread.title}  ·  {plural(len(thread.stories), 'story', 'stories')}"
         span = span_text(thread)
         if span:
             head += f"  ·  {span}"
@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
         for member in thread.stories:
             when = member.story.published.isoformat() if member.story.published else "undated   "
             lines.append(f"  {when}  {member.story.title}  ({member.path})")
-        people = [p for p in thread.people if len(p.story_ids) > 1 or p.quotes][:6]
+        people = people_shown(thread)[:6]
         if people:
             shown = ", ".join(
                 f"{p.name} ({len(p.story_ids)} stories, {len(p.quotes)} quotes)" for p in people

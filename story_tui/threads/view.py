@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from story_tui.story.formatting import plural
 from story_tui.story.model import Target
-from story_tui.threads.merge import Said, ThreadStory
+from story_tui.threads.merge import Said, ThreadPerson, ThreadStory
 from story_tui.threads.store import Thread
 
 
@@ -30,12 +30,13 @@ def span_text(thread: Thread) -> str:
 
 def counts_text(thread: Thread) -> str:
     """`4 stories · 3 outlets`."""
-    stories = len(thread.stories)
-    outlets = len(thread.outlets)
-    return (
-        f"{stories} stor{'ies' if stories != 1 else 'y'} · "
-        f"{outlets} outlet{'s' if outlets != 1 else ''}"
-    )
+    stories = plural(len(thread.stories), "story", "stories")
+    return f"{stories} · {plural(len(thread.outlets), 'outlet')}"
+
+
+def people_shown(thread: Thread) -> list[ThreadPerson]:
+    """The people a view of the thread names: those in two stories or more, or quoted."""
+    return [p for p in thread.people if len(p.story_ids) > 1 or p.quotes]
 
 
 # What the thread view lists ---------------------------------------------------------------------
@@ -53,7 +54,7 @@ def status_of(thread: Thread, seen: set[str] | None) -> Status:
 
 def summary_text(thread: Thread, status: Status, seen: set[str] | None) -> str:
     """`5 Mar – 7 Mar 2008 · AFP, Reuters · 3 stories · 2 people · 3 quotes · 1 new`."""
-    people = [p for p in thread.people if len(p.story_ids) > 1 or p.quotes]
+    people = people_shown(thread)
     quotes = sum(len(p.quotes) for p in thread.people)
     parts = [span_text(thread) or "undated"]
     if thread.outlets:
@@ -61,9 +62,9 @@ def summary_text(thread: Thread, status: Status, seen: set[str] | None) -> str:
         if len(thread.outlets) > 4:
             parts[-1] += f" +{len(thread.outlets) - 4}"
     parts += [
-        f"{len(thread.stories)} stor{'ies' if len(thread.stories) != 1 else 'y'}",
-        f"{len(people)} {'person' if len(people) == 1 else 'people'}",
-        f"{quotes} quote{'s' if quotes != 1 else ''}",
+        plural(len(thread.stories), "story", "stories"),
+        plural(len(people), "person", "people"),
+        plural(quotes, "quote"),
     ]
     if status == "unread":
         parts.append("unread")
@@ -90,7 +91,7 @@ class Item:
 
 def _when(member: ThreadStory) -> str:
     date = member.story.published
-    return f"{date.day} {date:%b %Y}" if date else "undated"
+    return day(date) if date else "undated"
 
 
 def thread_items(thread: Thread, seen: set[str] | None) -> list[Item]:
@@ -103,9 +104,7 @@ def thread_items(thread: Thread, seen: set[str] | None) -> list[Item]:
 
     new = [s for s in thread.stories if is_new(s)]
     if new:
-        items.append(
-            Item(f"New since you last opened it · {len(new)} stor{'ies' if len(new) != 1 else 'y'}")
-        )
+        items.append(Item(f"New since you last opened it · {plural(len(new), 'story', 'stories')}"))
         for member in new:
             items.append(_story_item(member, True))
             for person in thread.people:
@@ -141,7 +140,7 @@ def thread_items(thread: Thread, seen: set[str] | None) -> list[Item]:
                             1,
                         )
                     )
-    people = [p for p in thread.people if len(p.story_ids) > 1 or p.quotes]
+    people = people_shown(thread)
     if people:
         items.append(Item(f"People · {len(people)}"))
         for person in people:
