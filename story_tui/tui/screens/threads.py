@@ -73,8 +73,8 @@ class ThreadsScreen(ListScreen):
         found = self._load()
         self.app.call_from_thread(self.show, found)
 
-    def show(self, found: LibraryThreads) -> None:
-        """The threads are grouped: list them."""
+    def show(self, found: LibraryThreads) -> list[Thread]:
+        """The threads are grouped: list them (and return them, as listed)."""
         self.threads = found
         threads = found.threads
         stories = sum(len(t.stories) for t in threads)
@@ -87,6 +87,7 @@ class ThreadsScreen(ListScreen):
             self.list.highlighted = 0
         for problem in found.problems:
             self.notify(problem, title="threads.txt", severity="warning", markup=False)
+        return threads
 
     def _option(self, thread: Thread) -> ThreadOption:
         seen = self.seen(thread)
@@ -107,8 +108,8 @@ class ThreadsScreen(ListScreen):
         """The reader moved a story: list the threads again, the corrected one highlighted."""
         if self.threads is None:
             return
-        self.show(self.threads)
-        index = next((i for i, t in enumerate(self.threads.threads) if t.id == thread), None)
+        shown = self.show(self.threads)
+        index = next((i for i, t in enumerate(shown) if t.id == thread), None)
         if index is not None:
             self.list.highlighted = index
 
