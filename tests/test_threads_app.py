@@ -3,6 +3,7 @@ timeline, people with quotes in time order, figures as they changed, jumps and b
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from story_tui.storage.index import LibraryIndex
@@ -36,14 +37,29 @@ async def _open_threads(app: StoryApp, pilot: object) -> ThreadsScreen:
     return screen
 
 
-async def _select(pilot: object, screen: ThreadScreen, text: str) -> None:
+async def _open_thread(
+    app: StoryApp, pilot: object, threads: ThreadsScreen, index: int
+) -> ThreadScreen:
+    threads.list.highlighted = index
+    await pilot.press("enter")  # type: ignore[attr-defined]
+    await wait_for(pilot, lambda: isinstance(app.screen, ThreadScreen), "the thread")  # type: ignore[arg-type]
+    screen = app.screen
+    assert isinstance(screen, ThreadScreen)
+    return screen
+
+
+def _index_of(screen: ThreadScreen, wanted: Callable[[str], bool]) -> int:
+    """The place of the first item of the thread whose text `wanted` accepts."""
     pane = screen.list
-    index = next(
+    return next(
         i
         for i in range(pane.option_count)
-        if isinstance(o := pane.get_option_at_index(i), ThreadItemOption) and o.item.text == text
+        if isinstance(o := pane.get_option_at_index(i), ThreadItemOption) and wanted(o.item.text)
     )
-    pane.highlighted = index
+
+
+async def _select(pilot: object, screen: ThreadScreen, text: str) -> None:
+    screen.list.highlighted = _index_of(screen, lambda item: item == text)
     await pilot.press("enter")  # type: ignore[attr-defined]
 
 
@@ -59,11 +75,7 @@ async def test_thread_list_and_thread_view(tmp_path: Path) -> None:
         ]
         assert "unread" in str(options[1].prompt)
         assert "5 Mar – 7 Mar 2008 · AFP, Reuters, The Wire · 3 stories" in str(options[1].prompt)
-        threads.list.highlighted = 1
-        await pilot.press("enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, ThreadScreen), "the thread")
-        thread = app.screen
-        assert isinstance(thread, ThreadScreen)
+        thread = await _open_thread(app, pilot, threads, 1)
         texts = _texts(thread)
         # Stories in time order, the undated one last.
         stories = texts[texts.index("Stories · 3, in time order") + 1 :][:3]
@@ -141,10 +153,8 @@ async def test_what_is_new_since_the_thread_was_last_opened(tmp_path: Path) -> N
     app = StoryApp(open_library([folder], index=index))
     async with app.run_test(size=(120, 40)) as pilot:
         threads = await _open_threads(app, pilot)
-        threads.list.highlighted = 1
-        await pilot.press("enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, ThreadScreen), "the thread")
-        assert "New since" not in " ".join(_texts(app.screen))  # type: ignore[arg-type]
+        thread = await _open_thread(app, pilot, threads, 1)
+        assert "New since" not in " ".join(_texts(thread))
     state = app.state
     wire.write_text(text, encoding="utf-8")
     again = StoryApp(open_library([folder], index=index), state=state)
@@ -152,10 +162,7 @@ async def test_what_is_new_since_the_thread_was_last_opened(tmp_path: Path) -> N
         threads = await _open_threads(again, pilot)
         option = threads.list.get_option_at_index(1)
         assert "1 new since you last opened it" in str(option.prompt)
-        threads.list.highlighted = 1
-        await pilot.press("enter")
-        await wait_for(pilot, lambda: isinstance(again.screen, ThreadScreen), "the thread")
-        texts = _texts(again.screen)  # type: ignore[arg-type]
+        texts = _texts(await _open_thread(again, pilot, threads, 1))
         assert texts[:2] == [
             "New since you last opened it · 1 story",
             "Friends rally around Tara Reid at Malibu rehab",
@@ -168,17 +175,9 @@ async def test_moving_and_splitting_a_story_is_kept_and_shown(tmp_path: Path) ->
     app = StoryApp(library)
     async with app.run_test(size=(120, 40)) as pilot:
         threads = await _open_threads(app, pilot)
-        threads.list.highlighted = 0  # the senate thread
-        await pilot.press("enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, ThreadScreen), "the thread")
-        thread = app.screen
-        assert isinstance(thread, ThreadScreen)
-        pane = thread.list
-        pane.highlighted = next(
-            i
-            for i in range(pane.option_count)
-            if isinstance(o := pane.get_option_at_index(i), ThreadItemOption)
-            and o.item.text.startswith("Harry Reid and Senate")
+        thread = await _open_thread(app, pilot, threads, 0)  # the senate thread
+        thread.list.highlighted = _index_of(
+            thread, lambda item: item.startswith("Harry Reid and Senate")
         )
         await pilot.press("m")
         await wait_for(pilot, lambda: app.screen is not thread, "the choice of threads")
@@ -191,17 +190,9 @@ async def test_moving_and_splitting_a_story_is_kept_and_shown(tmp_path: Path) ->
         assert "together senate-deal.yaml rehab-afp.yaml" in text
         # Split the undated story off.
         index = next(i for i, t in enumerate(threads.threads.threads) if t.id == moved)
-        threads.list.highlighted = index
-        await pilot.press("enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, ThreadScreen), "the thread")
-        thread = app.screen
-        assert isinstance(thread, ThreadScreen)
-        pane = thread.list
-        pane.highlighted = next(
-            i
-            for i in range(pane.option_count)
-            if isinstance(o := pane.get_option_at_index(i), ThreadItemOption)
-            and o.item.text == "Friends rally around Tara Reid at Malibu rehab"
+        thread = await _open_thread(app, pilot, threads, index)
+        thread.list.highlighted = _index_of(
+            thread, lambda item: item == "Friends rally around Tara Reid at Malibu rehab"
         )
         await pilot.press("s")
         await wait_for(pilot, lambda: app.screen is threads, "back in the threads")
