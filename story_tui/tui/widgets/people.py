@@ -10,7 +10,7 @@ from textual.content import Content
 from story_tui.story.formatting import person_guesses, plural
 from story_tui.story.model import Person, Story
 from story_tui.tui.widgets.lists import ItemOption, ListPane, separated
-from story_tui.tui.widgets.text import guess_mark, literal
+from story_tui.tui.widgets.text import literal, unconfirmed_mark
 
 
 def person_prompt(person: Person) -> Content:
@@ -23,7 +23,7 @@ def person_prompt(person: Person) -> Content:
     guesses = person_guesses(person)
     if guesses:
         details.append(f"{guesses} unconfirmed")
-    mark = guess_mark("guessed" if guesses else None)
+    mark = unconfirmed_mark(guesses > 0)
     # One style per line: Textual's wrap misplaces spans that cross a line break.
     return Content("\n").join(
         [literal(person.name, "bold") + mark, literal(" · ".join(details), "$text-muted")]

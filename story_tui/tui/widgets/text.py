@@ -10,6 +10,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.style import Style
 
+from story_tui.story.formatting import GUESS_MARK, unconfirmed
 from story_tui.story.safety import visible
 
 
@@ -21,10 +22,13 @@ def literal(text: str, style: Style | str = "") -> Content:
 
 def guess_mark(check: str | None) -> Content:
     """` ?` after an item a tool guessed (its `check`); nothing once an editor confirmed it."""
-    if not check:
-        return Content("")
-    from story_tui.story.formatting import GUESS_MARK
+    return unconfirmed_mark(bool(check))
 
+
+def unconfirmed_mark(guessed: bool) -> Content:
+    """` ?` when something shown was guessed by a tool, else nothing."""
+    if not guessed:
+        return Content("")
     return Content(f" {GUESS_MARK}").stylize("bold $warning")
 
 
@@ -32,6 +36,4 @@ def guess_line(check: str | None, indent: str = "") -> Content | None:
     """`? unconfirmed: <what was guessed>`, a line under the item; None when confirmed."""
     if not check:
         return None
-    from story_tui.story.formatting import GUESS_MARK, unconfirmed
-
     return literal(f"{indent}{GUESS_MARK} {unconfirmed(check)}", "$warning")
