@@ -220,6 +220,7 @@ def find_dates(
     for index, paragraph in enumerate(paragraphs):
         mine: list[tuple[int, int]] = []
         for match in _DATE.finditer(paragraph):
+            date_before = mine[-1][1] if mine else -1
             mine.append((match.start(), match.end()))
             if (
                 match.start() < 80
@@ -236,7 +237,7 @@ def find_dates(
                 check = f"date read from “{match.group()}” and the date before it"
             if not match["clock"]:
                 last = iso
-            start, text = clause_around(paragraph, match.start(), match.end())
+            start, text = clause_around(paragraph, match.start(), match.end(), date_before)
             dateline = _DATELINE.match(paragraph)
             if dateline and start < dateline.end() <= match.start():
                 text = text[dateline.end() - start :]
@@ -268,11 +269,37 @@ def find_dates(
     return events, figures, spans
 
 
-def clause_around(paragraph: str, date_start: int, date_end: int) -> tuple[int, str]:
-    """The clause holding a date: from the sentence start (or the date) to the clause's end."""
+# Where a sentence's next clause begins: `, and` `, but` `, while` `; ` (the connector is no
+# part of the clause after it).
+_NEXT_CLAUSE = regex.compile(r"(?:[,;]\s+(?:and|but|while|whereas|yet|then|so)\s+|;\s+)")
+# After another date of the same sentence, a dash or a bare `and`/`but` also does
+# (`found cracks in 2024 and in March 2025 a report warned …`).
+_AFTER_A_DATE = regex.compile(r"(?:\s[—–]\s+|\s+(?:and|but|while|whereas)\s+)")
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+
+
+def clause_around(
+    paragraph: str, date_start: int, date_end: int, date_before: int = -1
+) -> tuple[int, str]:
+    """The clause holding a date: from the sentence start (or the date) to the clause's end.
+
+    A sentence of several clauses (`Engineers found cracks in 2024, and a report in March 2025
+    warned …`) gives each date its own clause, from the last clause boundary before the date;
+    `date_before` is where the sentence's date before this one ends (-1: none).
+    """
     from story_tui.draft.text import sentence_start
 
     start = sentence_start(paragraph, date_start)
+    for boundary in _NEXT_CLAUSE.finditer(paragraph, start, date_start):
+        start = boundary.end()
+    if start <= date_before < date_start:
+        # `… in 2024 and in March 2025 a report warned`, never a range (`from May 2019 and
+        # June 2020`): the clause must go on after its date
+        goes_on = _CLAUSE_END.search(paragraph, date_end)
+        rest = paragraph[date_end : goes_on.start() if goes_on else len(paragraph)]
+        if len(_WORD.findall(rest)) >= 2:
+            for boundary in _AFTER_A_DATE.finditer(paragraph, date_before, date_start):
+                start = boundary.end()
     end_search = _CLAUSE_END.search(paragraph, date_end)
     if end_search and end_search.start() == date_end and date_start - start < 15:
         # "But on November 28, 2025, the government declared …": the date alone says nothing.
