@@ -1,13 +1,16 @@
 """A web server on loopback that the news tests start, serving pages and feeds they write.
 
 Nothing here reaches the internet: the server listens on 127.0.0.1, port 0 (a free port), in a
-thread. Each route is a `Route` (status, headers, body; conditional requests answered 304 from
-its ETag) or a function of the request handler for the hostile cases (a drip, a bomb, …).
+thread, and while it runs no proxy from the environment stands between it and the test (a
+developer's `HTTP_PROXY` would otherwise carry the requests to 127.0.0.1 off the machine).
+Each route is a `Route` (status, headers, body; conditional requests answered 304 from its
+ETag) or a function of the request handler for the hostile cases (a drip, a bomb, …).
 """
 
 from __future__ import annotations
 
 import gzip
+import os
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -86,8 +89,24 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 @contextmanager
+def loopback_only() -> Iterator[None]:
+    """No proxy for any address while it lasts (`no_proxy=*`, which wins over `HTTP_PROXY`, for
+    this process and the commands it starts); the environment as it was afterwards."""
+    saved = {name: os.environ.get(name) for name in ("no_proxy", "NO_PROXY")}
+    os.environ.update(no_proxy="*", NO_PROXY="*")
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+@contextmanager
 def serve() -> Iterator[Server]:
-    """A server on 127.0.0.1 (any free port), stopped at the end."""
+    """A server on 127.0.0.1 (any free port), reached with no proxy, stopped at the end."""
     handler = type("Handler", (_Handler,), {})
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     httpd.daemon_threads = True
@@ -97,7 +116,8 @@ def serve() -> Iterator[Server]:
     thread.daemon = True
     thread.start()
     try:
-        yield state
+        with loopback_only():
+            yield state
     finally:
         httpd.shutdown()
         httpd.server_close()

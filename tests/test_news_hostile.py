@@ -27,7 +27,7 @@ from story_tui.news.fetch import (
     fetch,
     new_client,
 )
-from tests.news_server import Route, Server, article_page, rss, serve
+from tests.news_server import Route, Server, article_page, loopback_only, rss, serve
 
 FAST = Limits(connect=2.0, read=2.0, deadline=1.0, max_bytes=1024 * 1024, retry_wait=2.0)
 
@@ -214,7 +214,7 @@ def test_no_cookie_is_kept(server: Server) -> None:
 def test_proxies_from_the_environment_are_honoured(
     server: Server, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    for name in ("NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy"):
+    for name in ("NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy", "http_proxy"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("HTTP_PROXY", server.url(""))
     server.routes["http://news.invalid/page"] = Route(article_page())
@@ -241,7 +241,8 @@ def test_tls_is_verified(tmp_path: Path) -> None:
     thread.daemon = True
     thread.start()
     try:
-        message = refused(f"https://127.0.0.1:{httpd.server_address[1]}/")
+        with loopback_only():
+            message = refused(f"https://127.0.0.1:{httpd.server_address[1]}/")
     finally:
         httpd.shutdown()
         httpd.server_close()
