@@ -10,10 +10,35 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from typing import TYPE_CHECKING
 
 from story_tui.cli.add import add_library_option, open_shelf
-from story_tui.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, PROG, Parser, UsageError, say
+from story_tui.cli.common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_USAGE,
+    PROG,
+    Exit,
+    Parser,
+    UsageError,
+    say,
+)
 from story_tui.story.safety import visible
+
+if TYPE_CHECKING:
+    from story_tui.news.opml import Followed
+    from story_tui.news.shelf import Shelf
+
+
+def followed_or_exit(shelf: Shelf) -> list[Followed]:
+    """What the library follows; a damaged feeds file is said in one line (exit 1)."""
+    from story_tui.news.opml import BadOpml
+
+    try:
+        return shelf.feeds()
+    except BadOpml as error:
+        say(sys.stderr, visible(f"{PROG}: error: {error}"))
+        raise Exit(EXIT_INVALID) from None
 
 
 def build_follow_parser() -> argparse.ArgumentParser:
@@ -59,11 +84,7 @@ def run_follow(args: argparse.Namespace) -> int:
     if not args.feeds and not args.opml:
         raise UsageError("give a FEED address or --opml FILE")
     shelf = open_shelf(args)
-    try:
-        feeds = shelf.feeds()
-    except BadOpml as error:
-        say(sys.stderr, visible(f"{PROG}: error: {error}"))
-        return EXIT_INVALID
+    feeds = followed_or_exit(shelf)
     followed = {f.url for f in feeds}
     failed = False
     if args.opml:
@@ -156,14 +177,8 @@ async def _check_feeds(urls: list[str]) -> list[tuple[str, str, str, str | None]
 
 def run_unfollow(args: argparse.Namespace) -> int:
     """Stop following each feed named by address or title."""
-    from story_tui.news.opml import BadOpml
-
     shelf = open_shelf(args)
-    try:
-        feeds = shelf.feeds()
-    except BadOpml as error:
-        say(sys.stderr, visible(f"{PROG}: error: {error}"))
-        return EXIT_INVALID
+    feeds = followed_or_exit(shelf)
     memory = shelf.memory()
     failed = False
     for name in args.feeds:
@@ -189,14 +204,10 @@ def run_unfollow(args: argparse.Namespace) -> int:
 
 def run_feeds(args: argparse.Namespace) -> int:
     """List the feeds (or write them as OPML)."""
-    from story_tui.news.opml import BadOpml, write_opml
+    from story_tui.news.opml import write_opml
 
     shelf = open_shelf(args)
-    try:
-        feeds = shelf.feeds()
-    except BadOpml as error:
-        say(sys.stderr, visible(f"{PROG}: error: {error}"))
-        return EXIT_INVALID
+    feeds = followed_or_exit(shelf)
     if args.opml:
         sys.stdout.write(write_opml(feeds))
         return EXIT_OK

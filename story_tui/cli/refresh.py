@@ -87,10 +87,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         with shelf.lock():
             asyncio.run(refresh.refresh())
-    except LibraryBusy as error:
-        say(sys.stderr, visible(f"{PROG}: error: {error}"))
-        return EXIT_INVALID
-    except BadOpml as error:
+    except (LibraryBusy, BadOpml) as error:
         say(sys.stderr, visible(f"{PROG}: error: {error}"))
         return EXIT_INVALID
     except OSError as error:  # the library's folder cannot be written (its lock)
