@@ -17,7 +17,7 @@ from story_tui.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, PROG, Exit, 
 from story_tui.story.safety import visible
 
 if TYPE_CHECKING:
-    from story_tui.news.add import Outcome
+    from story_tui.news.add import Known, Outcome
     from story_tui.news.shelf import OnAdded, Shelf
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -114,15 +114,14 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_INVALID if failed else EXIT_OK
 
 
-def add_file(shelf: Shelf, source: str, known: object, added: OnAdded | None = None) -> Outcome:
+def add_file(shelf: Shelf, source: str, known: Known, added: OnAdded | None = None) -> Outcome:
     """A saved page or a text/Markdown file, added as a story (its canonical link recorded)."""
     from story_tui.draft.input import NoArticle
-    from story_tui.news.add import FAILED, Known, Outcome, read_page, store
+    from story_tui.news.add import FAILED, Outcome, read_page, store
     from story_tui.news.fetch import FetchError, check_address
     from story_tui.story.diagnostics import StoryInvalid, StoryUnreadable
     from story_tui.story.input_file import read_story_bytes
 
-    assert isinstance(known, Known)
     try:
         data = read_story_bytes(Path(source))
         article = read_page(data, source)

@@ -26,6 +26,8 @@ from story_tui.cli.common import (
 from story_tui.story.safety import visible
 
 if TYPE_CHECKING:
+    import httpx
+
     from story_tui.news.opml import Followed
     from story_tui.news.shelf import Shelf
 
@@ -147,10 +149,7 @@ async def _check_feeds(urls: list[str]) -> list[tuple[str, str, str, str | None]
     from story_tui.news.feeds import NotAFeed, discover, parse_feed
     from story_tui.news.fetch import FEED_TYPES, Fetched, FetchError, fetch, new_client
 
-    async def check(client: object, url: str) -> tuple[str, str, str, str | None]:
-        import httpx
-
-        assert isinstance(client, httpx.AsyncClient)
+    async def check(client: httpx.AsyncClient, url: str) -> tuple[str, str, str, str | None]:
         address = url
         try:
             result = await fetch(client, url, FEED_TYPES)

@@ -11,6 +11,7 @@ lock keeps a `story-tui refresh` in a terminal and the app from adding at once.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
@@ -29,6 +30,9 @@ if TYPE_CHECKING:
 
     from story_tui.news.refresh import Run
     from story_tui.storage.library import Library
+
+Job = Callable[["Run"], Awaitable[object]]
+"""What a background run does with its `Run` (`run.add([...])` or `run.refresh()`)."""
 
 
 class LibraryView(Protocol):
@@ -113,7 +117,7 @@ class LibraryNews:
         """Fetch every feed and added address of the library in the background."""
         self._start(lambda run: run.refresh(), "refreshing")
 
-    def _start(self, job: object, what: str) -> None:
+    def _start(self, job: Job, what: str) -> None:
         if self.running:
             self.screen.app.notify("A refresh is already running.", title="Library", markup=False)
             return
@@ -121,12 +125,11 @@ class LibraryNews:
         self.screen.show_activity(f"{what}…")
         self.screen.app.run_worker(self._run(job), group="library-news", exit_on_error=False)
 
-    async def _run(self, job: object) -> None:
+    async def _run(self, job: Job) -> None:
         from story_tui.news.opml import BadOpml
         from story_tui.news.refresh import Run
         from story_tui.news.shelf import LibraryBusy, Shelf
 
-        assert callable(job)
         shelf = Shelf(self.root)
         run: Run | None = None
         lister = asyncio.create_task(self._keep_listed())
