@@ -154,7 +154,7 @@ class Run:
         name = followed.title or url
         record = self.memory.of(url)
         if record.retry_at is not None and record.retry_at > time.time():
-            return self._finish(self._deferred(url, name, record.retry_at))
+            return self._finish(self._deferred(name, record.retry_at))
         try:
             async with self._slot(url):
                 result = await fetch(self._http, url, FEED_TYPES, record.validators, self.limits)
@@ -215,7 +215,7 @@ class Run:
         record = self.memory.of(url)
         shown = f"{via}: {url}" if via else url
         if record.retry_at is not None and record.retry_at > time.time():
-            return self._finish(self._deferred(url, shown, record.retry_at))
+            return self._finish(self._deferred(shown, record.retry_at))
         validators = record.validators if url in self.known.urls else None
         try:
             async with self._slot(url):
@@ -232,13 +232,10 @@ class Run:
         assert isinstance(result, Fetched)
         async with self._drafting:
             outcome = await asyncio.to_thread(self._store, result, url, shown)
-        ok = outcome.ok
-        record.record(outcome.status if ok else f"failed: {outcome.detail}", ok)
-        if ok:
-            record.etag, record.last_modified = (
-                result.validators.etag,
-                result.validators.last_modified,
-            )
+        if outcome.ok:
+            record.record(outcome.status, True, result.validators)
+        else:
+            record.record(f"failed: {outcome.detail}", False)
         return self._finish(outcome)
 
     def _store(self, fetched: Fetched, url: str, shown: str) -> Outcome:
@@ -261,7 +258,7 @@ class Run:
 
     # -- plumbing ----------------------------------------------------------------------------
 
-    def _deferred(self, url: str, shown: str, retry_at: float) -> Outcome:
+    def _deferred(self, shown: str, retry_at: float) -> Outcome:
         when = time.strftime("%H:%M", time.localtime(retry_at))
         return Outcome(shown, DEFERRED, None, f"the server asked to wait until {when}")
 
