@@ -121,9 +121,7 @@ def store(
     except StoryInvalid as error:
         first = error.diagnostics[0] if error.diagnostics else "invalid"
         return Outcome(source, FAILED, existing, f"the story would not validate ({first})")
-    except StoryUnreadable as error:
-        return Outcome(source, FAILED, existing, str(error))
-    except NoArticle as error:
+    except (StoryUnreadable, NoArticle) as error:
         return Outcome(source, FAILED, existing, str(error))
     except OSError as error:
         return Outcome(source, FAILED, existing, f"cannot write: {error.strerror or error}")
@@ -146,9 +144,10 @@ def _new_story(
     draft = make_draft(article)
     title_slug = slug(draft.title)[:60].rstrip("-")
     story_id = unique_id(title_slug, known.ids)
-    written = validated(draft, story_id, "<draft>")
+    written = validated(draft, story_id, "<draft>")  # checked: it validates
     text = with_url(written.text, url) if url else written.text
-    check_story(text, "<draft>")
+    if text != written.text:  # the draft had no url of its own (it writes article.url)
+        check_story(text, "<draft>")
     date = article.published or dt.datetime.now(dt.UTC).date().isoformat()
     path = shelf.add_story(text, outlet_folder(article, url), date, title_slug, on_added)
     if url:
