@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from xml.sax.saxutils import quoteattr
+from xml.sax.saxutils import escape, quoteattr
 
 MAX_OPML_BYTES = 4 * 1024 * 1024
 
@@ -56,7 +56,7 @@ def write_opml(feeds: list[Followed], title: str = "story-tui: followed feeds") 
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<opml version="2.0">',
-        f"  <head><title>{_text(title)}</title></head>",
+        f"  <head><title>{escape(title)}</title></head>",
         "  <body>",
     ]
     for feed in feeds:
@@ -66,7 +66,3 @@ def write_opml(feeds: list[Followed], title: str = "story-tui: followed feeds") 
         )
     lines += ["  </body>", "</opml>", ""]
     return "\n".join(lines)
-
-
-def _text(value: str) -> str:
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
