@@ -43,7 +43,7 @@ from story_tui.story.model import Story
 from story_tui.threads.features import STOP_WORDS, StoryFeatures, paragraphs_of
 from story_tui.threads.group import Grouper
 from story_tui.threads.names import name_words, near
-from story_tui.threads.store import threads_of
+from story_tui.threads.store import build_threads, threads_of
 
 DRAFTS = Path("/tmp/story-tui-threads-drafts")
 
@@ -123,9 +123,14 @@ def _mention_words(mention: str) -> tuple[str, ...]:
 
 
 def people_found(
-    threads: list[dict[str, Any]], gold_rows: list[dict[str, str]], docs: set[str]
+    threads: list[dict[str, Any]],
+    gold_rows: list[dict[str, str]],
+    docs: set[str],
+    misses: list[str] | None = None,
 ) -> tuple[int, int, int]:
-    """Gold chains spanning 2+ articles of a thread: (found as one entry, split, in all)."""
+    """Gold chains spanning 2+ articles of a thread: (found as one entry, split, in all).
+
+    With `misses`, a line for each chain not found or split is added to it."""
     chains: dict[tuple[str, str], dict[str, set[str]]] = {}
     for row in gold_rows:
         if row["docid"] in docs:
@@ -136,7 +141,7 @@ def people_found(
         for story in thread["stories"]:
             thread_of[Path(story["path"]).stem] = thread
     found = split = total = 0
-    for mentions in chains.values():
+    for (chain, gold_thread), mentions in chains.items():
         if len(mentions) < 2:
             continue
         total += 1
@@ -153,6 +158,7 @@ def people_found(
         story_ids = {Path(s["path"]).stem: s["id"] for s in thread["stories"]}
         naming = 0
         ok = False
+        named: list[str] = []
         for person in thread["people"]:
             own = [name_words(n) for n in [person["name"], *person["aliases"]]]
             vocab = [w for n in own for w in n]
@@ -163,10 +169,17 @@ def people_found(
             hits = [ws for ws in words if covered(ws)]
             if hits:
                 naming += 1
+                named.append(f"{person['name']} {person['aliases']} ({len(person['stories'])})")
             if len(hits) == len(words) and all(story_ids[d] in person["stories"] for d in inside):
                 ok = True
         found += ok
         split += naming >= 2
+        if misses is not None and (not ok or naming >= 2):
+            said = sorted({m for d in inside for m in mentions[d]})
+            misses.append(
+                f"{'SPLIT' if ok else 'MISS '} {gold_thread} {chain} {said} in {len(inside)}"
+                f" -> {named}"
+            )
     return found, split, total
 
 
@@ -220,6 +233,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", type=Path, help="the threads folder (../shared/threads)")
     parser.add_argument("--drafts", type=Path, default=DRAFTS, help="where drafts are cached")
     parser.add_argument("--json", type=Path, help="also write the predicted threads here")
+    parser.add_argument(
+        "--people-on-gold",
+        action="store_true",
+        help="also score people merged within the GOLD threads (independent of the grouping)",
+    )
+    parser.add_argument(
+        "--misses", action="store_true", help="list the people chains missed or split"
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
     files, refused = draft_all(args.folder, args.drafts)
@@ -238,6 +259,13 @@ def main(argv: list[str] | None = None) -> int:
     grouped = time.perf_counter() - started
     predicted = {Path(s.path).stem: t.id for t in threads for s in t.stories}
     data = [t.to_json() for t in threads]
+    on_gold: list[dict[str, Any]] = []
+    if args.people_on_gold:
+        members: dict[str, list[str]] = {}
+        for docid in stories:
+            members.setdefault(gold[docid], []).append(str(files[docid]))
+        by_path = {str(files[d]): s for d, s in stories.items()}
+        on_gold = [t.to_json() for t in build_threads(by_path, members)]
     base = baseline_group(stories)
     halves = {
         "all": list(gold),
@@ -250,8 +278,19 @@ def main(argv: list[str] | None = None) -> int:
         print(f"-- {label}: {len(docs)} articles")
         print(score("threads", predicted, gold, topic, docs))
         print(score("baseline TF-IDF 0.16", base, gold, topic, docs))
-        found, split, total = people_found(data, people, set(docs))
+        misses: list[str] | None = [] if args.misses else None
+        found, split, total = people_found(data, people, set(docs), misses)
         print(f"{'people':<22} merged {found}/{total} = {found / max(total, 1):.3f}, split {split}")
+        if args.people_on_gold:
+            gold_misses: list[str] | None = [] if args.misses else None
+            found, split, total = people_found(on_gold, people, set(docs), gold_misses)
+            print(
+                f"{'people (gold threads)':<22} merged {found}/{total} = "
+                f"{found / max(total, 1):.3f}, split {split}"
+            )
+            misses = gold_misses
+        for line in misses or []:
+            print("   ", line)
     print(f"grouping {len(stories)} stories (features, group, merge): {grouped:.2f} s")
     if args.json:
         args.json.write_text(json.dumps({"threads": data}, indent=1), encoding="utf-8")

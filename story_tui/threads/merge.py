@@ -1,7 +1,7 @@
 """What a thread says, merged across its stories: people and quotes, timeline, figures. No UI.
 
-- **People**: one entry per person across the thread. Names are compared by their words
-  (`names.py`): "Lindsay Lohan" and "Lohan" are one when no other full name in the thread ends
+- **People**: one entry per person across the thread, merged in `people.py` (names compared in
+  `names.py`): "Lindsay Lohan" and "Lohan" are one when no other full name in the thread ends
   in "Lohan"; two full names that share a surname stay two people. Every quote of the person, in
   time order (the story's date, then the order of the thread's stories, then the article's order).
 - **Timeline**: every dated event of every story; events of one date whose words mostly agree are
@@ -13,13 +13,12 @@
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from story_tui.story.model import Figure, Person, Quote, Story, TimelineEvent
 from story_tui.threads.features import STOP_WORDS
-from story_tui.threads.names import covers, fold, name_words
+from story_tui.threads.names import fold
 
 SAME_EVENT = 0.34
 """Two events of one date are one when this share of their words (Jaccard) agree."""
@@ -98,187 +97,7 @@ def story_order(stories: Sequence[ThreadStory]) -> list[ThreadStory]:
     )
 
 
-# People -----------------------------------------------------------------------------------------
-
-
-def merge_people(stories: Sequence[ThreadStory]) -> list[ThreadPerson]:
-    """One entry per person across the stories (see the module's docstring)."""
-    names: list[tuple[str, ...]] = []
-    owners: list[list[tuple[ThreadStory, Person]]] = []
-    index_of: dict[tuple[str, ...], int] = {}
-    for story in stories:
-        for person in story.story.people:
-            words = name_words(person.name)
-            if not words or not person.name[:1].isupper():
-                continue  # "a source close to the team": not a name
-            if words not in index_of:
-                index_of[words] = len(names)
-                names.append(words)
-                owners.append([])
-            owners[index_of[words]].append((story, person))
-    parent = list(range(len(names)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    # Spellings of one name first ("Duncan Rait", "Duncan Raite"): the same length, each
-    # covering the other.
-    for n, i in enumerate(
-        order := sorted(range(len(names)), key=lambda i: (-len(names[i]), names[i]))
-    ):
-        for j in order[n + 1 :]:
-            if len(names[j]) != len(names[i]):
-                break
-            if covers(names[i], names[j]) and covers(names[j], names[i]):
-                parent[find(j)] = find(i)
-    # Longest names first: each shorter name joins the one longer name that covers it, or stays
-    # alone when several different longer names do ("Reid": "Tara Reid" or "Harry Reid"?) ...
-    weight = [sum(1 + len(p.quotes) for _s, p in owners[i]) for i in range(len(names))]
-    for i in order:
-        fuller = [j for j in order if len(names[j]) > len(names[i])]
-        covering = {find(j) for j in fuller if covers(names[j], names[i])} - {find(i)}
-        if len(covering) == 1:
-            parent[find(i)] = covering.pop()
-        elif len(covering) > 1 and len(names[i]) == 1:
-            # ... unless one of them is by far the thread's main figure of that name: a bare
-            # "Peterson" in the Scott Peterson trial is Scott, not Laci.
-            size: dict[int, int] = {}
-            for j in range(len(names)):
-                if find(j) in covering:
-                    size[find(j)] = size.get(find(j), 0) + weight[j]
-            ranked = sorted(size.values(), reverse=True)
-            if ranked[0] >= 2 * ranked[1]:
-                parent[find(i)] = max(size, key=lambda g: size[g])
-    # A name the drafter linked to a person in one story (its alias) goes with that person.
-    groups: dict[int, list[int]] = {}
-    for i in range(len(names)):
-        groups.setdefault(find(i), []).append(i)
-    people = [_person(names, owners, members) for members in groups.values()]
-    people += _unlisted(people, stories)
-    _named_in(people, stories)
-    rank = {id(s): n for n, s in enumerate(stories)}
-    for entry in people:
-        entry.order = rank
-    people.sort(key=lambda p: (-len(p.quotes), -len(p.story_ids), p.name.casefold()))
-    return people
-
-
-def _person(
-    names: list[tuple[str, ...]],
-    owners: list[list[tuple[ThreadStory, Person]]],
-    members: list[int],
-) -> ThreadPerson:
-    appearances = [owner for i in members for owner in owners[i]]
-    spelled: dict[str, int] = {}
-    for _story, person in appearances:
-        spelled[person.name] = spelled.get(person.name, 0) + 1
-        for alias in person.aliases:
-            spelled.setdefault(alias, 0)
-    longest = max(len(names[i]) for i in members)
-    full = [n for n in spelled if len(name_words(n)) == longest]
-    name = max(full, key=lambda n: (spelled[n], -len(n), n)) if full else next(iter(spelled))
-    aliases = sorted(n for n in spelled if n != name)
-    quotes = [Said(story, q) for story, person in appearances for q in person.quotes]
-    return ThreadPerson(name, aliases, appearances, quotes)
-
-
-_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
-_NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}\b")
-
-
-def _alone(text: str) -> set[str]:
-    """Capitalised words with no capitalised word just before or after them (folded)."""
-    tokens = re.findall(r"[A-Za-z]+|[^\sA-Za-z]", text)
-    found = set()
-    for n, token in enumerate(tokens):
-        if not token[0].isupper():
-            continue
-        before = tokens[n - 1] if n else ""
-        after = tokens[n + 1] if n + 1 < len(tokens) else ""
-        if not before[:1].isupper() and not after[:1].isupper():
-            found.add(token.casefold())
-    return found
-
-
-def _unlisted(people: list[ThreadPerson], stories: Sequence[ThreadStory]) -> list[ThreadPerson]:
-    """People the story files do not list but two or more stories name in full: a run of two or
-    three capitalised words starting with a known given name ("Billy King")."""
-    from story_tui.draft.names import given_name_gender
-
-    found: dict[tuple[str, ...], dict[str, int]] = {}
-    stories_of: dict[tuple[str, ...], set[int]] = {}
-    for n, story in enumerate(stories):
-        text = " ".join(
-            [story.story.title, *(p for s in story.story.sections for p in s.paragraphs)]
-        )
-        for run in set(_NAME_RUN.findall(text)):
-            words = name_words(run)
-            if len(words) >= 2:
-                found.setdefault(words, {})
-                found[words][run] = found[words].get(run, 0) + 1
-                stories_of.setdefault(words, set()).add(n)
-    known = [name_words(p.name) for p in people]
-    found = {
-        words: spellings
-        for words, spellings in found.items()
-        if len(stories_of[words]) >= 2
-        and not any(covers(k, words) or covers(words, k) for k in known)
-    }
-    if not found:
-        return []
-    alone: dict[str, int] = {}
-    for story in stories:
-        seen: set[str] = set()
-        for section in story.story.sections:
-            for paragraph in section.paragraphs:
-                seen.update(_alone(paragraph))
-        for word in seen:
-            alone[word] = alone.get(word, 0) + 1
-    lower = {
-        w
-        for story in stories
-        for p in (q for s in story.story.sections for q in s.paragraphs)
-        for w in re.findall(r"\b[a-z]+\b", p)
-    }
-    extra = []
-    for words, spellings in found.items():
-        given = given_name_gender(next(iter(spellings)).split()[0]) is not None
-        # Not a known given name: a name still when its surname stands alone in two stories
-        # and none of its words is a common word ("Joique Bell", not "Windows Update").
-        if given or (alone.get(words[-1], 0) >= 2 and not any(w in lower for w in words)):
-            name = max(spellings, key=lambda s: (spellings[s], s))
-            extra.append(ThreadPerson(name, [name.split()[-1]], []))
-    return extra
-
-
-def _named_in(people: list[ThreadPerson], stories: Sequence[ThreadStory]) -> None:
-    """Add the stories that name a person in their words: the full name, or the surname when no
-    one else in the thread has it."""
-    surnames: dict[str, int] = {}
-    for person in people:
-        words = name_words(person.name)
-        if len(words) > 1:
-            surnames[words[-1]] = surnames.get(words[-1], 0) + 1
-    capitalised = []
-    for story in stories:
-        text = " ".join(
-            [story.story.title, *(p for s in story.story.sections for p in s.paragraphs)]
-        )
-        capitalised.append({w for found in _CAPITALISED.findall(text) for w in fold(found).split()})
-    for person in people:
-        words = name_words(person.name)
-        if not words:
-            continue
-        listed = {id(s) for s, _p in person.appearances}
-        unique = len(words) > 1 and surnames.get(words[-1], 0) == 1
-        for story, seen in zip(stories, capitalised, strict=True):
-            if id(story) in listed:
-                continue
-            if all(w in seen for w in words) or (unique and words[-1] in seen):
-                person.named_in.append(story)
+# People (merged in people.py) ------------------------------------------------------------------
 
 
 def quotes_in_time_order(person: ThreadPerson, stories: Sequence[ThreadStory]) -> list[Said]:

@@ -33,12 +33,12 @@ from story_tui.threads.merge import (
     ThreadPerson,
     ThreadStory,
     figure_changes,
-    merge_people,
     merge_timeline,
     quotes_in_time_order,
     story_order,
 )
 from story_tui.threads.names import fold
+from story_tui.threads.people import merge_organisations, merge_people
 
 STATE_VERSION = 1
 
@@ -83,6 +83,14 @@ class Thread:
         for person in people:
             person.quotes = quotes_in_time_order(person, self.stories)
         return people
+
+    @cached_property
+    def organisations(self) -> list[ThreadPerson]:
+        """The organisations the stories quote or name as speakers, never merged with people."""
+        organisations = merge_organisations(self.stories)
+        for entry in organisations:
+            entry.quotes = quotes_in_time_order(entry, self.stories)
+        return organisations
 
     @cached_property
     def timeline(self) -> list[MergedEvent]:

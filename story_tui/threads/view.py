@@ -55,7 +55,7 @@ def status_of(thread: Thread, seen: set[str] | None) -> Status:
 def summary_text(thread: Thread, status: Status, seen: set[str] | None) -> str:
     """`5 Mar – 7 Mar 2008 · AFP, Reuters · 3 stories · 2 people · 3 quotes · 1 new`."""
     people = people_shown(thread)
-    quotes = sum(len(p.quotes) for p in thread.people)
+    quotes = sum(len(p.quotes) for p in [*thread.people, *thread.organisations])
     parts = [span_text(thread) or "undated"]
     if thread.outlets:
         parts.append(", ".join(thread.outlets[:4]))
@@ -107,7 +107,7 @@ def thread_items(thread: Thread, seen: set[str] | None) -> list[Item]:
         items.append(Item(f"New since you last opened it · {plural(len(new), 'story', 'stories')}"))
         for member in new:
             items.append(_story_item(member, True))
-            for person in thread.people:
+            for person in [*thread.people, *thread.organisations]:
                 for said in person.quotes:
                     if said.story is member:
                         items.append(_quote_item(person.name, said, True))
@@ -162,6 +162,21 @@ def thread_items(thread: Thread, seen: set[str] | None) -> list[Item]:
                 )
             )
             items += [_quote_item("", said, is_new(said.story)) for said in person.quotes]
+    organisations = [o for o in thread.organisations if o.quotes]
+    if organisations:
+        items.append(Item(f"Organisations quoted · {len(organisations)}"))
+        for org in organisations:
+            member, listed = org.appearances[0]
+            items.append(
+                Item(
+                    org.name,
+                    f"{plural(len(org.story_ids), 'story', 'stories')} · "
+                    f"{plural(len(org.quotes), 'quote')}",
+                    member.path,
+                    ("person", listed.id),
+                )
+            )
+            items += [_quote_item("", said, is_new(said.story)) for said in org.quotes]
     if thread.figures:
         items.append(Item(f"Figures as they changed · {len(thread.figures)}"))
         from story_tui.threads.merge import describe_change

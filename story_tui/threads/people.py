@@ -1,0 +1,378 @@
+"""People across a thread: one entry per person, from the story files and their words. No UI.
+
+Names come from two places: the people each story file lists (organisations apart: they are
+never merged with people, see `merge_organisations`), and runs of capitalised words in the
+stories' titles and paragraphs (`_runs`: names the drafter did not list, or spelt another way:
+"Dirk A. Kempthorne"). Names are joined, in this order:
+
+1. spellings of one name (Rait / Raite);
+2. a name that is another full name with words before it ("Interior Dirk Kempthorne");
+3. two full names of one person (`names.same_person`: a middle initial left out, "Mo" and
+   "Maurice"), only when every name that matches is that one person too;
+4. a shorter name joins the one longer name that covers it ("Lohan" -> "Lindsay Lohan"), or,
+   a bare surname, the thread's main figure of that name; else it stays alone.
+
+A name found only in the words counts when it is a spelling of a listed person (one more word
+before it or in the middle, never a word the stories also use in lower case), or when two
+stories name it in full and it looks like a person's: a known given name first, or a surname that
+also stands alone and no word used in lower case ("Joique Bell"); a surname a listed person has
+needs a known given name ("Germany Klitschko" is not one). A name containing a listed full name
+and more words ("Lindsay Lohan Checks", a title in title case) is not a new person.
+
+A story also counts for a person when its words name them: in full, by a surname no one else in
+the thread has, by a known given name standing alone that no one else has and the stories never
+use in lower case ("Matt, who has..."), or by a nickname of the first letters of given name and
+surname ("LiLo" for Lindsay Lohan, then an alias).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from story_tui.story.model import Person
+from story_tui.threads.merge import Said, ThreadPerson, ThreadStory
+from story_tui.threads.names import (
+    covers,
+    fold,
+    is_organisation,
+    name_key,
+    name_words,
+    same_given,
+    same_person,
+)
+
+_WORD = r"[A-Z](?:[a-z]+(?:[A-Z][a-z]+)?(?:['’-][A-Za-z][a-z]+)?|['’][A-Z][a-z]+)"
+"""A capitalised word of a name: Smith, McDermott, Ka'Loni, O'Neal, Jean-Pierre."""
+_RUN = re.compile(rf"(?<![\w'’]){_WORD}(?:[ ]+(?:[A-Z]\.[ ]+)*{_WORD})+(?![\w'’])")
+_INITIALS = re.compile(r"(?<![\w'’])([A-Z][a-z]{1,2})([A-Z][a-z]{1,2})(?![\w'’])")
+"""A nickname of two initial syllables: LiLo, JLo."""
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
+
+
+@dataclass
+class _Name:
+    """One way the thread names someone, by its folded words."""
+
+    words: tuple[str, ...]
+    listed: bool = False
+    owners: list[tuple[ThreadStory, Person]] = field(default_factory=list)
+    spelled: dict[str, set[int]] = field(default_factory=dict)
+    """Each spelling, with the stories (by index) that use it."""
+    seen: set[int] = field(default_factory=set)
+    """Stories whose words name it in full."""
+    shown: bool = True
+    """False for a name found in the words with a word before a listed name ("Seahawk Julius
+    Jones"): it joins the person but is not one of their names."""
+
+
+def text_of(story: ThreadStory) -> str:
+    """The title and paragraphs of a story, one text."""
+    paragraphs = (p for s in story.story.sections for p in s.paragraphs)
+    return "\n".join([story.story.title, *paragraphs])
+
+
+def merge_people(stories: Sequence[ThreadStory]) -> list[ThreadPerson]:
+    """One entry per person across the stories (see the module's docstring)."""
+    names: dict[tuple[str, ...], _Name] = {}
+    for n, story in enumerate(stories):
+        for person in story.story.people:
+            words = name_words(person.name)
+            if not words or not person.name[:1].isupper() or _not_a_person(person):
+                continue  # "a source close to the team": not a name
+            name = names.setdefault(words, _Name(words))
+            name.listed = True
+            name.owners.append((story, person))
+            name.spelled.setdefault(person.name, set()).add(n)
+    texts = [text_of(story) for story in stories]
+    lower = {w for text in texts for w in re.findall(r"\b[a-z]+\b", text)}
+    alone: dict[str, int] = {}
+    for text in texts:
+        for word in _alone(text):
+            alone[word] = alone.get(word, 0) + 1
+    _add_runs(names, texts, lower, alone)
+    order = sorted(names, key=lambda w: (-len(w), w))
+    groups = _join(order, names)
+    people = [_person([names[w] for w in members], stories) for members in groups]
+    for entry in people:
+        surname = entry.name.split()[-1]
+        if not entry.appearances and alone.get(fold(surname), 0) and surname not in entry.aliases:
+            entry.aliases.append(surname)  # named in the words only: "Bell ran for 90 yards"
+    _named_in(people, stories, texts, lower)
+    rank = {id(s): n for n, s in enumerate(stories)}
+    for entry in people:
+        entry.order = rank
+    people.sort(key=lambda p: (-len(p.quotes), -len(p.story_ids), p.name.casefold()))
+    return people
+
+
+def _not_a_person(person: Person) -> bool:
+    return person.kind != "person" or is_organisation(person.name)
+
+
+def merge_organisations(stories: Sequence[ThreadStory]) -> list[ThreadPerson]:
+    """The organisations the stories quote or name as people ("Anchorage Daily News"), one
+    entry per name (folded), never merged with a person; those quoted most first."""
+    found: dict[str, ThreadPerson] = {}
+    for story in stories:
+        for person in story.story.people:
+            if not _not_a_person(person) or not name_key(person.name):
+                continue
+            entry = found.setdefault(name_key(person.name), ThreadPerson(person.name, [], []))
+            entry.appearances.append((story, person))
+            entry.quotes += [Said(story, q) for q in person.quotes]
+    rank = {id(s): n for n, s in enumerate(stories)}
+    for entry in found.values():
+        entry.order = rank
+    return sorted(found.values(), key=lambda p: (-len(p.quotes), p.name.casefold()))
+
+
+def _join(
+    order: list[tuple[str, ...]], names: dict[tuple[str, ...], _Name]
+) -> list[list[tuple[str, ...]]]:
+    """Which names are one person (the steps of the module's docstring)."""
+    parent = {w: w for w in order}
+
+    def find(w: tuple[str, ...]) -> tuple[str, ...]:
+        while parent[w] != w:
+            parent[w] = parent[parent[w]]
+            w = parent[w]
+        return w
+
+    def union(a: tuple[str, ...], b: tuple[str, ...]) -> None:
+        parent[find(a)] = find(b)
+
+    full = [w for w in order if len(w) > 1]
+    # 1. Spellings of one name: the same length, each covering the other.
+    for n, a in enumerate(order):
+        for b in order[n + 1 :]:
+            if len(b) != len(a):
+                break
+            if covers(a, b) and covers(b, a):
+                union(b, a)
+    # 2. A full name with words before it: "Interior Dirk Kempthorne" is Dirk Kempthorne.
+    for a in full:
+        for b in full:
+            if len(b) < len(a) and a[len(a) - len(b) :] == b:
+                union(a, b)
+                break
+    # 3. Two full names of one person, when every full name that matches either is that person
+    # too: "George Bush" matches "George W. Bush" and "George H. W. Bush", so none join.
+    matching = {a: {b for b in full if b != a and same_person(a, b)} for a in full}
+    for a in full:
+        for b in matching[a]:
+            names_of = sorted({a, b} | matching[a] | matching[b])
+            if all(same_person(x, y) for i, x in enumerate(names_of) for y in names_of[i + 1 :]):
+                union(b, a)
+    # 4. Longest names first: each shorter name joins the one longer name that covers it, or
+    # stays alone when several different longer names do ("Reid": "Tara Reid" or "Harry Reid"?)
+    weight = {w: sum(1 + len(p.quotes) for _s, p in names[w].owners) for w in order}
+    for a in order:
+        covering = {find(b) for b in order if _covering(b, a)} - {find(a)}
+        if len(covering) == 1:
+            union(a, covering.pop())
+        elif len(covering) > 1 and len(a) == 1:
+            # ... unless one of them is by far the thread's main figure of that name: a bare
+            # "Peterson" in the Scott Peterson trial is Scott, not Laci.
+            size: dict[tuple[str, ...], int] = {}
+            for b in order:
+                if find(b) in covering:
+                    size[find(b)] = size.get(find(b), 0) + weight[b]
+            ranked = sorted(size.values(), reverse=True)
+            if ranked[0] >= 2 * ranked[1]:
+                union(a, max(size, key=lambda g: size[g]))
+    groups: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for w in order:
+        groups.setdefault(find(w), []).append(w)
+    return list(groups.values())
+
+
+def _covering(full: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    """`full` is a longer name that `part` may be short for: a surname alone, or a full name
+    that agrees with it (`same_person`) or ends it ("George W. Bush" is not short for "George H.
+    W. Bush")."""
+    if len(full) <= len(part) or not covers(full, part):
+        return False
+    return len(part) == 1 or same_person(full, part) or full[-len(part) :] == part
+
+
+def _person(members: list[_Name], stories: Sequence[ThreadStory]) -> ThreadPerson:
+    appearances = [owner for name in members for owner in name.owners]
+    spelled: dict[str, set[int]] = {}
+    for member in members:
+        for spelling, where in member.spelled.items():
+            if member.shown:
+                spelled.setdefault(spelling, set()).update(where)
+    for _story, person in appearances:
+        for alias in person.aliases:
+            spelled.setdefault(alias, set())
+    fuller = [s for s in spelled if len(name_words(s)) > 1] or list(spelled)
+    name = max(fuller, key=lambda s: (len(spelled[s]), len(name_words(s)), len(s), s))
+    aliases = sorted(s for s in spelled if s != name)
+    quotes = [Said(story, q) for story, person in appearances for q in person.quotes]
+    entry = ThreadPerson(name, aliases, appearances, quotes)
+    listed = {id(s) for s, _p in appearances}
+    seen = sorted({n for member in members for n in member.seen})
+    entry.named_in = [stories[n] for n in seen if id(stories[n]) not in listed]
+    return entry
+
+
+def _runs(text: str) -> set[tuple[str, tuple[str, ...]]]:
+    """The last two or three capitalised words (initials between them too) of each run of
+    them in the text, as written and folded: "Secretary Dirk A. Kempthorne" gives "Dirk A.
+    Kempthorne" and "A. Kempthorne" none. A run naming a place gives none ("San Diego Chargers")."""
+    from story_tui.draft.names import NOT_NAMES, ROLE_NOUNS
+    from story_tui.draft.places import PLACES
+
+    found = set()
+    for run in _RUN.findall(text):
+        tokens = run.split()
+        words = [t for t in tokens if not t.endswith(".")]
+        folded = {fold(w) for w in words}
+        if folded & PLACE_WORDS or any(
+            " ".join(words[i:j]) in PLACES
+            for i in range(len(words))
+            for j in range(i + 1, min(len(words), i + 3) + 1)
+        ):
+            continue
+        for start in range(max(0, len(tokens) - 4), len(tokens) - 1):
+            first = tokens[start]
+            if first.endswith(".") or first in NOT_NAMES or fold(first) in ROLE_NOUNS:
+                continue
+            if name_words(first) != (fold(first),):
+                continue  # a title ("Secretary") that name_words drops
+            spelling = " ".join(tokens[start:])
+            if 1 < len(name_words(spelling)) <= 3:
+                found.add((spelling, name_words(spelling)))
+    return found
+
+
+PLACE_WORDS = frozenset(
+    """county center centre avenue street road stadium arena bay beach mount mt fort lake river
+    ocean sea valley island islands park village city state airport bridge highway patrol
+    survey district province region church hospital school college house""".split()
+)
+"""Words of a place's or a building's name: a run of words with one is not a person's name."""
+
+
+def _add_runs(
+    names: dict[tuple[str, ...], _Name], texts: list[str], lower: set[str], alone: dict[str, int]
+) -> None:
+    """Add the names the stories' words give (see the module's docstring)."""
+    from story_tui.draft.names import given_name_gender
+
+    runs: dict[tuple[str, ...], dict[str, set[int]]] = {}
+    for n, text in enumerate(texts):
+        for spelling, words in _runs(text):
+            if len(words) > 1 and not is_organisation(spelling):
+                runs.setdefault(words, {}).setdefault(spelling, set()).add(n)
+    for words in [w for w in runs if w in names]:  # a listed name, in the words
+        _take(names[words], runs.pop(words))
+    listed = [w for w, name in names.items() if len(w) > 1]
+    for _round in range(2):  # a spelling of a spelling: "Ka'loni Flynn" of "Ka'Loni Marie Flynn"
+        for words in list(runs):
+            if any(same_person(words, known) for known in listed):
+                _take(names.setdefault(words, _Name(words)), runs.pop(words))
+                listed.append(words)
+            elif any(_before(words, known, lower) for known in listed):
+                name = names.setdefault(words, _Name(words, shown=False))
+                _take(name, runs.pop(words))
+                listed.append(words)
+    for words, spellings in runs.items():
+        where = set().union(*spellings.values())
+        if len(where) < 2 or words[-1] in lower or any(_contains(words, k) for k in listed):
+            continue
+        if words[-1] in PLACE_WORDS:
+            continue  # "White House"
+        first = next(iter(spellings)).split()[0]
+        plain = not any(w in lower for w in words)
+        if given_name_gender(first) is not None or (plain and alone.get(words[-1], 0) >= 2):
+            _take(names.setdefault(words, _Name(words)), spellings)
+
+
+def _take(name: _Name, spellings: dict[str, set[int]]) -> None:
+    for spelling, where in spellings.items():
+        name.spelled.setdefault(spelling, set()).update(where)
+        name.seen.update(where)
+
+
+def _before(words: tuple[str, ...], known: tuple[str, ...], lower: set[str]) -> bool:
+    """`words` (from the text) is `known` (a full name) with words before it, never one the
+    stories use in lower case: a given name ("Ka'Loni Marie Flynn") or a qualifier."""
+    extra = len(words) - len(known)
+    return extra > 0 and words[extra:] == known and not any(w in lower for w in words[:extra])
+
+
+def _contains(words: tuple[str, ...], known: tuple[str, ...]) -> bool:
+    """`known` is in `words` with more words after it: "Lindsay Lohan Checks"."""
+    size = len(known)
+    return any(words[i : i + size] == known for i in range(len(words) - size))
+
+
+def _alone(text: str) -> set[str]:
+    """Capitalised words with no capitalised word just before or after them (folded)."""
+    tokens = re.findall(r"[A-Za-z]+|[^\sA-Za-z]", text)
+    found = set()
+    for n, token in enumerate(tokens):
+        if not token[0].isupper():
+            continue
+        before = tokens[n - 1] if n else ""
+        after = tokens[n + 1] if n + 1 < len(tokens) else ""
+        if not before[:1].isupper() and not after[:1].isupper():
+            found.add(token.casefold())
+    return found
+
+
+def _named_in(
+    people: list[ThreadPerson], stories: Sequence[ThreadStory], texts: list[str], lower: set[str]
+) -> None:
+    """Add the stories whose words name a person (see the module's docstring)."""
+    from story_tui.draft.names import given_name_gender
+
+    surnames: dict[str, int] = {}
+    givens: dict[str, int] = {}
+    for person in people:
+        words = name_words(person.name)
+        if len(words) > 1:
+            surnames[words[-1]] = surnames.get(words[-1], 0) + 1
+            givens[words[0]] = givens.get(words[0], 0) + 1
+    capitalised = [
+        {w for found in _CAPITALISED.findall(text) for w in fold(found).split()} for text in texts
+    ]
+    standing = [_alone(text) for text in texts]
+    nicknames = [set(_INITIALS.findall(text)) for text in texts]
+    for person in people:
+        words = name_words(person.name)
+        if not words:
+            continue
+        listed = {id(s) for s, _p in person.appearances} | {id(s) for s in person.named_in}
+        unique = len(words) > 1 and surnames.get(words[-1], 0) == 1
+        given = (
+            len(words) > 1
+            and givens.get(words[0], 0) == 1
+            and words[0] not in lower
+            and not any(same_given(words[0], g) for g in givens if g != words[0])
+            and given_name_gender(words[0]) is not None
+        )
+        for story, seen, text_alone, nicks in zip(
+            stories, capitalised, standing, nicknames, strict=True
+        ):
+            nick = [
+                a + b
+                for a, b in nicks
+                if len(words) > 1
+                and words[0].startswith(a.casefold())
+                and words[-1].startswith(b.casefold())
+            ]
+            if nick:
+                person.aliases = sorted({*person.aliases, *nick})
+            if id(story) in listed:
+                continue
+            if (
+                all(w in seen for w in words)
+                or (unique and words[-1] in seen)
+                or (given and words[0] in text_alone)
+                or nick
+            ):
+                person.named_in.append(story)
