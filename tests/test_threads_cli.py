@@ -67,6 +67,9 @@ def test_text(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert "  Monthly cost of the clinic: $48,000 (AFP, 5 Mar) → $50,000 (Reuters, 7 Mar)" in (
         out.splitlines()
     )
+    assert "  people: Harry Reid (2 stories, 2 quotes)" in out.splitlines()
+    assert "Jack Ketsoyan (3 stories, 2 quotes)" in out
+    assert "Tara Reid (3 stories, 1 quote)" in out  # one quote, not "1 quotes"
 
 
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -217,3 +217,24 @@ def test_names_compare_short_forms_initials_middle_names_and_apostrophes() -> No
     assert is_organisation("Anchorage Daily News") and is_organisation("Department of Justice")
     assert not is_organisation("News anchor Brian Williams")
     assert not is_organisation("Lindsay Lohan")
+
+
+def test_figures_whose_label_only_repeats_their_words_are_not_one_measure() -> None:
+    from story_tui.threads.merge import figure_changes
+
+    def counted(n: int, people: int, label: str) -> ThreadStory:
+        text = story_yaml(
+            f"s{n}",
+            f"Quake story {n}",
+            f"2013-01-0{n}",
+            f"Outlet {n}",
+            [f"The quake killed {people} people, and the death toll was {people} on day {n}."],
+            figures=[("f", label.format(people=people), f"{people} people", people, "people")],
+        )
+        return ThreadStory(f"s{n}.yaml", parse_story(text))
+
+    drafted = [counted(1, 12, "Figure: {people} people"), counted(2, 50, "Figure: {people} people")]
+    assert figure_changes(drafted) == []
+    labelled = [counted(1, 12, "Death toll"), counted(2, 50, "Death toll")]
+    [change] = figure_changes(labelled)
+    assert [f.value for _s, f in change.values] == [12, 50]

@@ -65,7 +65,9 @@ def run(args: argparse.Namespace) -> int:
         people = people_shown(thread)[:6]
         if people:
             shown = ", ".join(
-                f"{p.name} ({len(p.story_ids)} stories, {len(p.quotes)} quotes)" for p in people
+                f"{p.name} ({plural(len(p.story_ids), 'story', 'stories')}, "
+                f"{plural(len(p.quotes), 'quote')})"
+                for p in people
             )
             lines.append(f"  people: {shown}")
         for change in thread.figures[:3]:

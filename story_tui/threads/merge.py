@@ -7,7 +7,8 @@
 - **Timeline**: every dated event of every story; events of one date whose words mostly agree are
   one event, with every story that reports it.
 - **Figures as they changed**: figures of several stories that measure the same thing (the same
-  unit and label words) with different values, in time order.
+  unit and label words) with different values, in time order; a label that only repeats the
+  figure's own words ("Figure: 12 people", a drafted label to write) names no measure.
 """
 
 from __future__ import annotations
@@ -160,6 +161,18 @@ def _date_key(date: str) -> tuple[int, int, int]:
 # Figures ----------------------------------------------------------------------------------------
 
 
+def _measure(figure: Figure) -> set[str]:
+    """The words of a figure's label that say what it measures, less the figure's own words:
+    none when the label only repeats them ("Figure: 12 people", a drafted label still to write),
+    so that two unrelated counts of people are never shown as one measure that changed. (The
+    words around the number were tried as the measure instead: on drafted ECB+ threads they
+    joined a player's points in one game with his career's.)"""
+    label, text = fold(figure.label), fold(figure.text)
+    if not text or label.endswith(text):
+        return set()
+    return _words(label) - _words(text)
+
+
 def figure_changes(stories: Sequence[ThreadStory]) -> list[FigureChange]:
     """Measures reported with different values by different stories, in time order."""
     groups: list[tuple[FigureChange, set[str]]] = []
@@ -167,7 +180,7 @@ def figure_changes(stories: Sequence[ThreadStory]) -> list[FigureChange]:
         for figure in story.story.figures:
             if not isinstance(figure.value, int | float) or isinstance(figure.value, bool):
                 continue
-            words = _words(figure.label)
+            words = _measure(figure)
             if not words:
                 continue
             same = next(
