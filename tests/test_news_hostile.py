@@ -8,7 +8,7 @@ import shutil
 import ssl
 import subprocess
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -131,8 +131,21 @@ def _redirect(to: str) -> Route:
 def test_redirects_are_bounded_and_stay_on_http(server: Server) -> None:
     server.routes["/loop"] = _redirect("/loop")
     assert "more than 5 redirects" in refused(server.url("/loop"))
+    for hop in range(1, 7):
+        server.routes[f"/chain/{hop}"] = _redirect(f"/chain/{hop - 1}")
+    server.routes["/chain/0"] = Route(article_page())
+    assert isinstance(get(server.url("/chain/5")), Fetched)  # five redirects: followed
+    assert refused(server.url("/chain/6")) == "more than 5 redirects"
     server.routes["/to-file"] = _redirect("file:///etc/passwd")
-    assert "not http or https" in refused(server.url("/to-file"))
+    assert refused(server.url("/to-file")) == (
+        "redirected to file:///etc/passwd: only http and https addresses are fetched (file:)"
+    )
+    # httpx itself raised InvalidURL (no HTTPError: a traceback) on these two.
+    for scheme, location in (("javascript", "javascript:alert(1)"), ("data", "data:,hi")):
+        server.routes[f"/to-{scheme}"] = _redirect(location)
+        assert refused(server.url(f"/to-{scheme}")) == (
+            f"redirected to {location}: only http and https addresses are fetched ({scheme}:)"
+        )
     server.routes["/moved"] = _redirect("/page")
     server.routes["/page"] = Route(article_page())
     result = get(server.url("/moved"))
@@ -281,3 +294,68 @@ def test_a_failed_fetch_or_draft_leaves_the_story_as_it_was(
     assert not list(tmp_path.rglob("*.tmp"))
     err = capsys.readouterr().err
     assert "no article found" in err and "HTTP 500" in err
+
+
+def test_ports_of_other_protocols_and_bad_ports_are_refused(server: Server) -> None:
+    for port in (22, 25, 6667):
+        assert refused(f"http://127.0.0.1:{port}/") == (
+            f"port {port} belongs to another protocol; web browsers refuse it too"
+        )
+    # A port past 65535 once reached the socket (an OverflowError traceback).
+    assert refused("http://127.0.0.1:99999/") == "not a valid address"
+    server.routes["/to-smtp"] = _redirect("http://127.0.0.1:25/")
+    assert refused(server.url("/to-smtp")).startswith("redirected to http://127.0.0.1:25/: port 25")
+
+
+@pytest.mark.parametrize(
+    "host", ["127.0.0.1", "localhost", "10.0.0.7", "192.168.1.1", "[::1]", "127.1", "2130706433"]
+)
+def test_a_public_page_may_not_point_at_this_computer(host: str) -> None:
+    link = f"http://{host}:8080/admin"
+    with pytest.raises(FetchError, match="on this computer or its local network"):
+        check_address(link, came_from="https://news.example/rss")
+    assert check_address(link, came_from="http://127.0.0.1:8000/rss") == link  # a local feed
+    assert check_address(link) == link  # what the reader typed
+    feed = parse_feed(rss("Herald", [("admin", link, "")]), "https://news.example/rss")
+    assert feed.entries == [] and "on this computer" in feed.skipped[0]
+
+
+def test_a_public_page_redirecting_to_this_computer_is_refused(
+    server: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", server.url(""))  # news.invalid is served by the proxy
+    server.routes["http://news.invalid/go"] = _redirect(server.url("/page"))
+    server.routes["/page"] = Route(article_page())
+    message = refused("http://news.invalid/go")
+    assert message.endswith("on this computer or its local network, named by a page that is not")
+    assert server.asked("/page") == []
+
+
+def _raw(answer: bytes) -> Callable[[BaseHTTPRequestHandler], None]:
+    def write(handler: BaseHTTPRequestHandler) -> None:
+        handler.close_connection = True
+        handler.wfile.write(answer)
+
+    return write
+
+
+def test_a_broken_server_is_one_clear_line(server: Server) -> None:
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
+    server.routes["/cut"] = _raw(head + b"Content-Length: 100000\r\n\r\n" + article_page()[:700])
+    assert refused(server.url("/cut")) == (
+        "the server hung up before the end of the page (received 700 bytes, expected 100000)"
+    )
+    server.routes["/garbage"] = _raw(b"HTTP/1.1 200 OK\r\nContent-Type text/html\r\n\r\n")
+    assert refused(server.url("/garbage")) == (
+        "the server's answer is not valid HTTP (illegal header line)"
+    )
+    server.routes["/status"] = _raw(b"HTTP/1.1 abc \x1b]52;c;aGk=\x07\r\n\r\n")
+    assert refused(server.url("/status")) == (
+        "the server's answer is not valid HTTP (illegal status line)"
+    )
+    server.routes["/headers"] = _raw(head + b"X-Big: " + b"a" * 200_000 + b"\r\n\r\n")
+    assert refused(server.url("/headers")) == "the server sent more than 100 KB of headers"
+    server.routes["/nothing"] = _raw(b"")
+    assert refused(server.url("/nothing")) == "the server hung up without answering"

@@ -2,7 +2,8 @@
 
 feedparser is only ever given bytes story-tui fetched itself (`fetch.py`): given a string that
 looks like an address, it would fetch it. A link that is not http or https (`file:`, `data:`,
-`ftp:`, `javascript:`) is skipped with a line. No UI imports.
+`ftp:`, `javascript:`), on a port of another protocol, or on this computer or its local network
+when the feed is not, is skipped with a line. No UI imports.
 """
 
 from __future__ import annotations
@@ -80,17 +81,17 @@ def parse_feed(body: bytes, url: str) -> Feed:
         signature = (
             _signature(stamp) if stamp else _signature(item.get("title"), item.get("summary"))
         )
-        _add(feed, item.get("link"), item.get("title"), signature)
+        _add(feed, item.get("link"), item.get("title"), signature, url)
     return feed
 
 
-def _add(feed: Feed, link: object, title: object, signature: str) -> None:
+def _add(feed: Feed, link: object, title: object, signature: str, came_from: str) -> None:
     shown = _one_line(title, 80) or "an entry"
     if not isinstance(link, str) or not link.strip():
         feed.skipped.append(f"{shown}: no link")
         return
     try:
-        check_address(link)
+        check_address(link, came_from)
     except FetchError as error:
         feed.skipped.append(f"{shown}: skipped {_one_line(link, 60)}: {error.message}")
         return
@@ -126,7 +127,7 @@ def discover(body: bytes, url: str) -> str | None:
     if not found:
         return None
     try:
-        return check_address(found[0])
+        return check_address(found[0], url)
     except FetchError:
         return None
 
@@ -149,5 +150,5 @@ def _json_feed(body: bytes, url: str) -> Feed:
             link = urljoin(url, link)
         date = item.get("date_modified") or item.get("date_published")
         signature = _signature(date) if date else _signature(item.get("title"), item.get("id"))
-        _add(feed, link, item.get("title"), signature)
+        _add(feed, link, item.get("title"), signature, url)
     return feed
