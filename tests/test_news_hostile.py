@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import os
 import shutil
 import ssl
+import stat
 import subprocess
 import threading
 from collections.abc import Callable, Iterator
@@ -27,6 +29,7 @@ from story_tui.news.fetch import (
     fetch,
     new_client,
 )
+from tests.conftest import poll
 from tests.news_server import Route, Server, article_page, loopback_only, rss, serve
 
 FAST = Limits(connect=2.0, read=2.0, deadline=1.0, max_bytes=1024 * 1024, retry_wait=2.0)
@@ -359,3 +362,38 @@ def test_a_broken_server_is_one_clear_line(server: Server) -> None:
     assert refused(server.url("/headers")) == "the server sent more than 100 KB of headers"
     server.routes["/nothing"] = _raw(b"")
     assert refused(server.url("/nothing")) == "the server hung up without answering"
+
+
+def test_add_never_replaces_or_blocks_on_a_file_it_did_not_write(
+    server: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = server.url("/page")
+    server.routes["/page"] = Route(article_page())
+    lib = tmp_path / "lib"
+    folder = lib / "riverton-herald"
+    folder.mkdir(parents=True)
+    stem = folder / "2026-11-30-storm-floods-riverton"
+    fifo = Path(f"{stem}.yaml")
+    os.mkfifo(fifo)  # opening it to read blocked `add` (and threads after it) for ever
+    outside = tmp_path / "precious.txt"
+    outside.write_text("precious")
+    Path(f"{stem}-2.yaml").symlink_to(outside)
+    Path(f"{stem}-3.yaml").write_text("my notes")
+    done: list[int] = []
+    worker = threading.Thread(
+        target=lambda: done.append(main(["add", url, "--library", str(lib)])), daemon=True
+    )
+    worker.start()
+    try:
+        poll(lambda: done, "add to finish with a named pipe in the library")
+    finally:
+        if not done:  # unblock the reader stuck on the pipe
+            os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+    assert done == [0]
+    assert capsys.readouterr().out.split()[:2] == [
+        "new",
+        "riverton-herald/2026-11-30-storm-floods-riverton-4.yaml",
+    ]
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert Path(f"{stem}-2.yaml").is_symlink() and outside.read_text() == "precious"
+    assert Path(f"{stem}-3.yaml").read_text() == "my notes"

@@ -20,6 +20,7 @@ import os
 import re
 import secrets
 import shutil
+import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -196,8 +197,17 @@ class Shelf:
 
 def _ends(path: Path, size: int = 64 * 1024) -> str:
     """The first and last `size` bytes of a file, as text (top-level keys are in one of them:
-    the format's keys first, `x-` keys last)."""
-    with path.open("rb") as handle:
+    the format's keys first, `x-` keys last).
+
+    Raises:
+        OSError: it cannot be read, or it is not a regular file: a FIFO named `x.yaml` would
+            block the open (and the command) until something writes to it.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise OSError(errno.EINVAL, "not a regular file", str(path))
+    with os.fdopen(fd, "rb") as handle:
         head = handle.read(size)
         if len(head) == size:
             handle.seek(max(size, handle.seek(0, os.SEEK_END) - size))

@@ -1,13 +1,15 @@
 """Which story files a command line names: files as given, folders' `*.yaml` files recursively.
 
-Plain Python; no UI imports. Never raises for a bad path and never loops: a folder reached twice
-(a symlink loop, or two arguments naming the same place) is walked once, and every path that
-cannot be used is reported as one line.
+Plain Python; no UI imports. Never raises for a bad path, never loops and never blocks: a folder
+reached twice (a symlink loop, or two arguments naming the same place) is walked once, a named
+pipe or device in a folder is skipped (a file named on the command line is read as given), and
+every path that cannot be used is reported as one line.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,5 +104,9 @@ def _walk(
             if is_dir:
                 subfolders.append((path, entry_status))
             elif entry.name.endswith(STORY_SUFFIXES):
+                if not stat.S_ISREG(entry_status.st_mode):
+                    # A named pipe would block its reader (and the command) until written to.
+                    problems.append(f"skipped {path}: not a regular file")
+                    continue
                 add_file(path, entry_status)
         stack.extend(reversed(subfolders))
