@@ -75,7 +75,10 @@ async def test_a_adds_an_address_and_r_refreshes_in_the_background(
         await wait_for(pilot, lambda: not screen.news or not screen.news.running, "refresh done")
         assert "new: just added" in _rows(screen)["Council opens shelters"]
         assert any("Gone Gazette: HTTP 404" in note for note in notes), notes
-        assert any("1 new, 0 updated, 1 unchanged, 1 failed" in note for note in notes), notes
+        assert any(
+            "1 new, 0 updated, 1 unchanged stories; 0 feeds unchanged, 1 failed" in note
+            for note in notes
+        ), notes
         assert app.screen is screen  # a failure is a notice, never a stop
 
 

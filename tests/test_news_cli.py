@@ -171,14 +171,14 @@ def test_follow_rss_and_atom_then_refresh_adds_their_articles(
     assert (tmp_path / "feeds.opml").is_file()
     code, out, err = run(capsys, "refresh", "--library", lib)
     assert code == 0, err
-    assert out.splitlines()[-1] == "2 new, 0 updated, 0 unchanged, 0 failed"
+    assert out.splitlines()[-1] == "2 new, 0 updated stories; 0 feeds unchanged, 0 failed"
     assert {load_story(p).title for p in stories(tmp_path)} == {
         "Storm floods Riverton",
         "Council opens shelters",
     }
     # Again: the feeds answer 304 to the conditional request; nothing is fetched or written.
     code, out, _ = run(capsys, "refresh", "--library", lib)
-    assert out.splitlines()[-1] == "0 new, 0 updated, 2 unchanged, 0 failed"
+    assert out.splitlines()[-1] == "0 new, 0 updated stories; 2 feeds unchanged, 0 failed"
     assert server.asked("/rss")[-1]["if-none-match"] == '"r1"'
     assert len(server.asked("/one")) == 1
     code, out, _ = run(capsys, "feeds", "--library", lib)
@@ -201,7 +201,7 @@ def test_refresh_a_changed_feed_entry_becomes_a_new_edition(
         "application/rss+xml",
     )
     _code, out, _ = run(capsys, "refresh", "--library", lib)
-    assert out.splitlines()[-1] == "0 new, 1 updated, 0 unchanged, 0 failed"
+    assert out.splitlines()[-1] == "0 new, 1 updated story; 0 feeds unchanged, 0 failed"
     assert server.asked("/one")[-1]["if-none-match"] == '"p1"'
     [path] = stories(tmp_path)
     assert MORE in path.read_text(encoding="utf-8")
@@ -227,7 +227,7 @@ def test_follow_a_json_feed_and_refuse_a_page_that_is_not_a_feed(
     assert "following Herald JSON" in out
     assert "/page: not an RSS or Atom feed; not followed" in err
     code, out, _ = run(capsys, "refresh", "--library", lib)
-    assert out.splitlines()[-1] == "1 new, 0 updated, 0 unchanged, 0 failed"
+    assert out.splitlines()[-1] == "1 new, 0 updated story; 0 feeds unchanged, 0 failed"
 
 
 def test_opml_import_export_and_unfollow(

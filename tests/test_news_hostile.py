@@ -212,7 +212,9 @@ def test_refresh_does_not_ask_a_server_that_asked_to_wait(
     assert main(["refresh", "--library", str(lib)]) == 0
     assert len(server.asked("/rss")) == 1
     out = capsys.readouterr().out
-    assert out.splitlines()[-1] == "0 new, 0 updated, 0 unchanged, 0 failed, 1 deferred"
+    assert (
+        out.splitlines()[-1] == "0 new, 0 updated stories; 0 feeds unchanged, 0 failed, 1 deferred"
+    )
 
 
 def test_no_cookie_is_kept(server: Server) -> None:
@@ -397,3 +399,22 @@ def test_add_never_replaces_or_blocks_on_a_file_it_did_not_write(
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
     assert Path(f"{stem}-2.yaml").is_symlink() and outside.read_text() == "precious"
     assert Path(f"{stem}-3.yaml").read_text() == "my notes"
+
+
+def test_the_summary_counts_stories_and_feeds_apart() -> None:
+    from story_tui.news.add import NEW, UNCHANGED, UPDATED, Outcome
+    from story_tui.news.refresh import Summary
+
+    # A feed of two stories refreshed again: once '0 new, 0 updated, 1 unchanged' (the feed).
+    again = Summary(feeds=1)
+    again.count(Outcome("Herald", UNCHANGED), feed=True)
+    assert again.line() == "0 new, 0 updated stories; 1 feed unchanged, 0 failed"
+    mixed = Summary(feeds=3)
+    for status in (NEW, UPDATED, UNCHANGED):
+        mixed.count(Outcome("a page", status))
+    mixed.count(Outcome("Herald", UNCHANGED), feed=True)
+    mixed.count(Outcome("Gazette", UNCHANGED), feed=True)
+    assert mixed.line() == "1 new, 1 updated, 1 unchanged stories; 2 feeds unchanged, 0 failed"
+    added = Summary()  # `add`: no feed asked, none mentioned
+    added.count(Outcome("a page", NEW))
+    assert added.line() == "1 new, 0 updated story, 0 failed"

@@ -90,7 +90,9 @@ def test_ctrl_c_during_refresh_leaves_only_whole_stories(
     assert process.returncode == 130, err
     # The summary counts what finished; a story whole on disk a moment before ctrl+c may not
     # be counted yet (the count follows the write).
-    assert re.search(rb"interrupted: [12] new, 0 updated, 0 unchanged, 0 failed so far", out), out
+    assert re.search(
+        rb"interrupted: [12] new, 0 updated stor(y|ies); 0 feeds unchanged, 0 failed so far", out
+    ), out
     assert b"Traceback" not in err
     written = _stories(library)
     assert len(written) == 2
@@ -123,7 +125,10 @@ def test_refresh_shows_its_progress_in_a_real_terminal(
         # The feed, then its eight articles: 2 of them answer at once, the others are held.
         poll(lambda: "refreshing [" in screen() and "/9" in screen(), "the progress bar")
         release.set()
-        poll(lambda: "8 new, 0 updated, 0 unchanged, 0 failed" in screen(), "the summary line")
+        poll(
+            lambda: "8 new, 0 updated stories; 0 feeds unchanged, 0 failed" in screen(),
+            "the summary line",
+        )
         final = screen()
         assert "refreshing [" not in final  # the bar is cleared before the summary
         assert final.count("new        ") == 8

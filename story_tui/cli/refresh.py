@@ -1,7 +1,8 @@
 """`story-tui refresh`: fetch every followed feed and every added address, add what is new.
 
 A progress bar on stderr when it is a terminal; one line per story added or updated, one per
-failure, then the summary line: `N new, M updated, K unchanged, E failed` (each failure named).
+failure, then the summary line: `N new, M updated stories; F feeds unchanged, E failed` (stories
+and feeds counted apart; each failure named).
 Exit 0 when nothing failed, 1 when something did, 130 on ctrl+c (what was added stays, whole).
 """
 

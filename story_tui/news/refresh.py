@@ -45,17 +45,22 @@ DEFERRED = "deferred"
 
 @dataclass
 class Summary:
-    """What a run did, counted (`N new, M updated, K unchanged, E failed`)."""
+    """What a run did, counted: stories (`new`, `updated`, `unchanged`) apart from feeds
+    (`feeds_unchanged`: a feed with nothing new), and every failure (a story or a feed)."""
 
     new: int = 0
     updated: int = 0
     unchanged: int = 0
+    """Stories fetched again and found the same."""
     deferred: int = 0
+    feeds: int = 0
+    """Feeds this run asked for (the line says how many were unchanged only when there were)."""
+    feeds_unchanged: int = 0
     failed: list[Outcome] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     """Lines about what was skipped (a `javascript:` link in a feed, …)."""
 
-    def count(self, outcome: Outcome) -> None:
+    def count(self, outcome: Outcome, *, feed: bool = False) -> None:
         if outcome.status == NEW:
             self.new += 1
         elif outcome.status == UPDATED:
@@ -64,13 +69,25 @@ class Summary:
             self.deferred += 1
         elif outcome.status == FAILED:
             self.failed.append(outcome)
+        elif feed:
+            self.feeds_unchanged += 1
         else:
             self.unchanged += 1
 
     def line(self) -> str:
-        """`3 new, 1 updated, 40 unchanged, 2 failed` (and `, 1 deferred` when any were)."""
-        text = f"{self.new} new, {self.updated} updated, {self.unchanged} unchanged, "
-        text += f"{len(self.failed)} failed"
+        """`3 new, 1 updated stories; 4 feeds unchanged, 2 failed`: `, K unchanged` among the
+        stories when an address was fetched again and found the same, the feeds only when
+        there were any, and `, 1 deferred` when a server asked to wait."""
+        from story_tui.story.formatting import plural
+
+        counts = [f"{self.new} new", f"{self.updated} updated"]
+        if self.unchanged:
+            counts.append(f"{self.unchanged} unchanged")
+        stories = self.new + self.updated + self.unchanged
+        text = ", ".join(counts) + (" story" if stories == 1 else " stories")
+        if self.feeds:
+            text += f"; {plural(self.feeds_unchanged, 'feed')} unchanged"
+        text += f", {len(self.failed)} failed"
         if self.deferred:
             text += f", {self.deferred} deferred"
         return text
@@ -138,6 +155,7 @@ class Run:
         feeds = self.shelf.feeds()
         added = [url for url, a in self.memory.addresses.items() if a.added]
         self.total += len(feeds) + len(added)
+        self.summary.feeds += len(feeds)
         if self.progress is not None:
             self.progress(0, self.total, "starting")
         async with self._session():
@@ -154,22 +172,22 @@ class Run:
         name = followed.title or url
         record = self.memory.of(url)
         if record.retry_at is not None and record.retry_at > time.time():
-            return self._finish(self._deferred(name, record.retry_at))
+            return self._finish(self._deferred(name, record.retry_at), feed=True)
         try:
             async with self._slot(url):
                 result = await fetch(self._http, url, FEED_TYPES, record.validators, self.limits)
             if result == NOT_MODIFIED:
                 record.record("not modified", True)
-                return self._finish(Outcome(name, UNCHANGED, None, url))
+                return self._finish(Outcome(name, UNCHANGED, None, url), feed=True)
             assert isinstance(result, Fetched)
             feed = parse_feed(result.body, result.url)
         except FetchError as error:
             record.record(f"failed: {error.message}", False)
             record.retry_at = error.retry_at
-            return self._finish(Outcome(name, FAILED, None, error.message))
+            return self._finish(Outcome(name, FAILED, None, error.message), feed=True)
         except NotAFeed as error:
             record.record(f"failed: {error}", False)
-            return self._finish(Outcome(name, FAILED, None, str(error)))
+            return self._finish(Outcome(name, FAILED, None, str(error)), feed=True)
         record.retry_at = None
         self.summary.notes.extend(f"{name}: {line}" for line in feed.skipped)
         todo = [e for e in feed.entries if record.entries.get(e.url) != e.signature]
@@ -190,7 +208,7 @@ class Run:
         record.record(words, not counts.failed, result.validators)
         self._save_memory()
         status = UNCHANGED if not (counts.new or counts.updated) else "checked"
-        return self._finish(Outcome(name, status, None, url), count=status == UNCHANGED)
+        return self._finish(Outcome(name, status, None, url), count=status == UNCHANGED, feed=True)
 
     async def page(self, url: str, *, added: bool = False, via: str | None = None) -> Outcome:
         """Fetch an article; add it as a new story, a new edition, or nothing."""
@@ -262,10 +280,10 @@ class Run:
         when = time.strftime("%H:%M", time.localtime(retry_at))
         return Outcome(shown, DEFERRED, None, f"the server asked to wait until {when}")
 
-    def _finish(self, outcome: Outcome, count: bool = True) -> Outcome:
+    def _finish(self, outcome: Outcome, count: bool = True, *, feed: bool = False) -> Outcome:
         self.done += 1
         if count:
-            self.summary.count(outcome)
+            self.summary.count(outcome, feed=feed)
         if self.on_outcome is not None and (count or outcome.status != "checked"):
             self.on_outcome(outcome)
         if self.progress is not None:
