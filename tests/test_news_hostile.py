@@ -328,7 +328,7 @@ def test_a_public_page_may_not_point_at_this_computer(host: str) -> None:
 def test_a_public_page_redirecting_to_this_computer_is_refused(
     server: Server, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    for name in ("NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy"):
+    for name in ("NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy", "http_proxy"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("HTTP_PROXY", server.url(""))  # news.invalid is served by the proxy
     server.routes["http://news.invalid/go"] = _redirect(server.url("/page"))
