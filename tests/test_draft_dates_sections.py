@@ -58,6 +58,37 @@ def test_a_heading_skips_a_quotation_and_an_apposition() -> None:
     assert heading_from([lead]) == "Diego Paco voiced his concern to AFP about the welfare"
 
 
+def test_a_heading_never_ends_inside_a_name_a_number_or_on_a_function_word() -> None:
+    leads = [
+        "A team led by engineers out of NASA's Johnson Space Flight Center tested the suit.",
+        "A spokesman for the city did not respond to Fox News’ request for comment.",
+        "Repairs of the old bridge would cost the town 19 million dollars more than planned.",
+        "Students who admire the work of the Massachusetts Institute of Technology Computer "
+        "Science and Artificial Intelligence Laboratory met there.",
+        "Aid workers said the government of the Democratic Republic of the Congo would pay.",
+    ]
+    article = "Lab news\n\n" + "\n\n".join(f"{lead}\n\nIt was quiet." for lead in leads)
+    draft = make_draft(read_text(article, "t"), per_section=2)
+    assert [s.title for s in draft.sections] == [
+        # the name is finished: a few words past the limit
+        "A team led by engineers out of NASA's Johnson Space Flight Center",
+        # a possessive dropped would leave `Fox`: the heading stops before the name
+        "A spokesman for the city did not respond",
+        "Repairs of the old bridge would cost the town 19 million dollars",
+        # a name too long to finish: the heading stops before it (and its `the of`)
+        "Students who admire the work",
+        "Aid workers said the government of the Democratic Republic of the Congo",
+    ]
+    # a timeline label is shortened by the same rule
+    assert (
+        event_label(
+            "In 2019 the team of the Massachusetts Institute of Technology Computer Science and "
+            "Artificial Intelligence Laboratory Research Group moved"
+        )
+        == "In 2019 the team"
+    )
+
+
 def test_a_timeline_label_is_a_short_clause_never_a_fragment_of_a_quotation() -> None:
     assert event_label("in 2016,” Jane Roe testified before the committee") == (
         "Jane Roe testified before the committee"
