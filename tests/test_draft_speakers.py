@@ -145,3 +145,43 @@ def test_the_verb_of_a_reported_clause_is_not_the_attribution() -> None:
 def test_a_question_followed_by_the_next_quotations_lead_in_takes_no_speaker_from_it() -> None:
     body = "Ann Lee wrote to Rita Moss, “Why now?” Rita Moss then writes back, “You look great.”"
     assert said(body) == {"Why now?": "Ann Lee", "You look great.": "Rita Moss"}
+
+
+def test_a_common_noun_is_never_a_named_speaker() -> None:
+    body = (
+        "The probe will reach the moon in 2030, according to the agency. The company said the "
+        "launch would cost more than planned.\n\n"
+        "“We are ready for this,” the ministry said. “It is a good day,” police said. "
+        "Officials said the mission was on schedule. “Trust us,” a senior official said."
+    )
+    draft = draft_of(body)
+    assert [p.name for p in draft.people] == ["a senior official"]
+    assert [(q.text, q.speaker) for q in draft.quotes if q.kind == "paraphrase"] == []
+    assert said(body) == {
+        "We are ready for this,": None,
+        "It is a good day,": None,
+        "Trust us,": "a senior official",
+    }
+    assert {q.check for q in draft.quotes if q.speaker is None} == {
+        "speaker not named: “the ministry”",
+        "speaker not named: “police”",
+    }
+
+
+def test_a_common_noun_is_the_organisation_the_article_named_so_before_if_only_one() -> None:
+    draft = draft_of(
+        "The European Space Agency will launch the probe next year. “We are ready,” the agency "
+        "said.\n\n"
+        "The Lopez campaign and the Hale campaign met. “We won the debate tonight,” the "
+        "campaign said."
+    )
+    people = {p.id: p for p in draft.people}
+    found = {q.text: (q.speaker and people[q.speaker].name, q.check) for q in draft.quotes}
+    assert found == {
+        "We are ready,": (
+            "European Space Agency",
+            "speaker from “the agency”: the European Space Agency named before",
+        ),
+        "We won the debate tonight,": (None, "speaker not named: “the campaign”"),  # which one?
+    }
+    assert people["european-space-agency"].kind == "organisation"

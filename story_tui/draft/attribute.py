@@ -7,7 +7,7 @@ import bisect
 import regex
 
 from story_tui.draft.model import DraftPerson, DraftQuote
-from story_tui.draft.names import ORGANISATION_NOUNS, PRONOUNS, ROLE_NOUNS, surname_of
+from story_tui.draft.names import ORGANISATION_NOUNS, PRONOUNS, ROLE_NOUNS, named_before, surname_of
 from story_tui.draft.people import People
 from story_tui.draft.quotes import Span, ends_sentence, not_spoken, title_like
 from story_tui.draft.roles import role_says
@@ -363,6 +363,12 @@ def _resolve(
         return None, f"speaker not named: “the {phrase.text}”"
     if phrase.kind == "organisation":
         return people.add(phrase.text, base + phrase.at, "organisation"), check
+    if phrase.kind == "common":  # `the agency` is no name: the organisation named so before
+        named = named_before(context.text.article, base + phrase.at, phrase.text)
+        if named is None:
+            return None, f"speaker not named: “{phrase.text}”"
+        why = f"speaker from “{phrase.text}”: the {named} named before"
+        return people.add(named, base + phrase.at, "organisation"), why
     if phrase.kind == "unnamed" and 2 <= len(phrase.text) <= 80:
         person = people.add(phrase.text, base + phrase.at, "person")
         person.unnamed = True

@@ -107,6 +107,56 @@ ORGANISATION_NOUNS = frozenset(
     white-house pentagon kremlin fbi cia""".split()
 )
 
+GENERIC_NOUNS = frozenset(
+    "source sources official officials aide aides person people someone one voter voters "
+    "supporter supporters critic critics observer observers insider insiders resident "
+    "residents member members witness witnesses expert experts analyst analysts".split()
+)
+"""Speakers described, not named (`officials`, `a source`)."""
+
+_LOWER = regex.compile(r"\p{Ll}[\p{Ll}-]*")
+_NOBODY = GENERIC_NOUNS | {"statement", "staff", "staffers", "aides", "spokesperson's"}
+
+
+def common_noun(phrase: str) -> bool:
+    """A phrase that only says what kind of speaker it is, with no name: `the agency`, `the
+    foreign ministry`, `officials`, `Police` (opening its sentence). Never a named speaker; `the
+    Pentagon`, `the FBI` are names."""
+    words = phrase.split()
+    nouns = ORGANISATION_NOUNS | GENERIC_NOUNS
+    if words and words[0] in ("the", "The"):
+        words = words[1:]
+    elif words and words[0][:1].isupper() and words[0][1:].islower():
+        words = [words[0].lower(), *words[1:]]  # `Police said …`: its sentence's first word
+    return (
+        0 < len(words) <= 3 and words[-1] in nouns and all(_LOWER.fullmatch(word) for word in words)
+    )
+
+
+def named_before(article: str, at: int, phrase: str) -> str | None:
+    """The organisation a common noun stands for, when the article named exactly one with it
+    before `at` (`the European Space Agency … the agency`): `European Space Agency`, else None
+    (none, or two: `the Trump campaign … the Clinton campaign … the campaign`)."""
+    head = phrase.rsplit(maxsplit=1)[-1].lower()
+    if head not in ORGANISATION_NOUNS or head in _NOBODY:
+        return None  # `officials`, `sources`, `a statement`: nobody in particular
+    # a capitalised word (`U.S`, `Charlotte-Mecklenburg`; never `X.` ending a sentence, never
+    # `Braun-owned`), words apart by one space (never across a line)
+    word = r"\p{Lu}(?:[\p{L}’'&]|\.(?=\p{L})|-(?=\p{Lu}))*"
+    pattern = regex.compile(
+        rf"(?<![\p{{L}}\p{{N}}’'.-])(?:(?:{word} (?:(?:of|for) (?:the )?)?){{1,4}}"
+        rf"(?i:{regex.escape(head)})"  # `European Space Agency`, `Clinton campaign`
+        rf"|{regex.escape(head.capitalize())} (?:of|on|for) (?:the )?{word}"
+        rf"(?: {word}){{0,3}})(?![\p{{L}}\p{{N}}])"  # `Commission on Presidential Debates`
+    )
+    names = set()
+    for match in pattern.finditer(article, 0, at):
+        name = match.group().removeprefix("The ").strip()
+        if name[:1].isupper() and name.lower() != head:
+            names.add(name)
+    return names.pop() if len(names) == 1 else None
+
+
 PRONOUNS = {"he": "male", "she": "female", "him": "male", "her": "female"}
 
 NOT_NAMES = frozenset(

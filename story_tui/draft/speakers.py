@@ -17,12 +17,16 @@ from typing import TYPE_CHECKING
 import regex
 
 from story_tui.draft.names import (
+    GENERIC_NOUNS as _GENERIC,
+)
+from story_tui.draft.names import (
     NAME,
     NAME_RE,
     NOT_NAMES,
     ORGANISATION_NOUNS,
     PRONOUNS,
     ROLE_NOUNS,
+    common_noun,
 )
 
 if TYPE_CHECKING:
@@ -81,11 +85,6 @@ _BEFORE = regex.compile(
 _ACCORDING = regex.compile(rf"(?i:according\s+to)\s+(?P<np>{_NP2}{{1,100}}?)[\s,:]*$")
 _COLON = regex.compile(r"(?P<np>[^.!?;“”\"]{1,160}):\s*$")
 _LOWER_WORDS = regex.compile(r"(?<![\p{L}])\p{Ll}[\p{L}’'-]*")
-_GENERIC = frozenset(
-    "source sources official officials aide aides person people someone one voter voters "
-    "supporter supporters critic critics observer observers insider insiders resident "
-    "residents member members witness witnesses expert experts analyst analysts".split()
-)
 
 
 @dataclass
@@ -93,7 +92,7 @@ class Speaker:
     """A speaker phrase read from an attribution."""
 
     kind: str
-    """name | pronoun | role | organisation | unnamed"""
+    """name | pronoun | role | organisation | unnamed | common (`the agency`: no name)"""
     text: str
     at: int
     """Offset of the phrase in its paragraph."""
@@ -113,6 +112,8 @@ def read_phrase(phrase: str, at: int) -> Speaker | None:
         return Speaker("unnamed", phrase, at)
     if lower in PRONOUNS or lower in ("they", "we", "i", "it"):
         return Speaker("pronoun", lower, at)
+    if common_noun(phrase):
+        return Speaker("common", phrase, at)
     names = [m for m in NAME_RE.finditer(phrase) if m.group() not in NOT_NAMES]
     if names and regex.match(r"[’']s?\s+\p{Ll}", phrase[names[-1].end() :]):
         # `Trump’s potential VP`: the owner is not the speaker; the one owned is, unnamed
