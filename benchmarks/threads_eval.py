@@ -201,7 +201,7 @@ def baseline_features(story: Story, key: str) -> StoryFeatures:
 
 
 def baseline_group(stories: dict[str, Story]) -> dict[str, str]:
-    grouper = Grouper(threshold=0.16, max_df=1.0, channels={"w": 1.0}, top=10**6)
+    grouper = Grouper(0.16, 1.0, {"w": 1.0}, 10**6, neighbours=0, small=0)
     grouper.index(baseline_features(s, d) for d, s in stories.items())
     return dict(grouper.group_all() and grouper.thread_of)
 

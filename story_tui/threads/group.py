@@ -5,17 +5,29 @@ weighted by how rare it is in the library (inverse document frequency, squared a
 dot product), times a factor for time when both stories have a date: close in time changes
 nothing, months apart lowers the similarity (`time_factor`); a missing date is neutral.
 
-`Grouper.group_all` is average-link clustering with one threshold: the two groups with the
-highest mean similarity between their stories merge, until no two groups reach the threshold.
-The number of threads is never given. `Grouper.join` adds one story without regrouping the
-rest: it joins the thread whose stories it is most similar to on average, when that mean reaches
-the same threshold, or starts a thread of its own. The reader's corrections are constraints on
-both: stories the reader put together stay together, and a story the reader moved or split off
-never shares a thread with the story it was moved away from.
+That similarity is then read against each story's own neighbourhood (`scaled`): divided by the
+geometric mean of the two stories' "typical near similarity", their `NEIGHBOURS`-th highest
+similarity to any story (never below `SCALE_FLOOR`). A story of a busy thread, whose stories share
+many rare words, needs more to join another group than a brief or a story alone, whose nearest
+stories are all only a little like it; so two similar events, each reported many times, stay two
+threads, while a short report still finds its thread. A story with no close neighbours is judged
+as it would be without the scaling (`SCALE_FLOOR` times `THRESHOLD` is the old raw threshold).
+
+`Grouper.group_all` is average-link clustering (`link.py`) in two passes: groups merge while their
+mean scaled similarity reaches `THRESHOLD`; then a group of at most `SMALL` stories joins its
+nearest thread of more than `SMALL` when the mean reaches `ATTACH` (two small groups never merge
+below `THRESHOLD`). The number of threads is never given. `Grouper.join` adds one story without
+regrouping the rest: it joins the thread whose stories it is most similar to on average (scaled),
+when that mean reaches `ATTACH` for a thread of more than `SMALL` stories (a new story is a group
+of one, as in the second pass) or `THRESHOLD` for a smaller one, or starts a thread of its own.
+The reader's corrections are constraints on both: stories the reader put together stay together,
+and a story the reader moved or split off never shares a thread with the story it was moved away
+from.
 """
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import math
 from collections import Counter
@@ -23,9 +35,19 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from story_tui.threads.features import StoryFeatures
+from story_tui.threads.link import Pass, average_link
 
-THRESHOLD = 0.14
-"""The mean similarity at which two groups of stories are one thread."""
+THRESHOLD = 0.5
+"""The mean scaled similarity at which two groups of stories are one thread."""
+SMALL = 3
+"""A group of at most this many stories joins its nearest thread of more than this at `ATTACH`."""
+ATTACH = 0.35
+NEIGHBOURS = 3
+"""Similarities are scaled by each story's similarity to its this-many-th nearest story (0: not
+scaled)."""
+SCALE_FLOOR = 0.28
+"""The least a story's typical near similarity counts as: a story with no close neighbours is not
+made easier to join than it would be unscaled."""
 MAX_DF = 0.2
 """Features in more than this share of the stories (and at least `MAX_DF_MIN`) are not compared."""
 MAX_DF_MIN = 30
@@ -83,8 +105,15 @@ class Grouper:
         channels: dict[str, float] | None = None,
         top: int = TOP_FEATURES,
         floor: float = FLOOR,
+        *,
+        neighbours: int = NEIGHBOURS,
+        small: int = SMALL,
+        attach: float = ATTACH,
     ) -> None:
         self.threshold = threshold
+        self.neighbours = neighbours
+        self.small = small
+        self.attach = attach
         self.floor = floor
         self.max_df = max_df
         self.channels = dict(CHANNELS if channels is None else channels)
@@ -96,6 +125,9 @@ class Grouper:
         self.postings: dict[str, dict[str, float]] = {}
         self.thread_of: dict[str, str] = {}
         self.members: dict[str, list[str]] = {}
+        self.nearest: dict[str, list[float]] = {}
+        """Story key -> its highest similarities to other stories (at most `neighbours`, highest
+        last): known after `group_all`, else worked out when first needed."""
 
     # The index ---------------------------------------------------------------------------------
 
@@ -146,6 +178,7 @@ class Grouper:
         if story is None:
             return
         self.df.subtract(story.weights.keys())
+        self.nearest.pop(key, None)
         for feature in self.vectors.pop(key, {}):
             posting = self.postings.get(feature, {})
             posting.pop(key, None)
@@ -201,51 +234,37 @@ class Grouper:
 
     # Grouping ----------------------------------------------------------------------------------
 
+    def scale(self, key: str) -> float:
+        """A story's typical near similarity: its `neighbours`-th highest, at least the floor."""
+        if self.neighbours <= 0:
+            return 1.0
+        nearest = self.nearest.get(key)
+        if nearest is None:
+            nearest = self.nearest[key] = _highest(self.similarities(key).values(), self.neighbours)
+        return max(SCALE_FLOOR, nearest[0] if len(nearest) == self.neighbours else 0.0)
+
+    def _note_nearest(self, pairs: dict[tuple[str, str], float]) -> None:
+        found: dict[str, list[float]] = {key: [] for key in self.stories}
+        for (a, b), score in pairs.items():
+            for key in (a, b):
+                _keep_highest(found[key], score, self.neighbours)
+        self.nearest = found
+
     def group_all(self, constraints: Constraints | None = None) -> dict[str, list[str]]:
         """Group every indexed story from scratch (average link); returns thread id -> keys."""
         constraints = constraints or Constraints()
         keys = sorted(self.stories, key=lambda k: _founding_order(self.stories[k]))
-        clusters = _must_links(keys, constraints)
-        cluster_of = {key: c for c, members in clusters.items() for key in members}
-        apart = constraints.partners()
-        sums: dict[int, dict[int, float]] = {c: {} for c in clusters}
-        for (first, second), score in self.all_similarities().items():
-            mine, theirs = cluster_of[first], cluster_of[second]
-            if mine != theirs:
-                sums[mine][theirs] = sums[mine].get(theirs, 0.0) + score
-                sums[theirs][mine] = sums[theirs].get(mine, 0.0) + score
-        heap = [
-            (-total / (len(clusters[a]) * len(clusters[b])), a, b)
-            for a, row in sums.items()
-            for b, total in row.items()
-            if a < b
-        ]
-        heapq.heapify(heap)
-        next_id = max(clusters, default=0) + 1
-        while heap:
-            negative, a, b = heapq.heappop(heap)
-            if -negative < self.threshold:
-                break
-            if a not in clusters or b not in clusters:
-                continue
-            if _forbidden(clusters[a], clusters[b], apart):
-                continue
-            merged = clusters.pop(a) + clusters.pop(b)
-            row_a, row_b = sums.pop(a), sums.pop(b)
-            row: dict[int, float] = {}
-            for near, total in [*row_a.items(), *row_b.items()]:
-                if near not in (a, b):
-                    row[near] = row.get(near, 0.0) + total
-            for near, total in row.items():
-                sums[near].pop(a, None)
-                sums[near].pop(b, None)
-                sums[near][next_id] = total
-                mean = total / (len(merged) * len(clusters[near]))
-                if mean >= self.threshold:
-                    heapq.heappush(heap, (-mean, min(near, next_id), max(near, next_id)))
-            clusters[next_id] = merged
-            sums[next_id] = row
-            next_id += 1
+        pairs = self.all_similarities()
+        if self.neighbours > 0:
+            self._note_nearest(pairs)
+            scale = {key: self.scale(key) for key in keys}
+            pairs = {(a, b): s / math.sqrt(scale[a] * scale[b]) for (a, b), s in pairs.items()}
+        passes = [Pass(self.threshold)]
+        if self.small > 0:
+            passes.append(Pass(self.attach, self.small))
+        clusters = average_link(
+            _must_links(keys, constraints), pairs, passes, constraints.partners()
+        )
         self.thread_of.clear()
         self.members.clear()
         for members in clusters.values():
@@ -266,15 +285,30 @@ class Grouper:
             for other in constraints.partners().get(key, set())
             if other in self.thread_of
         }
+        similar = self.similarities(key)
+        if self.neighbours > 0:
+            self.nearest[key] = _highest(similar.values(), self.neighbours)
+            for other, score in similar.items():
+                if other in self.nearest:
+                    _keep_highest(self.nearest[other], score, self.neighbours)
+        mine = self.scale(key)
         totals: dict[str, float] = {}
-        for other, score in self.similarities(key).items():
+        for other, score in similar.items():
             thread = self.thread_of.get(other)
             if thread is not None and thread not in forbidden:
                 totals[thread] = totals.get(thread, 0.0) + score
-        best, best_mean = None, self.threshold
+        best, best_mean = None, 0.0
         for thread, total in sorted(totals.items()):
-            mean = total / len(self.members[thread])
-            if mean >= best_mean:
+            members = self.members[thread]
+            needed = self.attach if 0 < self.small < len(members) else self.threshold
+            # Scaling divides by at least the floor: a thread that cannot reach `needed` even so
+            # is not scaled (which would work out its stories' neighbourhoods).
+            if total / len(members) / math.sqrt(mine * SCALE_FLOOR) < max(needed, best_mean):
+                continue
+            mean = sum(
+                similar.get(other, 0.0) / math.sqrt(mine * self.scale(other)) for other in members
+            ) / len(members)
+            if mean >= needed and mean > best_mean:
                 best, best_mean = thread, mean
         if best is None:
             self._name_thread([key])
@@ -327,8 +361,15 @@ def _must_links(keys: Sequence[str], constraints: Constraints) -> dict[int, list
     return dict(enumerate(groups.values()))
 
 
-def _forbidden(a: list[str], b: list[str], apart: dict[str, set[str]]) -> bool:
-    if not apart:
-        return False
-    other = set(b)
-    return any(apart.get(key, set()) & other for key in a)
+def _highest(scores: Iterable[float], count: int) -> list[float]:
+    """The `count` highest scores, lowest first."""
+    return sorted(heapq.nlargest(count, scores))
+
+
+def _keep_highest(highest: list[float], score: float, count: int) -> None:
+    """Add `score` to a list of the `count` highest scores (lowest first)."""
+    if len(highest) < count:
+        bisect.insort(highest, score)
+    elif score > highest[0]:
+        highest.pop(0)
+        bisect.insort(highest, score)
