@@ -39,6 +39,7 @@ from story_tui.threads.names import (
     is_organisation,
     name_key,
     name_words,
+    near,
     same_given,
     same_person,
 )
@@ -65,6 +66,30 @@ class _Name:
     shown: bool = True
     """False for a name found in the words with a word before a listed name ("Seahawk Julius
     Jones"): it joins the person but is not one of their names."""
+
+
+class _BySurname:
+    """Full names by their last word, so that comparing names looks only at those that may
+    match (a thread of hundreds of stories has thousands of names)."""
+
+    def __init__(self, names: Sequence[tuple[str, ...]] = ()) -> None:
+        self.bucket: dict[str, list[tuple[str, ...]]] = {}
+        self.by_letter: dict[str, set[str]] = {}
+        for words in names:
+            self.add(words)
+
+    def add(self, words: tuple[str, ...]) -> None:
+        self.bucket.setdefault(words[-1], []).append(words)
+        self.by_letter.setdefault(words[-1][:1], set()).add(words[-1])
+
+    def same(self, surname: str) -> list[tuple[str, ...]]:
+        """The names with this last word."""
+        return self.bucket.get(surname, [])
+
+    def near(self, surname: str) -> list[tuple[str, ...]]:
+        """The names whose last word is spelt nearly like this one (`names.near`)."""
+        found = [s for s in self.by_letter.get(surname[:1], ()) if near(s, surname)]
+        return [words for s in sorted(found) for words in self.bucket[s]]
 
 
 def text_of(story: ThreadStory) -> str:
@@ -151,15 +176,18 @@ def _join(
                 break
             if covers(a, b) and covers(b, a):
                 union(b, a)
+    by_surname = _BySurname(full)
     # 2. A full name with words before it: "Interior Dirk Kempthorne" is Dirk Kempthorne.
     for a in full:
-        for b in full:
+        for b in by_surname.same(a[-1]):
             if len(b) < len(a) and a[len(a) - len(b) :] == b:
                 union(a, b)
                 break
     # 3. Two full names of one person, when every full name that matches either is that person
     # too: "George Bush" matches "George W. Bush" and "George H. W. Bush", so none join.
-    matching = {a: {b for b in full if b != a and same_person(a, b)} for a in full}
+    matching = {
+        a: {b for b in by_surname.near(a[-1]) if b != a and same_person(a, b)} for a in full
+    }
     for a in full:
         for b in matching[a]:
             names_of = sorted({a, b} | matching[a] | matching[b])
@@ -269,19 +297,22 @@ def _add_runs(
                 runs.setdefault(words, {}).setdefault(spelling, set()).add(n)
     for words in [w for w in runs if w in names]:  # a listed name, in the words
         _take(names[words], runs.pop(words))
-    listed = [w for w, name in names.items() if len(w) > 1]
+    listed = _BySurname([w for w in names if len(w) > 1])
     for _round in range(2):  # a spelling of a spelling: "Ka'loni Flynn" of "Ka'Loni Marie Flynn"
         for words in list(runs):
-            if any(same_person(words, known) for known in listed):
+            if any(same_person(words, known) for known in listed.near(words[-1])):
                 _take(names.setdefault(words, _Name(words)), runs.pop(words))
-                listed.append(words)
-            elif any(_before(words, known, lower) for known in listed):
+                listed.add(words)
+            elif any(_before(words, known, lower) for known in listed.same(words[-1])):
                 name = names.setdefault(words, _Name(words, shown=False))
                 _take(name, runs.pop(words))
-                listed.append(words)
+                listed.add(words)
     for words, spellings in runs.items():
         where = set().union(*spellings.values())
-        if len(where) < 2 or words[-1] in lower or any(_contains(words, k) for k in listed):
+        if len(where) < 2 or words[-1] in lower:
+            continue
+        inside = (k for w in words[:-1] for k in listed.same(w))
+        if any(_contains(words, known) for known in inside):
             continue
         if words[-1] in PLACE_WORDS:
             continue  # "White House"
