@@ -2,8 +2,8 @@
 
 Names come from two places: the people each story file lists (organisations apart: they are
 never merged with people, see `merge_organisations`), and runs of capitalised words in the
-stories' titles and paragraphs (`_runs`: names the drafter did not list, or spelt another way:
-"Dirk A. Kempthorne"). Names are joined, in this order:
+stories' titles and paragraphs (`in_words.py`: names the drafter did not list, or spelt another
+way: "Dirk A. Kempthorne"). Names are joined, in this order:
 
 1. spellings of one name (Rait / Raite);
 2. a name that is another full name with words before it ("Interior Dirk Kempthorne");
@@ -29,9 +29,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from story_tui.story.model import Person
+from story_tui.threads.in_words import INITIALS, BySurname, Name, add_runs, alone_words
 from story_tui.threads.merge import Said, ThreadPerson, ThreadStory
 from story_tui.threads.names import (
     covers,
@@ -39,57 +39,11 @@ from story_tui.threads.names import (
     is_organisation,
     name_key,
     name_words,
-    near,
     same_given,
     same_person,
 )
 
-_WORD = r"[A-Z](?:[a-z]+(?:[A-Z][a-z]+)?(?:['’-][A-Za-z][a-z]+)?|['’][A-Z][a-z]+)"
-"""A capitalised word of a name: Smith, McDermott, Ka'Loni, O'Neal, Jean-Pierre."""
-_RUN = re.compile(rf"(?<![\w'’]){_WORD}(?:[ ]+(?:[A-Z]\.[ ]+)*{_WORD})+(?![\w'’])")
-_INITIALS = re.compile(r"(?<![\w'’])([A-Z][a-z]{1,2})([A-Z][a-z]{1,2})(?![\w'’])")
-"""A nickname of two initial syllables: LiLo, JLo."""
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
-
-
-@dataclass
-class _Name:
-    """One way the thread names someone, by its folded words."""
-
-    words: tuple[str, ...]
-    listed: bool = False
-    owners: list[tuple[ThreadStory, Person]] = field(default_factory=list)
-    spelled: dict[str, set[int]] = field(default_factory=dict)
-    """Each spelling, with the stories (by index) that use it."""
-    seen: set[int] = field(default_factory=set)
-    """Stories whose words name it in full."""
-    shown: bool = True
-    """False for a name found in the words with a word before a listed name ("Seahawk Julius
-    Jones"): it joins the person but is not one of their names."""
-
-
-class _BySurname:
-    """Full names by their last word, so that comparing names looks only at those that may
-    match (a thread of hundreds of stories has thousands of names)."""
-
-    def __init__(self, names: Sequence[tuple[str, ...]] = ()) -> None:
-        self.bucket: dict[str, list[tuple[str, ...]]] = {}
-        self.by_letter: dict[str, set[str]] = {}
-        for words in names:
-            self.add(words)
-
-    def add(self, words: tuple[str, ...]) -> None:
-        self.bucket.setdefault(words[-1], []).append(words)
-        self.by_letter.setdefault(words[-1][:1], set()).add(words[-1])
-
-    def same(self, surname: str) -> list[tuple[str, ...]]:
-        """The names with this last word."""
-        return self.bucket.get(surname, [])
-
-    def near(self, surname: str) -> list[tuple[str, ...]]:
-        """The names whose last word is spelt nearly like this one (`names.near`)."""
-        found = [s for s in self.by_letter.get(surname[:1], ()) if near(s, surname)]
-        return [words for s in sorted(found) for words in self.bucket[s]]
 
 
 def text_of(story: ThreadStory) -> str:
@@ -100,13 +54,13 @@ def text_of(story: ThreadStory) -> str:
 
 def merge_people(stories: Sequence[ThreadStory]) -> list[ThreadPerson]:
     """One entry per person across the stories (see the module's docstring)."""
-    names: dict[tuple[str, ...], _Name] = {}
+    names: dict[tuple[str, ...], Name] = {}
     for n, story in enumerate(stories):
         for person in story.story.people:
             words = name_words(person.name)
             if not words or not person.name[:1].isupper() or _not_a_person(person):
                 continue  # "a source close to the team": not a name
-            name = names.setdefault(words, _Name(words))
+            name = names.setdefault(words, Name(words))
             name.listed = True
             name.owners.append((story, person))
             name.spelled.setdefault(person.name, set()).add(n)
@@ -114,9 +68,9 @@ def merge_people(stories: Sequence[ThreadStory]) -> list[ThreadPerson]:
     lower = {w for text in texts for w in re.findall(r"\b[a-z]+\b", text)}
     alone: dict[str, int] = {}
     for text in texts:
-        for word in _alone(text):
+        for word in alone_words(text):
             alone[word] = alone.get(word, 0) + 1
-    _add_runs(names, texts, lower, alone)
+    add_runs(names, texts, lower, alone)
     order = sorted(names, key=lambda w: (-len(w), w))
     groups = _join(order, names)
     people = [_person([names[w] for w in members], stories) for members in groups]
@@ -154,7 +108,7 @@ def merge_organisations(stories: Sequence[ThreadStory]) -> list[ThreadPerson]:
 
 
 def _join(
-    order: list[tuple[str, ...]], names: dict[tuple[str, ...], _Name]
+    order: list[tuple[str, ...]], names: dict[tuple[str, ...], Name]
 ) -> list[list[tuple[str, ...]]]:
     """Which names are one person (the steps of the module's docstring)."""
     parent = {w: w for w in order}
@@ -176,7 +130,7 @@ def _join(
                 break
             if covers(a, b) and covers(b, a):
                 union(b, a)
-    by_surname = _BySurname(full)
+    by_surname = BySurname(full)
     # 2. A full name with words before it: "Interior Dirk Kempthorne" is Dirk Kempthorne.
     for a in full:
         for b in by_surname.same(a[-1]):
@@ -225,7 +179,7 @@ def _covering(full: tuple[str, ...], part: tuple[str, ...]) -> bool:
     return len(part) == 1 or same_person(full, part) or full[-len(part) :] == part
 
 
-def _person(members: list[_Name], stories: Sequence[ThreadStory]) -> ThreadPerson:
+def _person(members: list[Name], stories: Sequence[ThreadStory]) -> ThreadPerson:
     appearances = [owner for name in members for owner in name.owners]
     spelled: dict[str, set[int]] = {}
     for member in members:
@@ -246,115 +200,6 @@ def _person(members: list[_Name], stories: Sequence[ThreadStory]) -> ThreadPerso
     return entry
 
 
-def _runs(text: str) -> set[tuple[str, tuple[str, ...]]]:
-    """The last two or three capitalised words (initials between them too) of each run of
-    them in the text, as written and folded: "Secretary Dirk A. Kempthorne" gives "Dirk A.
-    Kempthorne" and "A. Kempthorne" none. A run naming a place gives none ("San Diego Chargers")."""
-    from story_tui.draft.names import NOT_NAMES, ROLE_NOUNS
-    from story_tui.draft.places import PLACES
-
-    found = set()
-    for run in _RUN.findall(text):
-        tokens = run.split()
-        words = [t for t in tokens if not t.endswith(".")]
-        folded = {fold(w) for w in words}
-        if folded & PLACE_WORDS or any(
-            " ".join(words[i:j]) in PLACES
-            for i in range(len(words))
-            for j in range(i + 1, min(len(words), i + 3) + 1)
-        ):
-            continue
-        for start in range(max(0, len(tokens) - 4), len(tokens) - 1):
-            first = tokens[start]
-            if first.endswith(".") or first in NOT_NAMES or fold(first) in ROLE_NOUNS:
-                continue
-            if name_words(first) != (fold(first),):
-                continue  # a title ("Secretary") that name_words drops
-            spelling = " ".join(tokens[start:])
-            if 1 < len(name_words(spelling)) <= 3:
-                found.add((spelling, name_words(spelling)))
-    return found
-
-
-PLACE_WORDS = frozenset(
-    """county center centre avenue street road stadium arena bay beach mount mt fort lake river
-    ocean sea valley island islands park village city state airport bridge highway patrol
-    survey district province region church hospital school college house""".split()
-)
-"""Words of a place's or a building's name: a run of words with one is not a person's name."""
-
-
-def _add_runs(
-    names: dict[tuple[str, ...], _Name], texts: list[str], lower: set[str], alone: dict[str, int]
-) -> None:
-    """Add the names the stories' words give (see the module's docstring)."""
-    from story_tui.draft.names import given_name_gender
-
-    runs: dict[tuple[str, ...], dict[str, set[int]]] = {}
-    for n, text in enumerate(texts):
-        for spelling, words in _runs(text):
-            if len(words) > 1 and not is_organisation(spelling):
-                runs.setdefault(words, {}).setdefault(spelling, set()).add(n)
-    for words in [w for w in runs if w in names]:  # a listed name, in the words
-        _take(names[words], runs.pop(words))
-    listed = _BySurname([w for w in names if len(w) > 1])
-    for _round in range(2):  # a spelling of a spelling: "Ka'loni Flynn" of "Ka'Loni Marie Flynn"
-        for words in list(runs):
-            if any(same_person(words, known) for known in listed.near(words[-1])):
-                _take(names.setdefault(words, _Name(words)), runs.pop(words))
-                listed.add(words)
-            elif any(_before(words, known, lower) for known in listed.same(words[-1])):
-                name = names.setdefault(words, _Name(words, shown=False))
-                _take(name, runs.pop(words))
-                listed.add(words)
-    for words, spellings in runs.items():
-        where = set().union(*spellings.values())
-        if len(where) < 2 or words[-1] in lower:
-            continue
-        inside = (k for w in words[:-1] for k in listed.same(w))
-        if any(_contains(words, known) for known in inside):
-            continue
-        if words[-1] in PLACE_WORDS:
-            continue  # "White House"
-        first = next(iter(spellings)).split()[0]
-        plain = not any(w in lower for w in words)
-        if given_name_gender(first) is not None or (plain and alone.get(words[-1], 0) >= 2):
-            _take(names.setdefault(words, _Name(words)), spellings)
-
-
-def _take(name: _Name, spellings: dict[str, set[int]]) -> None:
-    for spelling, where in spellings.items():
-        name.spelled.setdefault(spelling, set()).update(where)
-        name.seen.update(where)
-
-
-def _before(words: tuple[str, ...], known: tuple[str, ...], lower: set[str]) -> bool:
-    """`words` (from the text) is `known` (a full name) with words before it, never one the
-    stories use in lower case: a given name ("Ka'Loni Marie Flynn") or a qualifier."""
-    extra = len(words) - len(known)
-    return extra > 0 and words[extra:] == known and not any(w in lower for w in words[:extra])
-
-
-def _contains(words: tuple[str, ...], known: tuple[str, ...]) -> bool:
-    """`known` is in `words` with more words after it: "Lindsay Lohan Checks"."""
-    size = len(known)
-    return any(words[i : i + size] == known for i in range(len(words) - size))
-
-
-def _alone(text: str) -> set[str]:
-    """Capitalised words with no capitalised word just before or after them (folded)."""
-    tokens = re.findall(r"[A-Za-z]+|[^\sA-Za-z]", text)
-    found = set()
-    for n, token in enumerate(tokens):
-        if not token[0].isupper():
-            continue
-        before = tokens[n - 1] if n else ""
-        after = tokens[n + 1] if n + 1 < len(tokens) else ""
-        if not before[:1].isupper() and not after[:1].isupper():
-            found.add(token.casefold())
-    return found
-
-
 def _named_in(
     people: list[ThreadPerson], stories: Sequence[ThreadStory], texts: list[str], lower: set[str]
 ) -> None:
@@ -371,8 +216,8 @@ def _named_in(
     capitalised = [
         {w for found in _CAPITALISED.findall(text) for w in fold(found).split()} for text in texts
     ]
-    standing = [_alone(text) for text in texts]
-    nicknames = [set(_INITIALS.findall(text)) for text in texts]
+    standing = [alone_words(text) for text in texts]
+    nicknames = [set(INITIALS.findall(text)) for text in texts]
     for person in people:
         words = name_words(person.name)
         if not words:
