@@ -115,12 +115,22 @@ def test_two_people_who_share_a_surname_in_one_thread_stay_two() -> None:
                 [("Greg McDermott", ["McDermott"], ["He was great,"]), ("Doug McDermott", [], [])],
             ),
             _story(3, ["McDermott scored again."], [("McDermott", [], [])]),
+            _story(
+                4,
+                ['Greg McDermott watched. "I was tired," McDermott said after the game.'],
+                [("McDermott", [], ["I was tired,"])],
+            ),
         ]
     )
     by_name = {p.name: p for p in people}
     assert set(by_name) == {"Doug McDermott", "Greg McDermott", "McDermott"}
     assert [s.quote.text for s in by_name["Doug McDermott"].quotes] == ["We played well,"]
-    assert [s.quote.text for s in by_name["Greg McDermott"].quotes] == ["He was great,"]
+    # story 4 names only Greg in full: its bare "McDermott" is Greg there, and only there
+    assert [s.quote.text for s in by_name["Greg McDermott"].quotes] == [
+        "He was great,",
+        "I was tired,",
+    ]
+    assert by_name["McDermott"].story_ids == ["s3"]
 
 
 def test_organisations_are_not_people_and_never_merge_with_them() -> None:

@@ -10,7 +10,9 @@ way: "Dirk A. Kempthorne"). Names are joined, in this order:
 3. two full names of one person (`names.same_person`: a middle initial left out, "Mo" and
    "Maurice"), only when every name that matches is that one person too;
 4. a shorter name joins the one longer name that covers it ("Lohan" -> "Lindsay Lohan"), or,
-   a bare surname, the thread's main figure of that name; else it stays alone.
+   a bare surname, the thread's main figure of that name; else it stays alone;
+5. a bare surname still alone, in a story that names in full only one of the people with that
+   surname, is that person there ("Peterson" in a story naming only "Scott Peterson").
 
 A name found only in the words counts when it is a spelling of a listed person (one more word
 before it or in the middle, never a word the stories also use in lower case), or when two
@@ -78,7 +80,12 @@ def merge_people(stories: Sequence[ThreadStory]) -> list[ThreadPerson]:
         surname = entry.name.split()[-1]
         if not entry.appearances and alone.get(fold(surname), 0) and surname not in entry.aliases:
             entry.aliases.append(surname)  # named in the words only: "Bell ran for 90 yards"
-    _named_in(people, stories, texts, lower)
+    capitalised = [
+        {w for found in _CAPITALISED.findall(text) for w in fold(found).split()} for text in texts
+    ]
+    _bare_by_story(people, stories, [f" {fold(text)} " for text in texts])
+    people = [p for p in people if p.appearances or p.named_in or len(name_words(p.name)) > 1]
+    _named_in(people, stories, texts, lower, capitalised)
     rank = {id(s): n for n, s in enumerate(stories)}
     for entry in people:
         entry.order = rank
@@ -200,8 +207,48 @@ def _person(members: list[Name], stories: Sequence[ThreadStory]) -> ThreadPerson
     return entry
 
 
+def _bare_by_story(
+    people: list[ThreadPerson], stories: Sequence[ThreadStory], folded: list[str]
+) -> None:
+    """A bare surname a story lists ("Peterson"), that two people of the thread have, is the one
+    of them the same story names in full, when it names exactly one ("Scott Peterson")."""
+    index = {id(s): n for n, s in enumerate(stories)}
+    full: dict[str, list[ThreadPerson]] = {}
+    for entry in people:
+        words = name_words(entry.name)
+        if len(words) > 1:
+            full.setdefault(words[-1], []).append(entry)
+    for bare in [p for p in people if len(name_words(p.name)) == 1]:
+        candidates = full.get(name_words(bare.name)[0], [])
+        if len(candidates) < 2:
+            continue
+        kept = []
+        for story, person in bare.appearances:
+            text = folded[index[id(story)]]
+            named = [
+                c
+                for c in candidates
+                if any(
+                    len(words) > 1 and f" {' '.join(words)} " in text
+                    for words in map(name_words, [c.name, *c.aliases])
+                )
+            ]
+            if len(named) != 1:
+                kept.append((story, person))
+                continue
+            named[0].appearances.append((story, person))
+            named[0].quotes += [Said(story, q) for q in person.quotes]
+            named[0].aliases = sorted({*named[0].aliases, person.name} - {named[0].name})
+            bare.quotes = [q for q in bare.quotes if q.story is not story]
+        bare.appearances = kept
+
+
 def _named_in(
-    people: list[ThreadPerson], stories: Sequence[ThreadStory], texts: list[str], lower: set[str]
+    people: list[ThreadPerson],
+    stories: Sequence[ThreadStory],
+    texts: list[str],
+    lower: set[str],
+    capitalised: list[set[str]],
 ) -> None:
     """Add the stories whose words name a person (see the module's docstring)."""
     from story_tui.draft.names import given_name_gender
@@ -213,15 +260,12 @@ def _named_in(
         if len(words) > 1:
             surnames[words[-1]] = surnames.get(words[-1], 0) + 1
             givens[words[0]] = givens.get(words[0], 0) + 1
-    capitalised = [
-        {w for found in _CAPITALISED.findall(text) for w in fold(found).split()} for text in texts
-    ]
     standing = [alone_words(text) for text in texts]
     nicknames = [set(INITIALS.findall(text)) for text in texts]
     for person in people:
         words = name_words(person.name)
-        if not words:
-            continue
+        if not words or (len(words) == 1 and words[0] in surnames):
+            continue  # a bare surname two people have: which one a story means is unknown
         listed = {id(s) for s, _p in person.appearances} | {id(s) for s in person.named_in}
         unique = len(words) > 1 and surnames.get(words[-1], 0) == 1
         given = (
