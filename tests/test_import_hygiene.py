@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import pkgutil
 import subprocess
 import sys
+from pathlib import Path
 
 UI_PACKAGES = ("story_tui.tui", "story_tui.web")
 """Every other module of the package is UI-free (the import-linter contracts say the same)."""
@@ -103,3 +105,41 @@ def test_the_browser_starts_without_what_it_loads_on_demand() -> None:
         check=True,
     )
     assert result.stdout.strip() == ""
+
+
+# What refresh and follow need: fetching (http, email, cookies) and the feeds file (xml).
+NEWS_ON_DEMAND = [
+    "story_tui.news.memory",
+    "story_tui.news.fetch",
+    "story_tui.news.opml",
+    "http.client",
+    "http.cookiejar",
+    "email.message",
+    "xml.etree.ElementTree",
+]
+
+
+def test_story_tui_with_no_path_asks_the_default_library_without_the_news_modules(
+    tmp_path: Path,
+) -> None:
+    """`story-tui` with no PATH asks whether the default library is used before its first
+    paint; that question loads none of fetching or the feeds file."""
+    library = tmp_path / "library"
+    library.mkdir()
+    (library / "feeds.opml").write_text("<opml/>", encoding="utf-8")  # followed: used
+    code = (
+        f"NEWS_ON_DEMAND = {NEWS_ON_DEMAND!r}\n"
+        "import sys\n"
+        "from story_tui.cli.browse import default_library_if_used\n"
+        "print(len(default_library_if_used()))\n"
+        "import story_tui.tui.app\n"
+        "print(','.join(sorted(m for m in NEWS_ON_DEMAND if m in sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "STORY_TUI_DATA_DIR": str(tmp_path)},
+    )
+    assert result.stdout.split("\n")[:2] == ["1", ""]

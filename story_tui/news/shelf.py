@@ -25,11 +25,16 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from story_tui.news.memory import Memory, load_memory
-from story_tui.news.opml import BadOpml, Followed, read_opml, write_opml
 from story_tui.storage.files import write_atomic
 from story_tui.story.bundled import bundled_story
+
+if TYPE_CHECKING:
+    # Imported on first use: `story-tui` with no PATH asks Shelf.used() before its first paint,
+    # and memory (through fetch: http, email, cookies) and opml (xml) cost it 70-110 ms.
+    from story_tui.news.memory import Memory
+    from story_tui.news.opml import Followed
 
 FEEDS_FILE = "feeds.opml"
 HIDDEN = ".story-tui"
@@ -92,6 +97,8 @@ class Shelf:
         Raises:
             BadOpml: the feeds file is damaged (said with its path).
         """
+        from story_tui.news.opml import BadOpml, read_opml
+
         try:
             data = self.feeds_path.read_bytes()
         except FileNotFoundError:
@@ -105,10 +112,14 @@ class Shelf:
 
     def save_feeds(self, feeds: list[Followed]) -> None:
         """Write the feeds file atomically."""
+        from story_tui.news.opml import write_opml
+
         write_atomic(self.feeds_path, write_opml(feeds))
 
     def memory(self) -> Memory:
         """What refresh remembers about this library."""
+        from story_tui.news.memory import load_memory
+
         return load_memory(self.root / HIDDEN / "fetch.json")
 
     @contextmanager
