@@ -298,8 +298,8 @@ class StoryApp(App[None]):
         directory and says where, or why it could not.
         """
         for command in super().get_system_commands(screen):
-            if command.title == "Keys" and self.story_screen() is not None:
-                yield SystemCommand("Keys", "Every key, by pane (? or F1)", self.show_keys)
+            if command.title == "Keys" and (shown := self._help_of(screen)) is not None:
+                yield SystemCommand("Keys", "Every key, by pane (? or F1)", shown)
             elif command.title == "Screenshot":
                 yield SystemCommand(
                     "Screenshot",
@@ -317,11 +317,13 @@ class StoryApp(App[None]):
         if main is not None:
             self.push_screen(AboutStory(main.story))
 
-    def show_keys(self) -> None:
-        """The help screen: every key, by pane."""
+    def _help_of(self, screen: Screen[object]) -> Callable[[], object] | None:
+        """What shows the keys over `screen`: its own help (the library's), else the story's."""
+        own = getattr(screen, "action_help", None)
+        if callable(own):
+            return own  # type: ignore[no-any-return]
         main = self.story_screen()
-        if main is not None:
-            main.action_help()
+        return main.action_help if main is not None else None
 
     def save_screenshot_here(self) -> str | None:
         """Save an SVG screenshot in the current directory; say where, or why it failed."""

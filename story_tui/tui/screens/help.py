@@ -177,3 +177,51 @@ def help_groups(screen_bindings: list[BindingType]) -> list[tuple[str, KeyTable,
             "",
         ),
     ]
+
+
+def library_help_groups(screen_bindings: list[BindingType]) -> list[tuple[str, KeyTable, str]]:
+    """The library's help tables: its own keys and those of the screens it leads to."""
+    from story_tui.tui.screens.library_people import PeopleScreen, PersonQuotesScreen
+    from story_tui.tui.screens.library_search import SearchScreen
+    from story_tui.tui.screens.threads import ThreadScreen, ThreadsScreen
+
+    moving = ("up down PgUp PgDn", "Move in the list")
+    return [
+        (
+            "Library",
+            [
+                ("(type)", "Filter the stories: fuzzy, accents and case ignored"),
+                moving,
+                ("enter", "Open the highlighted story"),
+                *keys_of(screen_bindings),
+                ("ctrl+p", "Command palette: jump to any story, person or quote"),
+            ],
+            "a, r and t act on an empty filter; once you type, letters filter. "
+            "? types into the filter too: F1 opens this help from anywhere.",
+        ),
+        (
+            "Search every article (/)",
+            [*keys_of(SearchScreen.BINDINGS), ("enter", "Open at the hit")],
+            "",
+        ),
+        (
+            "People across the library (tab)",
+            [*keys_of(PeopleScreen.BINDINGS), ("enter", "Every quote of the person")],
+            "A ? marks a person whose quotes are guesses, with how many are unconfirmed.",
+        ),
+        (
+            "A person's quotes",
+            [*keys_of(PersonQuotesScreen.BINDINGS), ("enter", "Open the story at the quote")],
+            "",
+        ),
+        (
+            "Threads (ctrl+t)",
+            [*keys_of(ThreadsScreen.BINDINGS), ("enter", "Open the highlighted thread")],
+            "",
+        ),
+        (
+            "A thread",
+            [*keys_of(ThreadScreen.BINDINGS), ("enter", "Open the item in its story")],
+            "",
+        ),
+    ]

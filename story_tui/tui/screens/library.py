@@ -60,6 +60,8 @@ class LibraryScreen(ListScreen):
         Binding("a", "add_address", "Add address", priority=True, id="library.add"),
         Binding("r", "refresh_news", "Refresh", priority=True, id="library.refresh"),
         Binding("t", "threads", "Threads", priority=True, show=False, id="library.threads.t"),
+        # Not a priority: typed in the filter, `?` filters (as in the story screen's find bar).
+        Binding("question_mark,f1", "help", "Help", id="library.help"),
         Binding("ctrl+q", "app.quit", "Quit", id="library.quit"),
     ]
     """
@@ -74,6 +76,7 @@ class LibraryScreen(ListScreen):
     | escape | Clear the filter. |
     | a | Add an article by its address (when the filter is empty). |
     | r | Refresh: fetch what the library follows, in the background (when the filter is empty). |
+    | ?, F1 | Every key of the library (`?` when the filter is not focused). |
     | ctrl+q | Quit. |
     """
 
@@ -280,6 +283,12 @@ class LibraryScreen(ListScreen):
         if self.library is None or self._threads is None:
             return
         self.app.push_screen(self._threads())
+
+    def action_help(self) -> None:
+        """Show every key of the library."""
+        from story_tui.tui.screens.help import HelpScreen, library_help_groups
+
+        self.app.push_screen(HelpScreen(library_help_groups(self.BINDINGS)))
 
     def action_people(self) -> None:
         """People across the library."""
