@@ -37,6 +37,7 @@ def test_people_text_and_json(capsys: pytest.CaptureFixture[str], folder: Path) 
         "stories": ["border-town", "bakery-prices"],
         "paths": [str(folder / "2025" / "border.yaml"), str(folder / "2024" / "bakery.yaml")],
         "quotes": 2,
+        "unconfirmed": 0,
     }
     assert {p["name"] for p in people} == {"Ana Pérez", "Tom Lee", "Ming Lee"}
     assert people[1]["same_as"] == ["https://www.wikidata.org/entity/Q4115189"]

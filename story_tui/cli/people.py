@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from story_tui.cli.common import EXIT_OK, PROG, Parser, add_max_bytes, add_text_or_json
 from story_tui.cli.libraries import add_paths, open_or_exit
+from story_tui.story.formatting import GUESS_MARK, quotes_across
 from story_tui.story.safety import visible
 
 if TYPE_CHECKING:
@@ -47,6 +48,7 @@ def run(args: argparse.Namespace) -> int:
                     "stories": [row.id for row in p.stories],
                     "paths": [row.path for row in p.stories],
                     "quotes": p.quotes,
+                    "unconfirmed": p.unconfirmed,
                 }
                 for p in people
             ]
@@ -55,9 +57,9 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     for person in people:
         ids = [_named(library, row) for row in person.stories]
-        quotes = f"{person.quotes} quote{'s' if person.quotes != 1 else ''}"
-        stories = f"{len(ids)} stor{'ies' if len(ids) != 1 else 'y'}"
-        line = f"{person.name}: {quotes} in {stories} ({', '.join(ids)})"
+        mark = f" {GUESS_MARK}" if person.unconfirmed else ""
+        counts = quotes_across(person.quotes, len(ids), person.unconfirmed)
+        line = f"{person.name}{mark}: {counts} ({', '.join(ids)})"
         sys.stdout.write(visible(line) + "\n")
     return EXIT_OK
 

@@ -29,12 +29,13 @@ from story_tui.storage.rows import (
     paragraph_lines,
 )
 from story_tui.story.diagnostics import StoryInvalid, StoryUnreadable
+from story_tui.story.formatting import person_guesses
 from story_tui.story.model import Story
 from story_tui.story.spec import DEFAULT_MAX_BYTES
 
 INDEX_FILE = "library-index.sqlite3"
 APPLICATION_ID = 0x53545549  # "STUI": PRAGMA application_id marks the file as ours
-SCHEMA = "2"
+SCHEMA = "3"  # 3: people.unconfirmed, quotes.guess (a guessed speaker marked everywhere)
 """Bump when the tables change or the loader's rules change what a story resolves to."""
 
 Progress = Callable[[int, int], None]
@@ -50,12 +51,12 @@ CREATE TABLE stories (
 );
 CREATE TABLE people (
     digest TEXT, person TEXT, position INTEGER, name TEXT, kind TEXT, same_as TEXT, role TEXT,
-    quotes INTEGER
+    quotes INTEGER, unconfirmed INTEGER
 );
 CREATE INDEX people_digest ON people (digest);
 CREATE TABLE quotes (
     digest TEXT, person TEXT, key TEXT, text TEXT, kind TEXT,
-    section TEXT, paragraph INTEGER, start INTEGER, "end" INTEGER
+    section TEXT, paragraph INTEGER, start INTEGER, "end" INTEGER, guess TEXT
 );
 CREATE INDEX quotes_digest ON quotes (digest);
 CREATE TABLE figures (digest TEXT, id TEXT, label TEXT, text TEXT);
@@ -343,7 +344,7 @@ class LibraryIndex:
             ),
         )
         db.executemany(
-            "INSERT INTO people VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO people VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     digest,
@@ -354,14 +355,15 @@ class LibraryIndex:
                     json.dumps(list(person.same_as)),
                     person.role,
                     len(person.quotes),
+                    person_guesses(person),
                 )
                 for position, person in enumerate(story.people)
             ],
         )
         db.executemany(
-            "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (digest, q.speaker, q.key, q.text, q.kind, *_location(q.location))
+                (digest, q.speaker, q.key, q.text, q.kind, *_location(q.location), q.check)
                 for q in story.quotes
             ],
         )
@@ -393,12 +395,14 @@ class LibraryIndex:
         """The people of these stories, each story's in file order."""
         wanted = set(digests)
         rows = self.db.execute(
-            "SELECT digest, person, name, kind, same_as, role, quotes FROM people"
+            "SELECT digest, person, name, kind, same_as, role, quotes, unconfirmed FROM people"
             " ORDER BY digest, position"
         )
         return [
-            PersonRow(d, person, name, kind or "person", tuple(json.loads(same or "[]")), role, n)
-            for d, person, name, kind, same, role, n in rows
+            PersonRow(
+                d, person, name, kind or "person", tuple(json.loads(same or "[]")), role, n, u
+            )
+            for d, person, name, kind, same, role, n, u in rows
             if d in wanted
         ]
 

@@ -160,6 +160,11 @@ class LibraryPerson:
         return sum(a.person.quotes for a in self.appearances)
 
     @property
+    def unconfirmed(self) -> int:
+        """How many guesses about them (their own and their quotes') nobody has confirmed."""
+        return sum(a.person.unconfirmed for a in self.appearances)
+
+    @property
     def other_names(self) -> list[str]:
         """The other full names the stories give them (a shared `same_as` URI merged them)."""
         names: dict[str, None] = {}

@@ -47,6 +47,8 @@ class PersonRow:
     same_as: tuple[str, ...]
     role: str
     quotes: int
+    unconfirmed: int = 0
+    """How many guesses they carry, their own `check` and their quotes' (`person_guesses`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +64,8 @@ class QuoteRow:
     paragraph: int
     start: int
     end: int
+    check: str | None = None
+    """What a tool guessed about it (its speaker), when nobody has confirmed it."""
 
 
 @dataclass(frozen=True, slots=True)

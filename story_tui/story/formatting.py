@@ -171,6 +171,14 @@ def person_guesses(person: Person) -> int:
     return (1 if person.check else 0) + sum(1 for q in person.quotes if q.check)
 
 
+def quotes_across(quotes: int, stories: int, guesses: int) -> str:
+    """`2 quotes in 1 story`, then ` · 2 unconfirmed` when guesses about the person (their own
+    `check` and their quotes', as `person_guesses` counts them) are unconfirmed: a person across
+    the library, in its People list, its palette and `story-tui people`."""
+    counts = f"{plural(quotes, 'quote')} in {plural(stories, 'story', 'stories')}"
+    return f"{counts} · {guesses} unconfirmed" if guesses else counts
+
+
 def names_list(names: Iterable[str]) -> str:
     """`Ana`, `Ana and Tom`, `Ana, Tom and Lee`."""
     names = list(names)

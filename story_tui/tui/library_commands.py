@@ -14,7 +14,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from story_tui.storage.library import Library, people_across
-from story_tui.story.formatting import plural, shorten
+from story_tui.story.formatting import GUESS_MARK, quotes_across, shorten
 from story_tui.tui.messages import OpenStory
 from story_tui.tui.screens.main import MainScreen
 from story_tui.tui.widgets.text import literal
@@ -41,13 +41,12 @@ def library_commands(provider: Provider, library: Library) -> Iterator[Command]:
 
     names: dict[tuple[str, str], str] = {}
     for person in people_across(library):
-        count = plural(len(person.story_ids), "story", "stories")
         for appearance in person.appearances:
             names[(appearance.story.digest or "", appearance.person.person)] = person.name
         also = f" (also {', '.join(person.other_names)})" if person.other_names else ""
         yield (
-            f"person: {person.name}{also}",
-            f"{plural(person.quotes, 'quote')} in {count}",
+            f"person: {person.name}{also}{f' {GUESS_MARK}' if person.unconfirmed else ''}",
+            quotes_across(person.quotes, len(person.story_ids), person.unconfirmed),
             partial(app.push_screen, PersonQuotesScreen(library, person)),
         )
     for quote in library.index.quotes(stories):

@@ -19,9 +19,9 @@ from textual.widgets.option_list import Option
 from story_tui.storage.library import LibraryPerson
 from story_tui.storage.rows import QuoteRow, StoryRow
 from story_tui.storage.search import SearchHit
-from story_tui.story.formatting import plural
+from story_tui.story.formatting import plural, quotes_across
 from story_tui.tui.widgets.lists import ListPane
-from story_tui.tui.widgets.text import literal
+from story_tui.tui.widgets.text import guess_line, guess_mark, literal
 
 MARKS = {"unread": "●", "changed": "▲", "read": " ", "invalid": "✗", "new": "●", "updated": "▲"}
 """The mark before a story's title; the second line says it in words too (no colour needed)."""
@@ -136,13 +136,13 @@ class PersonAcrossOption(Option):
     """An option carrying a person across the library."""
 
     def __init__(self, person: LibraryPerson, title_of: Callable[[StoryRow], str]) -> None:
-        stories = plural(len(person.stories), "story", "stories")
-        details = f"{plural(person.quotes, 'quote')} in {stories}"
+        details = quotes_across(person.quotes, len(person.stories), person.unconfirmed)
         titles = ", ".join(title_of(a.story) for a in person.appearances[:3])
         more = f" and {len(person.appearances) - 3} more" if len(person.appearances) > 3 else ""
         also = f" (also {', '.join(person.other_names)})" if person.other_names else ""
+        guessed = "guessed" if person.unconfirmed else None
         prompt = Indented(
-            (NONE, literal(person.name + also, "bold")),
+            (NONE, literal(person.name + also, "bold") + guess_mark(guessed)),
             (INDENT, literal(f"{details}: {titles}{more}", "$text-muted")),
         )
         super().__init__(prompt)
@@ -155,10 +155,14 @@ class QuoteAcrossOption(Option):
     def __init__(self, story: StoryRow, quote: QuoteRow, title: str | None = None) -> None:
         text = f"“{quote.text}”" if quote.kind == "direct" else quote.text
         when = story.date[:10] if story.date else "undated"
-        prompt = Indented(
-            (NONE, literal(text)),
+        lines = [
+            (NONE, literal(text) + guess_mark(quote.check)),
             (INDENT, literal(f"{when} · {title or story.title} · {quote.kind}", "$text-muted")),
-        )
+        ]
+        guess = guess_line(quote.check)
+        if guess is not None:
+            lines.append((INDENT, guess))
+        prompt = Indented(*lines)
         super().__init__(prompt)
         self.story = story
         self.quote = quote
