@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from textual.geometry import Region
+from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Input
 
@@ -20,7 +21,7 @@ from story_tui.story.model import Story
 from story_tui.story.safety import UNSAFE_TEXT
 from story_tui.tui.app import StoryApp
 from story_tui.tui.screens.main import PANES, MainScreen
-from tests.conftest import DATA, examples
+from tests.conftest import DATA, examples, wait_for
 
 APP_KEYS = [
     "tab",
@@ -193,26 +194,46 @@ async def test_every_size_and_a_resize_storm(story: Story) -> None:
             await pilot.resize_terminal(20 + (index * 37) % 180, 8 + (index * 11) % 52)
         await pilot.press("tab", "3", "enter", "escape", "G")
         await pilot.resize_terminal(80, 24)
-        await pilot.pause()
         assert app.is_running
         screen = app.screen
         assert isinstance(screen, MainScreen)
-        # The last size won, and the screen is laid out for it as if it had started there.
-        assert app.size == (80, 24) and screen.size == (80, 24)
-        shown = [p for p in PANES if screen.pane(p).display and screen.pane(p).region.area]
-        assert shown == ["sections", "article", "people"]  # below 110 columns: figures fold away
-        for pane_id in shown:
+
+        def shown() -> list[str]:
+            return [p for p in PANES if screen.pane(p).display and screen.pane(p).region.area]
+
+        # The last size wins, and the screen is laid out for it as if it had started there. On a
+        # busy machine the storm's resizes and keys are still being handled when `pause` returns
+        # (it waits for the process to look idle), so wait for the outcome, not a moment.
+        people = screen.list_pane("people")
+        await wait_for(
+            pilot,
+            lambda: (
+                app.size == (80, 24)
+                and screen.size == (80, 24)
+                and shown() == ["sections", "article", "people"]  # below 110 columns: no figures
+                and app.focused is people
+                and people.highlighted == len(story.people) - 1
+            ),
+            "the layout for 80x24, People focused at the last person",
+        )
+        for pane_id in shown():
             assert Region(0, 0, 80, 24).contains_region(screen.pane(pane_id).region), pane_id
         # The keys pressed during the storm all took effect: People focused, at the last person.
-        people = screen.list_pane("people")
         assert app.focused is people
         assert people.highlighted == len(story.people) - 1
         # The article is wrapped to its new width, and still shows the story.
         article = screen.pane("article")
-        width = article.scrollable_content_region.width
-        lines = [article.render_line(y) for y in range(article.scrollable_content_region.height)]
-        assert all(line.cell_length <= width for line in lines)
-        assert story.sections[0].title in "\n".join(line.text for line in lines)
+
+        def lines() -> list[Strip]:
+            region = article.scrollable_content_region
+            return [article.render_line(y) for y in range(region.height)]
+
+        def wrapped() -> bool:
+            width = article.scrollable_content_region.width
+            return all(line.cell_length <= width for line in lines())
+
+        await wait_for(pilot, wrapped, "the article wrapped to its new width")
+        assert story.sections[0].title in "\n".join(line.text for line in lines())
 
 
 # State files -----------------------------------------------------------------------------------
