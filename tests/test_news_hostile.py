@@ -13,6 +13,7 @@ import threading
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -418,3 +419,85 @@ def test_the_summary_counts_stories_and_feeds_apart() -> None:
     added = Summary()  # `add`: no feed asked, none mentioned
     added.count(Outcome("a page", NEW))
     assert added.line() == "1 new, 0 updated story, 0 failed"
+
+
+def _spy_feedparser(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The size of every input feedparser is given."""
+    import feedparser
+
+    sizes: list[int] = []
+    real = feedparser.parse
+
+    def parse(data: bytes, **kwargs: Any) -> Any:
+        sizes.append(len(data))
+        return real(data, **kwargs)
+
+    monkeypatch.setattr(feedparser, "parse", parse)
+    return sizes
+
+
+def test_a_feed_of_100000_entries_is_read_without_handing_them_all_to_feedparser(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    sizes = _spy_feedparser(monkeypatch)
+    entries = "".join(f"<item><link>https://news.example/{n}</link></item>" for n in range(100_000))
+    body = f'<rss version="2.0"><channel><title>Herald</title>{entries}</channel></rss>'.encode()
+    assert 4_000_000 < len(body) < Limits().max_bytes  # within what a fetch allows
+    feed = parse_feed(body, "https://news.example/rss")
+    assert [e.url for e in feed.entries] == [f"https://news.example/{n}" for n in range(50)]
+    # feedparser took 50 s over the whole feed (it parses every entry, and sanitizes every
+    # summary); it is given the first 50 entries, and only what story-tui reads of them.
+    assert sizes[0] < 20_000
+    description = "&lt;p&gt;word&lt;/p&gt;" * 300_000  # 7 MB of escaped HTML: 60 s before
+    deep = "<x>" * 50_000 + "</x>" * 50_000  # and 20 s for this
+    body = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Herald</title><item>'
+        f"<title>One</title><link>https://news.example/1</link>{deep}"
+        f"<description>{description}</description></item></channel></rss>"
+    ).encode()
+    assert [e.url for e in parse_feed(body, "https://news.example/rss").entries] == [
+        "https://news.example/1"
+    ]
+    assert sizes[1] < 5_000
+
+
+def test_what_feedparser_is_given_keeps_what_story_tui_reads() -> None:
+    atom_xhtml = b"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title type="xhtml"><div
+xmlns="http://www.w3.org/1999/xhtml">The <b>Gazette</b></div></title>
+<entry><title type="html">&lt;b&gt;Shelters&lt;/b&gt; open</title>
+<link rel="enclosure" href="https://news.example/a.mp3"/>
+<link rel="alternate" href="https://news.example/a"/><id>urn:a</id>
+<updated>2026-11-30T09:00:00Z</updated><content type="html">long</content></entry></feed>"""
+    import feedparser
+
+    feed = parse_feed(atom_xhtml, "https://news.example/atom")
+    assert feed.title == "The Gazette"
+    [entry] = feed.entries
+    whole = feedparser.parse(atom_xhtml).entries[0]  # what it reads from the whole feed
+    assert (entry.url, entry.title) == ("https://news.example/a", whole.title)
+    rdf = b"""<?xml version="1.0"?><rdf:RDF
+xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"
+xmlns:dc="http://purl.org/dc/elements/1.1/"><channel rdf:about="https://news.example/">
+<title>Daily</title><link>https://news.example/</link></channel>
+<item rdf:about="https://news.example/d"><title>D</title><link>https://news.example/d</link>
+<dc:date>2026-11-30T10:00:00Z</dc:date></item></rdf:RDF>"""
+    dated = parse_feed(rdf, "https://news.example/rdf")
+    undated = parse_feed(rdf.replace(b"2026-11-30T10", b"2026-12-01T10"), "https://x.example/")
+    assert [e.url for e in dated.entries] == ["https://news.example/d"]
+    assert dated.entries[0].signature != undated.entries[0].signature  # the date is read
+    # Not well-formed (an unescaped &): read by feedparser's lenient parser, as before.
+    broken = rss("Herald & Co", [("A & B", "https://news.example/ab", "")])
+    assert [e.title for e in parse_feed(broken, "https://news.example/rss").entries] == ["A & B"]
+
+
+def test_entities_in_a_feed_are_never_expanded() -> None:
+    entities = "".join(f'<!ENTITY lol{n} "{f"&lol{n - 1};" * 10}">' for n in range(2, 10))
+    laughs = (
+        f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY lol1 "lol">{entities}]>'
+        '<rss version="2.0"><channel><title>&lol9;</title><item><title>&lol9;</title>'
+        "<link>https://news.example/a</link></item></channel></rss>"
+    ).encode()
+    feed = parse_feed(laughs, "https://news.example/rss")
+    assert [e.url for e in feed.entries] == ["https://news.example/a"]
+    assert len(feed.title) < 100 and len(feed.entries[0].title) < 100  # 10**8 'lol's if expanded
