@@ -190,3 +190,26 @@ async def test_the_palette_reaches_every_story_person_quote_and_figure(library: 
         figure = screen.story.figure("bread")
         assert figure is not None
         await wait_for(pilot, lambda: screen.article.highlight == figure.location, "the figure")
+
+
+async def test_a_story_listed_after_a_refresh_is_in_the_palette(
+    library: Library, tmp_path: Path
+) -> None:
+    # Adding or refreshing in the app lists the library again (`LibraryScreen.set_library`);
+    # the palette (and the threads) read the library the screen lists, not the one it started on.
+    from story_tui.storage.library import LibraryFiles
+    from story_tui.tui.library_commands import LibraryCommands
+    from tests.conftest import MINI
+
+    app = StoryApp(library)
+    async with app.run_test(size=(120, 36)):
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        folder = tmp_path / "library"
+        (folder / "mini.yaml").write_text(MINI.read_text(encoding="utf-8"), encoding="utf-8")
+        screen.set_library(LibraryFiles([folder], library.index).open())
+        assert "A small test story" in _titles(screen)
+        provider = LibraryCommands(app.screen)
+        await provider.startup()
+        titles = [hit.text async for hit in provider.discover()]
+        assert "story: A small test story" in titles

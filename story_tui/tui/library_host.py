@@ -48,11 +48,19 @@ class LibraryHost:
         self.state = state
         self.options = options
         self.save = save
-        self.library: Library | None = first if isinstance(first, Library) else None
-        """The library; None while `pending` is being indexed (a first run)."""
+        self._library = first if isinstance(first, Library) else None
+        """The library until its screen shows it (None while `pending` is being indexed)."""
         self.pending = first if isinstance(first, LibraryFiles) else None
         self.key = first.key if isinstance(first, Library) else library_key(first.paths)
         self._screen: LibraryScreen | None = None
+
+    @property
+    def library(self) -> Library | None:
+        """The library; None while `pending` is being indexed (a first run). Once shown, the
+        one its screen lists: adding and refreshing replace it there (`set_library`), so the
+        threads and the palette see what arrived."""
+        screen = self._screen
+        return screen.library if screen is not None else self._library
 
     def remembered_story(self) -> str | None:
         """The story highlighted when the reader last left this library (its path)."""
@@ -133,7 +141,7 @@ class LibraryHost:
         app.call_from_thread(self._ready, library)
 
     def _ready(self, library: Library) -> None:
-        self.library = library
+        self._library = library
         self.pending = None
         if not library.stories:
             lines = [*library.problems, *(row.error or "" for row in library.rows)]
