@@ -58,7 +58,7 @@ class ReadingSession:
     """One story, open: what it is, what was remembered about it, and its slow work."""
 
     def __init__(
-        self, opened: OpenedStory, state: State, options: AppOptions, saver: Saver | None = None
+        self, opened: OpenedStory, state: State, options: AppOptions, saver: Saver
     ) -> None:
         self.story: Story = opened.story
         """The version shown (a watched file replaces it)."""
@@ -66,7 +66,7 @@ class ReadingSession:
         self.state = state
         self.options = options
         self.saver = saver
-        """Writes what is remembered off the key path (None: written at once)."""
+        """Writes what is remembered off the key path (it tells the app of a failed write)."""
         remembered = state.story(self.story.id)
         self.memory: StoryMemory | None = (
             None if options.fresh or not options.remember else remembered
@@ -156,13 +156,12 @@ class ReadingSession:
         pane: str,
         where: tuple[str, int],
         lists: dict[str, str],
-        seen: set[str],
+        seen: frozenset[str],
         theme: str,
-    ) -> str | None:
-        """Remember the reader's place and this edition (written off the key path when the
-        app saves as the reader goes); a problem to tell them, or None."""
+    ) -> None:
+        """Remember the reader's place and this edition (written off the key path)."""
         if not self.options.remember:
-            return None
+            return
         from story_tui.storage.editions import save_edition
 
         section_id, paragraph = where
@@ -176,7 +175,7 @@ class ReadingSession:
             edition=self.edition,
             place=Place(pane, section_id, paragraph, text),
             lists=lists,
-            seen=frozenset(seen),
+            seen=seen,
             theme=theme,
             written=time.time(),
         )
@@ -185,11 +184,4 @@ class ReadingSession:
             None if self._kept == self.edition else partial(save_edition, self.story, self.edition)
         )
         self._kept = self.edition
-        if self.saver is not None:
-            self.saver.request(keep)
-            return None
-        from story_tui.storage.state import save_state
-
-        if keep is not None:
-            keep()
-        return save_state(self.state)
+        self.saver.request(keep)

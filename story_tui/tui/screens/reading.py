@@ -74,15 +74,7 @@ class Reading:
         where = self.place()
         if where != self._saved:
             self._saved = where
-            self._remember(where)
-
-    def _remember(self, where: Where) -> None:
-        pane, cursor, lists, seen, theme = where
-        problem = self.session.remember(pane, cursor, lists, set(seen), theme)
-        if problem:
-            self.screen.app.notify(
-                visible(problem), title="Settings", severity="warning", markup=False
-            )
+            self.session.remember(*where)
 
     def start(self) -> None:
         """The story is on screen: say it changed, and start the slow work in workers."""
@@ -186,4 +178,4 @@ class Reading:
         if self._timer is not None:
             self._timer.stop()
         if self.session.options.remember:
-            self._remember(self.place())
+            self.session.remember(*self.place())
