@@ -16,6 +16,7 @@ import os
 import signal
 import threading
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -111,15 +112,12 @@ class StoryApp(App[None]):
         """
         super().__init__()
         options = options or AppOptions()
-        if remember is not None or theme is not None or fresh is not None:
-            options = AppOptions(
-                theme=theme if theme is not None else options.theme,
-                fresh=fresh if fresh is not None else options.fresh,
-                remember=remember if remember is not None else options.remember,
-                use_cache=options.use_cache,
-                watch=options.watch,
-                max_bytes=options.max_bytes,
-            )
+        if remember is not None:
+            options = replace(options, remember=remember)
+        if theme is not None:
+            options = replace(options, theme=theme)
+        if fresh is not None:
+            options = replace(options, fresh=fresh)
         self.options = options
         self.state = state if state is not None else (load_state() if options.remember else State())
         self.saver = Saver(self.state, self._save_failed)
