@@ -27,7 +27,7 @@ from story_tui.tui.widgets.lists import ListPane
 from story_tui.tui.widgets.text import literal
 
 if TYPE_CHECKING:
-    from story_tui.tui.screens.story_view import StoryView
+    from story_tui.tui.screens.browser import BrowserScreen
 
 BADGES = {"added": "new", "removed": "gone", "changed": "changed", "moved": "moved"}
 
@@ -124,7 +124,7 @@ def new_targets(changes: tuple[Change, ...]) -> frozenset[str]:
     )
 
 
-def go_to_change(screen: StoryView, change: Change | None) -> None:
+def go_to_change(screen: BrowserScreen, change: Change | None) -> None:
     """Show a change's place: the paragraph highlighted whole, or the item opened."""
     if change is None or change.target is None:
         return
@@ -152,7 +152,7 @@ def new_mark(option: Option, new: frozenset[str], new_quotes: frozenset[str]) ->
     return None
 
 
-def mark_new(screen: StoryView, changes: tuple[Change, ...]) -> int:
+def mark_new(screen: BrowserScreen, changes: tuple[Change, ...]) -> int:
     """Mark `new` the people, figures and events added since the last reading; how many."""
     new = new_targets(changes)
     new_quotes = frozenset(

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
     from story_tui.storage.opening import OpenedStory
     from story_tui.story.diff.change import Change
-    from story_tui.tui.screens.story_view import StoryView
+    from story_tui.tui.screens.browser import BrowserScreen
     from story_tui.tui.session import ReadingSession
     from story_tui.tui.widgets.article import ArticleView
     from story_tui.tui.widgets.lists import ListPane
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 class Reading:
     """Runs a story screen's session: started once the screen shows, left when it goes."""
 
-    def __init__(self, screen: StoryView, session: ReadingSession) -> None:
+    def __init__(self, screen: BrowserScreen, session: ReadingSession) -> None:
         self.screen = screen
         self.session = session
         self._left = False
