@@ -60,16 +60,14 @@ class ReadingSession:
     def __init__(
         self, opened: OpenedStory, state: State, options: AppOptions, saver: Saver
     ) -> None:
-        self.story: Story = opened.story
-        """The version shown (a watched file replaces it)."""
         self.opened = opened
+        """The edition shown (a watched file replaces it)."""
         self.state = state
         self.options = options
         self.saver = saver
         """Writes what is remembered off the key path (it tells the app of a failed write)."""
-        remembered = state.story(self.story.id)
         self.memory: StoryMemory | None = (
-            None if options.fresh or not options.remember else remembered
+            None if options.fresh or not options.remember else state.story(opened.story.id)
         )
         """What was remembered about this story when it opened."""
         self.previous_edition = self.memory.edition if self.memory else None
@@ -81,6 +79,11 @@ class ReadingSession:
         """What changed since the edition read last (found after the first frame)."""
         self._kept: str | None = None
         """The edition whose copy is kept (for What changed next time)."""
+
+    @property
+    def story(self) -> Story:
+        """The story shown."""
+        return self.opened.story
 
     @property
     def edition(self) -> str:
@@ -149,7 +152,6 @@ class ReadingSession:
     def adopt(self, opened: OpenedStory) -> None:
         """Show a new edition of the story (the file was saved): the one remembered from now."""
         self.opened = opened
-        self.story = opened.story
 
     def remember(
         self,
