@@ -9,6 +9,7 @@ from typing import NoReturn, TextIO
 from story_tui.story.bundled import bundled_story
 from story_tui.story.diagnostics import StoryInvalid, StoryUnreadable
 from story_tui.story.model import Story
+from story_tui.story.safety import visible
 from story_tui.story.spec import DEFAULT_MAX_BYTES
 
 PROG = "story-tui"
@@ -217,13 +218,17 @@ def write_output(text: str, output: str | None) -> None:
     so nothing printed before or after it is lost.
 
     Raises:
-        OSError: OUT cannot be written.
+        Exit: OUT cannot be written (said on stderr; exit code 2).
     """
-    if output_is_stdout(output):
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    from story_tui.storage.files import write_atomic
+    try:
+        if output_is_stdout(output):
+            sys.stdout.write(text)
+            sys.stdout.flush()
+            return
+        from story_tui.storage.files import write_atomic
 
-    assert output is not None
-    write_atomic(output, text)
+        assert output is not None
+        write_atomic(output, text)
+    except OSError as error:
+        say(sys.stderr, visible(f"{PROG}: error: cannot write {output}: {error.strerror}"))
+        raise Exit(EXIT_USAGE) from None

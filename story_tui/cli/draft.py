@@ -119,11 +119,7 @@ def run(args: argparse.Namespace) -> int:
             say(sys.stderr, visible(f"  {diagnostic}"))
         return EXIT_INVALID
     say(sys.stderr, visible(summary(draft, written)))
-    try:
-        write_output(written.text, args.output)
-    except OSError as error:
-        say(sys.stderr, visible(f"{PROG}: error: cannot write {args.output}: {error.strerror}"))
-        return EXIT_USAGE
+    write_output(written.text, args.output)
     return EXIT_OK
 
 

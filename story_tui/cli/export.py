@@ -4,23 +4,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
 from story_tui.cli.common import (
     EXIT_OK,
-    EXIT_USAGE,
     PROG,
     Parser,
     add_file,
     add_max_bytes,
     check_output,
     load_or_exit,
-    say,
     write_output,
 )
 from story_tui.outputs.formats import FORMAT_NAMES, FORMATS, export_format
 from story_tui.story.model import Story
-from story_tui.story.safety import visible
 
 
 def format_names() -> tuple[str, ...]:
@@ -60,11 +56,7 @@ def run(args: argparse.Namespace) -> int:
     story = load_or_exit(args.file, args.max_bytes)
     write = export_format(args.format).write
     text = write(story) if write is not None else screenshot_svg(story)
-    try:
-        write_output(text, args.output)
-    except OSError as error:
-        say(sys.stderr, visible(f"{PROG}: error: cannot write {args.output}: {error.strerror}"))
-        return EXIT_USAGE
+    write_output(text, args.output)
     return EXIT_OK
 
 
@@ -105,9 +97,5 @@ def run_schema(args: argparse.Namespace) -> int:
 
     check_output(args.output)
     text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
-    try:
-        write_output(text, args.output)
-    except OSError as error:
-        say(sys.stderr, visible(f"{PROG}: error: cannot write {args.output}: {error.strerror}"))
-        return EXIT_USAGE
+    write_output(text, args.output)
     return EXIT_OK

@@ -90,11 +90,7 @@ def run(args: argparse.Namespace) -> int:
             say(sys.stderr, str(diagnostic))
         say(sys.stderr, f"{PROG}: error: the rebased story does not validate (a bug)")
         return EXIT_USAGE
-    try:
-        write_output(result.text, args.output)
-    except OSError as error:
-        say(sys.stderr, visible(f"{PROG}: error: cannot write {args.output}: {error.strerror}"))
-        return EXIT_USAGE
+    write_output(result.text, args.output)
     report = sys.stderr if output_is_stdout(args.output) else sys.stdout
     for line in result.report:
         say(report, visible(line))
