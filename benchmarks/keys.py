@@ -28,6 +28,8 @@ from pathlib import Path
 from typing import Any
 
 from textual import events
+from textual.app import App
+from textual.driver import Driver
 from textual.widgets import Input
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -75,37 +77,60 @@ def _event(key: str) -> events.Key:
     return events.Key(key, char)
 
 
+def record_frames(app: App[Any]) -> list[float]:
+    """The times of the frames the app writes from now on; the list fills as the app runs.
+
+    It wraps `App._display`, the one place a frame leaves the app.
+    """
+    frames: list[float] = []
+    original = app._display
+
+    def display(screen: Any, renderable: Any) -> None:
+        frames.append(time.perf_counter())
+        original(screen, renderable)
+
+    app._display = display  # type: ignore[method-assign]
+    return frames
+
+
+async def send_key(
+    driver: Driver, frames: list[float], key: str, timeout: float = 2.0
+) -> tuple[float, int]:
+    """Send `key` as a terminal would, and wait up to `timeout` seconds for a frame after it.
+
+    Returns:
+        When the key was sent, and the index in `frames` the first frame after it has (the
+        list is that long still if none came).
+    """
+    before = len(frames)
+    start = time.perf_counter()
+    driver.send_message(_event(key))
+    while len(frames) == before and time.perf_counter() - start < timeout:
+        await asyncio.sleep(0.0005)
+    return start, before
+
+
 async def measure(story_path: Path, rounds: int, size: tuple[int, int]) -> dict[str, Any]:
     """Median and p95 latency per scenario, in milliseconds: to the first frame and when done."""
     pause_collector()  # as `story-tui` starts; the app resumes it after its first frame
     story = load_story(story_path, max_bytes=64 * 1024 * 1024)
     app = StoryApp(story, remember=False)
-    frames: list[float] = []
     results: dict[str, list[float]] = {label: [] for label, *_ in SCENARIOS}
     done: dict[str, list[float]] = {label: [] for label, *_ in SCENARIOS}
     async with app.run_test(size=size) as pilot:
-        original = app._display
-
-        def display(screen: Any, renderable: Any) -> None:
-            frames.append(time.perf_counter())
-            original(screen, renderable)
-
-        app._display = display  # type: ignore[method-assign]
+        frames = record_frames(app)
         driver = app._driver
         assert driver is not None
 
         async def send(key: str, wait: bool) -> tuple[float, float] | None:
-            before = len(frames)
-            start = time.perf_counter()
-            driver.send_message(_event(key))
             if not wait:
+                driver.send_message(_event(key))
                 await pilot.pause(0.05)
                 return None
-            deadline = start + 2.0
-            while len(frames) == before and time.perf_counter() < deadline:
-                await asyncio.sleep(0.0005)
+            start, before = await send_key(driver, frames, key)
             if len(frames) == before:
                 return None
+            deadline = start + 2.0
             # Done: the last frame before QUIET seconds without one.
             while time.perf_counter() - frames[-1] < QUIET and time.perf_counter() < deadline:
                 await asyncio.sleep(0.001)

@@ -20,11 +20,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.keys import _event
+from benchmarks.keys import _event, record_frames, send_key
 from story_tui.story.bundled import bundled_story
 from story_tui.tui.app import StoryApp
 from story_tui.tui.options import AppOptions
@@ -36,27 +35,16 @@ async def run(remember: bool, keys: int) -> dict[str, float]:
     from story_tui.tui.screens.main import MainScreen
 
     app = StoryApp(open_story_file(bundled_story()), options=AppOptions(remember=remember))
-    frames: list[float] = []
     latencies: list[float] = []
     async with app.run_test(size=(120, 36)) as pilot:
-        original = app._display
-
-        def display(screen: Any, renderable: Any) -> None:
-            frames.append(time.perf_counter())
-            original(screen, renderable)
-
-        app._display = display  # type: ignore[method-assign]
+        frames = record_frames(app)
         driver = app._driver
         assert driver is not None
         await pilot.pause(0.3)
         driver.send_message(_event("3"))
         await pilot.pause(0.3)
         for index in range(keys):
-            before = len(frames)
-            start = time.perf_counter()
-            driver.send_message(_event("j" if index % 8 < 4 else "k"))
-            while len(frames) == before and time.perf_counter() - start < 2:
-                await asyncio.sleep(0.0005)
+            start, before = await send_key(driver, frames, "j" if index % 8 < 4 else "k")
             if len(frames) > before:
                 latencies.append((frames[before] - start) * 1000)
             await pilot.pause(0.3)
