@@ -301,3 +301,24 @@ async def test_unwritable_state_while_running(
         app.theme = "nord"
         await pilot.pause()
         assert app.is_running
+
+
+async def test_a_failed_save_is_told_as_text_from_the_saving_thread(
+    story: Story, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The saving thread tells the app through call_from_thread: its notice is text, never
+    # markup, as the main thread's is (a folder named `[x]` vanished from the message).
+    from tests.conftest import wait_for
+
+    blocker = tmp_path / "[x]"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("STORY_TUI_STATE_DIR", str(blocker / "sub"))
+    app = StoryApp(story)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        app.save_state()  # written by the saving thread, which fails
+
+        def shown() -> str:
+            return "\n".join(str(toast.render()) for toast in app.screen.query("Toast"))
+
+        await wait_for(pilot, lambda: "could not save settings" in shown(), "the notice")
+        assert f"could not save settings in {blocker / 'sub'}:" in shown()

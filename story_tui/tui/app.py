@@ -18,6 +18,7 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -266,11 +267,14 @@ class StoryApp(App[None]):
             self.saver.request()
 
     def _save_failed(self, problem: str) -> None:
-        note = visible(problem)
+        """Tell the reader a write failed (the saving thread calls it too)."""
+        tell = partial(
+            self.notify, visible(problem), title="Settings", severity="warning", markup=False
+        )
         if threading.current_thread() is threading.main_thread():
-            self.notify(note, title="Settings", severity="warning", markup=False)
+            tell()
         elif self.is_running:
-            self.call_from_thread(self.notify, note, title="Settings", severity="warning")
+            self.call_from_thread(tell)
 
     def watch_theme(self, theme: str) -> None:
         if not self._theme_ready or not self.options.remember:
