@@ -14,6 +14,12 @@ Then the drafted library is grouped three ways and scored as the folder's README
 - both again on each half of the topics (topics 1, 5, 9, ... and 3, 7, 11, ...), so a rule tuned
   on one half is checked on the other.
 
+`--explain` prints, for each gold thread, how its articles are spread over the predicted threads
+and what else those threads hold (`9_ecb 10: 10(+13 9_ecbplus)`: all ten in one thread, with the
+thirteen of the other event; `1_ecbplus 21: 12 8 1`: split in three). `--join SEED` groups by
+adding the stories one at a time in a random order (`Grouper.join`, as a library that grows
+does) instead of all at once.
+
 A page the drafter refuses counts as an article alone (a singleton), as the README says.
 """
 
@@ -23,6 +29,7 @@ import argparse
 import json
 import math
 import os
+import random
 import sys
 import time
 from collections import Counter
@@ -40,7 +47,7 @@ from story_tui.draft.write import validated
 from story_tui.story.diagnostics import StoryError
 from story_tui.story.loader import load_story
 from story_tui.story.model import Story
-from story_tui.threads.features import STOP_WORDS, StoryFeatures, paragraphs_of
+from story_tui.threads.features import STOP_WORDS, StoryFeatures, features_of, paragraphs_of
 from story_tui.threads.group import Grouper
 from story_tui.threads.names import name_words, near
 from story_tui.threads.store import build_threads, threads_of
@@ -228,6 +235,35 @@ def score(
     )
 
 
+def explain(predicted: dict[str, str], gold: dict[str, str]) -> list[str]:
+    """Per gold thread: its articles' counts per predicted thread, and what else each holds."""
+    by_pred: dict[str, list[str]] = {}
+    by_gold: dict[str, list[str]] = {}
+    for d, thread in gold.items():
+        by_pred.setdefault(predicted.get(d, f"alone:{d}"), []).append(d)
+        by_gold.setdefault(thread, []).append(d)
+    lines = []
+    for thread in sorted(by_gold, key=lambda t: (int(t.split("_")[0]), t)):
+        counts = Counter(predicted.get(d, f"alone:{d}") for d in by_gold[thread])
+        parts = []
+        for pred, n in counts.most_common():
+            others = Counter(gold[d] for d in by_pred[pred] if gold[d] != thread)
+            extra = " ".join(f"+{m} {g}" for g, m in sorted(others.items()))
+            parts.append(f"{n}({extra})" if extra else str(n))
+        lines.append(f"{thread:<12} {len(by_gold[thread]):>3}: {' '.join(parts)}")
+    return lines
+
+
+def joined(stories: dict[str, Story], seed: int) -> dict[str, list[str]]:
+    """Thread id -> story keys, adding the stories one at a time in a random order."""
+    order = sorted(stories)
+    random.Random(seed).shuffle(order)
+    grouper = Grouper()
+    for key in order:
+        grouper.join(features_of(stories[key], key))
+    return grouper.members
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("folder", type=Path, help="the threads folder (../shared/threads)")
@@ -240,6 +276,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--misses", action="store_true", help="list the people chains missed or split"
+    )
+    parser.add_argument("--explain", action="store_true", help="where each gold thread went")
+    parser.add_argument(
+        "--join", type=int, metavar="SEED", help="add the stories one at a time (random order)"
     )
     args = parser.parse_args(argv)
     started = time.perf_counter()
@@ -255,7 +295,11 @@ def main(argv: list[str] | None = None) -> int:
         except StoryError:
             refused.append(docid)
     started = time.perf_counter()
-    threads = threads_of({str(files[d]): s for d, s in stories.items()})
+    by_path = {str(files[d]): s for d, s in stories.items()}
+    if args.join is None:
+        threads = threads_of(by_path)
+    else:
+        threads = build_threads(by_path, joined(by_path, args.join))
     grouped = time.perf_counter() - started
     predicted = {Path(s.path).stem: t.id for t in threads for s in t.stories}
     data = [t.to_json() for t in threads]
@@ -264,7 +308,6 @@ def main(argv: list[str] | None = None) -> int:
         members: dict[str, list[str]] = {}
         for docid in stories:
             members.setdefault(gold[docid], []).append(str(files[docid]))
-        by_path = {str(files[d]): s for d, s in stories.items()}
         on_gold = [t.to_json() for t in build_threads(by_path, members)]
     base = baseline_group(stories)
     halves = {
@@ -291,6 +334,9 @@ def main(argv: list[str] | None = None) -> int:
             misses = gold_misses
         for line in misses or []:
             print("   ", line)
+    if args.explain:
+        print("-- where each gold thread went (articles per predicted thread)")
+        print("\n".join(explain(predicted, gold)))
     print(f"grouping {len(stories)} stories (features, group, merge): {grouped:.2f} s")
     if args.json:
         args.json.write_text(json.dumps({"threads": data}, indent=1), encoding="utf-8")
