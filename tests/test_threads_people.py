@@ -248,3 +248,14 @@ def test_figures_whose_label_only_repeats_their_words_are_not_one_measure() -> N
     labelled = [counted(1, 12, "Death toll"), counted(2, 50, "Death toll")]
     [change] = figure_changes(labelled)
     assert [f.value for _s, f in change.values] == [12, 50]
+
+
+def test_a_nickname_of_initial_syllables_that_fits_two_people_names_neither() -> None:
+    people = merge_people(
+        [
+            _story(1, ["Lindsay Lohan and Lisa Lowe met."], [("Lindsay Lohan", [], [])]),
+            _story(2, ["Lisa Lowe spoke."], [("Lisa Lowe", [], [])]),
+            _story(3, ["LiLo was not there."]),
+        ]
+    )
+    assert all("LiLo" not in p.aliases and "s3" not in p.story_ids for p in people)

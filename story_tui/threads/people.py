@@ -243,6 +243,16 @@ def _bare_by_story(
         bare.appearances = kept
 
 
+def _nickname_of(pair: tuple[str, str], words: tuple[str, ...]) -> bool:
+    """("Li", "Lo") is a nickname of ("lindsay", "lohan")."""
+    first, last = pair
+    return (
+        len(words) > 1
+        and words[0].startswith(first.casefold())
+        and words[-1].startswith(last.casefold())
+    )
+
+
 def _named_in(
     people: list[ThreadPerson],
     stories: Sequence[ThreadStory],
@@ -262,6 +272,9 @@ def _named_in(
             givens[words[0]] = givens.get(words[0], 0) + 1
     standing = [alone_words(text) for text in texts]
     nicknames = [set(INITIALS.findall(text)) for text in texts]
+    owners: dict[tuple[str, str], int] = {}  # how many people a nickname fits: one, or none
+    for pair in set().union(*nicknames):
+        owners[pair] = sum(1 for p in people if _nickname_of(pair, name_words(p.name)))
     for person in people:
         words = name_words(person.name)
         if not words or (len(words) == 1 and words[0] in surnames):
@@ -278,13 +291,7 @@ def _named_in(
         for story, seen, text_alone, nicks in zip(
             stories, capitalised, standing, nicknames, strict=True
         ):
-            nick = [
-                a + b
-                for a, b in nicks
-                if len(words) > 1
-                and words[0].startswith(a.casefold())
-                and words[-1].startswith(b.casefold())
-            ]
+            nick = [a + b for a, b in nicks if owners[a, b] == 1 and _nickname_of((a, b), words)]
             if nick:
                 person.aliases = sorted({*person.aliases, *nick})
             if id(story) in listed:
