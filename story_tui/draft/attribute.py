@@ -8,6 +8,7 @@ import regex
 
 from story_tui.draft.model import DraftPerson, DraftQuote
 from story_tui.draft.names import ORGANISATION_NOUNS, PRONOUNS, ROLE_NOUNS, named_before, surname_of
+from story_tui.draft.paraphrase import find_paraphrases
 from story_tui.draft.people import People
 from story_tui.draft.quotes import Span, ends_sentence, not_spoken, title_like
 from story_tui.draft.roles import role_says
@@ -23,7 +24,7 @@ from story_tui.draft.speakers import (
     sentence_subject,
 )
 from story_tui.draft.subjects import Sentences, subject_of, sure_gender
-from story_tui.draft.text import Text, sentence_start
+from story_tui.draft.text import Text, sentence_start, sentences
 
 _COLON_CHECK = "speaker guessed: the person named before the colon"
 _SUBJECT_CHECK = "speaker guessed: the subject of the sentence"
@@ -295,9 +296,6 @@ def _continued(
 
 
 def _paraphrases(text: Text, context: Context) -> list[DraftQuote]:
-    from story_tui.draft.paraphrase import find_paraphrases
-    from story_tui.draft.text import sentences
-
     found: list[DraftQuote] = []
     for index, paragraph in enumerate(text.paragraphs):
         for start, end in sentences(paragraph):

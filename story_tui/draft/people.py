@@ -20,7 +20,6 @@ from story_tui.draft.names import (
     ORGANISATION_NOUNS,
     ROLE_ABBREVIATIONS,
     ROLE_NOUNS,
-    TITLE_RE,
     given_name_gender,
     is_title,
     name_words,
@@ -28,6 +27,7 @@ from story_tui.draft.names import (
 )
 from story_tui.draft.places import PLACES
 from story_tui.draft.roles import role_after, role_before
+from story_tui.draft.text import credit_line
 
 _APPOSITION = regex.compile(
     rf"(?P<name>{NAME}),\s+(?:(?P<age0>\d{{1,3}}),\s+)?(?:(?:a|an|the)\s+)"
@@ -44,7 +44,6 @@ _AGE_NEAR = regex.compile(
 )
 """An age said of the person named last: `He was 90 years old.`, `at the age of 56`, `the
 66-year-old`."""
-_THE_AGE = regex.compile(r"\b[Tt]he\s+(?P<age>\d{1,3})-year-old\b")
 _TITLE_BEFORE = regex.compile(
     r"(?<![\p{L}])(?P<title>(?:Sen|Rep|Gov|Dr|Mr|Mrs|Ms|Prof|Lt|Gen|Col|Rev)\.?)\s+$"
 )
@@ -149,8 +148,6 @@ def find_people(
 ) -> None:
     """Add everyone the article clearly names as a person, with roles and ages. Credit lines,
     bylines and other page furniture (text.credit_line) name no one in the story."""
-    from story_tui.draft.text import credit_line
-
     last: DraftPerson | None = None
     for index, paragraph in enumerate(paragraphs):
         base = bases[index]
@@ -271,8 +268,6 @@ def not_a_person(name: str, title: str | None = None) -> bool:
     """A capitalised run that names no person, whatever is around it: a place (`Hong Kong`,
     `New Delhi`, `South Dakota`; a one-word place only without a courtesy title), a body or a
     thing by its last word (`Supreme Court`, `General Assembly`, `Davis Cup Finals`)."""
-    from story_tui.draft.places import PLACES
-
     words = name.split()
     if not words:
         return True
@@ -341,11 +336,3 @@ def add_aliases(people: People, article: str) -> None:
             full = regex.compile(rf"(?<![\p{{L}}]){regex.escape(person.name)}(?![\p{{L}}])")
             if len(alone.findall(article)) > len(full.findall(article)):
                 person.aliases.append(alias)
-
-
-def the_age(paragraph: str) -> list[tuple[int, int]]:
-    """(offset, age) for each `the 47-year-old`."""
-    return [(m.start(), int(m["age"])) for m in _THE_AGE.finditer(paragraph)]
-
-
-TITLE_BEFORE = TITLE_RE

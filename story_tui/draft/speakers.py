@@ -12,7 +12,6 @@ a bare description (`the senator`) to the most recent person with that role. Pla
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import regex
 
@@ -28,9 +27,7 @@ from story_tui.draft.names import (
     ROLE_NOUNS,
     common_noun,
 )
-
-if TYPE_CHECKING:
-    from story_tui.draft.people import People
+from story_tui.draft.people import People, clean_name
 
 SPEECH_VERBS = (
     "said|says|say|told|tells|added|adds|asked|asks|explained|explains|noted|notes|warned|warns|"
@@ -119,8 +116,6 @@ def read_phrase(phrase: str, at: int) -> Speaker | None:
         # `Trump’s potential VP`: the owner is not the speaker; the one owned is, unnamed
         return Speaker("unnamed", phrase, at) if _head(phrase) in ROLE_NOUNS else None
     if names:
-        from story_tui.draft.people import clean_name
-
         last = names[-1]
         title, name = clean_name(last.group())
         if name and name not in NOT_NAMES:
@@ -322,8 +317,6 @@ def colon_lead(lead: str, lead_at: int) -> Speaker | None:
         if _LOWER_WORDS.search(np[skip : names[0].start()]):
             return None  # `… doesn’t surprise pollster Daron Shaw:` is not its subject
         last = names[0]
-    from story_tui.draft.people import clean_name
-
     title, name = clean_name(last.group())
     if not name:
         return None
@@ -347,8 +340,6 @@ def called_lead(lead: str, lead_at: int) -> Speaker | None:
     names = [m for m in NAME_RE.finditer(before) if m.group() not in NOT_NAMES]
     if not names or names[-1].end() != len(before):
         return None
-    from story_tui.draft.people import clean_name
-
     title, name = clean_name(names[-1].group())
     if not name or name in NOT_NAMES:
         return None
