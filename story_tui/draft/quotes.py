@@ -199,6 +199,10 @@ _WORK_LEAD = regex.compile(
     rf"(?:\b(?:on|in|at|of|from|to|for|by|with|about|{_WORKS})|[’']s?)[\s,:]*$", regex.IGNORECASE
 )
 _SMALL_WORDS = frozenset("the of a an and or in on at to for with from by as is vs. vs".split())
+_NAME_BEFORE = regex.compile(r"\p{Lu}[\p{L}.]*\s+$", regex.REVERSE)
+"""A capitalised word right before an offset (matched backwards from it, so the text before the
+word is never read: a search of the paragraph up to each quotation was quadratic)."""
+_NAME_AFTER = regex.compile(r"\s+\p{Lu}")
 
 
 def title_like(text: str) -> bool:
@@ -227,8 +231,8 @@ def not_spoken(span: Span, paragraph: str, lead: str, rest: str) -> bool:
         return True
     words = span.text.split()
     if len(words) <= 3 and all(w[:1].isupper() for w in words):
-        before = regex.search(r"\p{Lu}[\p{L}.]*\s+$", paragraph[: span.open_at])
-        after = regex.match(r"\s+\p{Lu}", rest)
+        before = _NAME_BEFORE.match(paragraph, 0, span.open_at)
+        after = _NAME_AFTER.match(rest)
         if before and after:
             return True
     return False
