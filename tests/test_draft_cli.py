@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import re
 from pathlib import Path
 
@@ -94,6 +95,41 @@ def test_bytes_that_are_not_utf8_are_reported(
     code, out = _draft(tmp_path, b"Caf\xe9 owners said nothing.\n")
     assert code == 1 and not out.exists()
     assert ":1:4: error: the file is not UTF-8 text" in capsys.readouterr().err
+
+
+_PAGE = (
+    "<!DOCTYPE html><html><head><title>Bridge closes</title></head><body><article>"
+    "<h1>Bridge closes</h1><p>The old bridge in Riverton closed on Monday after engineers "
+    "found cracks in two of its piers, the town said in a statement.</p><p>Repairs are "
+    "expected to take most of the year, and a ferry will carry cars across the river until "
+    "the bridge opens again.</p></article></body></html>"
+)
+
+
+def test_a_gzip_saved_page_drafts_as_the_page_itself(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, plain = _draft(tmp_path, _PAGE, "riverton.html")
+    assert code == 0
+    (tmp_path / "gz").mkdir()
+    code, packed = _draft(tmp_path / "gz", gzip.compress(_PAGE.encode()), "riverton.html.gz")
+    assert code == 0, capsys.readouterr().err
+    assert packed.read_text() == plain.read_text()  # the id too: "riverton", not "riverton-html"
+    assert load_story(packed).id == "riverton"
+
+
+def test_a_gzip_bomb_or_a_cut_gzip_is_refused_with_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bomb = gzip.compress(b"<html><p>" + b" " * 3_000_000)
+    code, out = _draft(tmp_path, bomb, "bomb.html.gz", "--max-bytes", "1000000")
+    assert code == 1 and not out.exists()
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "decompressed, the file is larger than the limit" in err[0]
+    cut = gzip.compress(_PAGE.encode())[:-20]
+    code, out = _draft(tmp_path, cut, "cut.html.gz")
+    assert code == 1 and not out.exists()
+    assert "cut short" in capsys.readouterr().err
 
 
 _TEXT = st.text(

@@ -22,6 +22,7 @@ from story_tui.cli.common import (
     write_output,
 )
 from story_tui.story.diagnostics import StoryInvalid, StoryUnreadable
+from story_tui.story.input_file import gunzipped
 from story_tui.story.safety import visible
 from story_tui.story.spec import SLUG_PATTERN
 
@@ -82,11 +83,13 @@ def run(args: argparse.Namespace) -> int:
     check_output(args.output, args.article)
     name = STDIN_NAME if args.article == STDIN else args.article
     try:
-        data = read_input_bytes(args.article, args.max_bytes)
+        data = gunzipped(read_input_bytes(args.article, args.max_bytes), name, args.max_bytes)
     except StoryUnreadable as error:
         say(sys.stderr, visible(f"{PROG}: error: {error}"))
         return EXIT_USAGE
-    except StoryInvalid as error:  # too large: refused before the drafter is even imported
+    except (
+        StoryInvalid
+    ) as error:  # too large, or damaged gzip: refused before the drafter is imported
         for diagnostic in error.diagnostics:
             say(sys.stderr, visible(str(diagnostic)))
         return EXIT_INVALID
@@ -124,11 +127,13 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _default_id(path: str, title: str | None) -> str:
-    """The story id from the file name, or from the headline for standard input."""
+    """The story id from the file name (`page.html.gz` -> `page`), or from the headline for
+    standard input."""
     from pathlib import Path
 
     from story_tui.draft.model import slug
 
     if path != STDIN:
-        return slug(Path(path).stem)
+        name = Path(path)
+        return slug((name.with_suffix("") if name.suffix.lower() == ".gz" else name).stem)
     return slug(title) if title else "story"

@@ -6,6 +6,8 @@ Kept apart from the loader so that opening a cached story never imports PyYAML.
 from __future__ import annotations
 
 import os
+import zlib
+from typing import NoReturn
 
 from story_tui.story.diagnostics import Diagnostic, StoryInvalid, StoryUnreadable
 from story_tui.story.spec import DEFAULT_MAX_BYTES
@@ -39,6 +41,44 @@ def read_story_bytes(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_
             ]
         )
     return data
+
+
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def gunzipped(data: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """`data` itself, or, when it is gzip-compressed (a saved `page.html.gz`), what it holds.
+
+    Decompressed in steps, never more than `max_bytes`, so a small file that would expand to
+    gigabytes is refused as too large instead of filling the memory.
+
+    Raises:
+        StoryInvalid: damaged compressed data, or more than `max_bytes` once decompressed.
+    """
+    if not data.startswith(GZIP_MAGIC):
+        return data
+    out = bytearray()
+    rest = data
+    try:
+        while rest.startswith(GZIP_MAGIC):  # a file may hold several gzip members
+            inflater = zlib.decompressobj(wbits=31)
+            out += inflater.decompress(rest, max_bytes + 1 - len(out))
+            if len(out) > max_bytes or inflater.unconsumed_tail:
+                _refuse(
+                    name,
+                    f"decompressed, the file is larger than the limit of {max_bytes:,} "
+                    "bytes (raise it with --max-bytes)",
+                )
+            if not inflater.eof:
+                _refuse(name, "the gzip-compressed file is cut short")
+            rest = inflater.unused_data
+    except zlib.error as error:
+        _refuse(name, f"damaged gzip-compressed data ({error})")
+    return bytes(out)
+
+
+def _refuse(name: str, message: str) -> NoReturn:
+    raise StoryInvalid([Diagnostic(1, 1, message, file=name)])
 
 
 def read_story_text(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> str:
