@@ -30,8 +30,17 @@ from story_tui.news.fetch import (
     fetch,
     new_client,
 )
+from story_tui.story.safety import UNSAFE_TEXT
 from tests.conftest import poll
-from tests.news_server import Route, Server, article_page, loopback_only, rss, serve
+from tests.news_server import (
+    PARAGRAPHS,
+    Route,
+    Server,
+    article_page,
+    loopback_only,
+    rss,
+    serve,
+)
 
 FAST = Limits(connect=2.0, read=2.0, deadline=1.0, max_bytes=1024 * 1024, retry_wait=2.0)
 
@@ -501,3 +510,30 @@ def test_entities_in_a_feed_are_never_expanded() -> None:
     feed = parse_feed(laughs, "https://news.example/rss")
     assert [e.url for e in feed.entries] == ["https://news.example/a"]
     assert len(feed.title) < 100 and len(feed.entries[0].title) < 100  # 10**8 'lol's if expanded
+
+
+def test_an_address_httpx_cannot_read_is_one_line() -> None:
+    # An IDNA-invalid host raised idna's own error (a ValueError), a traceback.
+    assert refused("http://xn--/") == "not a valid address"
+
+
+def test_hostile_text_in_a_fetched_page_is_kept_as_words_never_as_codes(
+    server: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    hostile = [
+        "The council met \x1b[2J\x1b]52;c;aGVsbG8=\x07 and voted [@click=app.quit]click me[/] "
+        "on the budget of 4.5 million euros for the new bridge.",
+        "“This is \u202eesrever\u202c text [bold red]not bold[/],” said Marta Lindqvist, "
+        "the town's mayor, \u2066isolated\u2069 at the hall.",
+        *PARAGRAPHS[2:],
+    ]
+    server.routes["/page"] = Route(
+        article_page(title="Quit [@click=app.quit]x[/]", paragraphs=hostile)
+    )
+    assert main(["add", server.url("/page"), "--library", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "[@click=app.quit]x[/]" in out and "\x1b" not in out
+    [path] = [p for p in tmp_path.rglob("*.yaml") if p.parent != tmp_path]
+    text = path.read_text(encoding="utf-8")
+    assert "[@click=app.quit]click me[/]" in text and "[bold red]not bold[/]" in text
+    assert not UNSAFE_TEXT.search(text)  # no ESC, BEL, bidi control: the loader refuses them
