@@ -234,3 +234,15 @@ def test_stories_without_sources_name_no_outlet(tmp_path: Path) -> None:
     rehab = next(t for t in open_threads([folder]).threads if t.id == "reid-rehab-afp")
     assert rehab.outlets == []
     assert summary_text(rehab, "read", set()).startswith("5 Mar – 7 Mar 2008 · 3 stories")
+
+
+def test_the_stories_joined_one_at_a_time_are_counted_across_runs(tmp_path: Path) -> None:
+    folder = _library(tmp_path)
+    wire = folder / "rehab-wire.yaml"
+    text = wire.read_text(encoding="utf-8")
+    wire.unlink()
+    first = open_threads([folder])
+    assert first.grouper.joined == 0
+    wire.write_text(text, encoding="utf-8")
+    assert open_threads([folder]).grouper.joined == 1
+    assert open_threads([folder]).grouper.joined == 1  # nothing new: the count is kept

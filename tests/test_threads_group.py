@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from story_tui.threads.features import StoryFeatures
 from story_tui.threads.group import Constraints, Grouper
-from story_tui.threads.link import Pass, average_link
+from story_tui.threads.link import Pass, average_link, keep_ids
 
 TOPIC = [f"w:quake{n}" for n in range(8)]
 """Words of the kind of event: every earthquake story has them."""
@@ -123,3 +123,29 @@ def test_two_small_groups_never_merge_in_the_small_pass() -> None:
     brief = _story("chile-brief", ["w:quake0", "w:chile0", "w:chile1", "w:brief-own", "w:brief-2"])
     # Two stories are no established thread: the brief needs the first pass's bar to join them.
     assert grouper.join(brief) == "chile-brief"
+
+
+def test_regrouping_keeps_the_ids_of_the_threads_it_finds_again() -> None:
+    previous = {"a": ["1", "2", "3"], "b": ["4", "5"]}
+    found = {"x": ["1", "2", "3", "6"], "a": ["4", "5", "7"], "z": ["8"]}
+    assert keep_ids(previous, found) == {
+        "a": ["1", "2", "3", "6"],
+        "b": ["4", "5", "7"],
+        "z": ["8"],
+    }
+
+
+def test_join_groups_everything_again_when_a_fifth_came_one_at_a_time() -> None:
+    grouper = Grouper()
+    grouper.index([*_event("chile", 6), *_others(14)])
+    grouper.group_all()
+    chile = grouper.thread_of["chile-0"]
+    peru = _event("peru", 6)
+    for story in peru[:4]:
+        grouper.join(story)
+    assert grouper.joined == 4  # 4 of 24 stories: not yet a fifth
+    grouper.join(peru[4])  # 5 of 25: a fifth, not more
+    grouper.join(peru[5])  # 6 of 26: the whole library is grouped again
+    assert grouper.joined == 0
+    assert grouper.thread_of["chile-0"] == chile
+    assert sorted(grouper.members[grouper.thread_of["peru-0"]]) == [s.key for s in peru]

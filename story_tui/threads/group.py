@@ -35,7 +35,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from story_tui.threads.features import StoryFeatures
-from story_tui.threads.link import Pass, average_link
+from story_tui.threads.link import Pass, average_link, keep_ids
 
 THRESHOLD = 0.5
 """The mean scaled similarity at which two groups of stories are one thread."""
@@ -45,6 +45,10 @@ ATTACH = 0.35
 NEIGHBOURS = 3
 """Similarities are scaled by each story's similarity to its this-many-th nearest story (0: not
 scaled)."""
+REGROUP_SHARE = 0.2
+"""When the stories joined one at a time since the last full grouping are more than this share of
+the library (of at least `REGROUP_MIN` stories), `join` groups the whole library again."""
+REGROUP_MIN = 10
 SCALE_FLOOR = 0.28
 """The least a story's typical near similarity counts as: a story with no close neighbours is not
 made easier to join than it would be unscaled."""
@@ -125,6 +129,8 @@ class Grouper:
         self.postings: dict[str, dict[str, float]] = {}
         self.thread_of: dict[str, str] = {}
         self.members: dict[str, list[str]] = {}
+        self.joined = 0
+        """Stories joined one at a time since the last full grouping."""
         self.nearest: dict[str, list[float]] = {}
         """Story key -> its highest similarities to other stories (at most `neighbours`, highest
         last): known after `group_all`, else worked out when first needed."""
@@ -265,10 +271,14 @@ class Grouper:
         clusters = average_link(
             _must_links(keys, constraints), pairs, passes, constraints.partners()
         )
+        previous = dict(self.members)
         self.thread_of.clear()
         self.members.clear()
+        self.joined = 0
         for members in clusters.values():
             self._name_thread(members)
+        self.members = keep_ids(previous, self.members)
+        self.thread_of = {key: thread for thread, keys in self.members.items() for key in keys}
         return self.members
 
     def join(self, story: StoryFeatures, constraints: Constraints | None = None) -> str:
@@ -312,8 +322,12 @@ class Grouper:
                 best, best_mean = thread, mean
         if best is None:
             self._name_thread([key])
-            return self.thread_of[key]
-        return self._add_to(best, key)
+        else:
+            self._add_to(best, key)
+        self.joined += 1
+        if len(self.stories) >= REGROUP_MIN and self.joined > REGROUP_SHARE * len(self.stories):
+            self.group_all(constraints)
+        return self.thread_of[key]
 
     def _add_to(self, thread: str, key: str) -> str:
         self.members[thread].append(key)

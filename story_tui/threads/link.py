@@ -11,6 +11,7 @@ A pair the reader keeps apart (`apart`) never ends in one group.
 from __future__ import annotations
 
 import heapq
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -90,6 +91,27 @@ def _merge(
         sums[next_id] = row
         next_id += 1
     return next_id
+
+
+def keep_ids(previous: dict[str, list[str]], found: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The threads `found` (id -> keys), each renamed to the `previous` thread it shares most
+    stories with (biggest first, each old id once), so that a regrouping keeps the ids a reader
+    knows; a thread that shares none keeps its own id (made unique)."""
+    old_of = {key: thread for thread, keys in previous.items() for key in keys}
+    renamed: dict[str, list[str]] = {}
+    fresh = []
+    for thread, keys in sorted(found.items(), key=lambda tk: (-len(tk[1]), tk[0])):
+        shared = Counter(old_of[k] for k in keys if k in old_of and old_of[k] not in renamed)
+        if not shared:
+            fresh.append((thread, keys))
+            continue
+        renamed[min(shared.items(), key=lambda tn: (-tn[1], tn[0]))[0]] = keys
+    for thread, keys in fresh:
+        name, n = thread, 2
+        while name in renamed:
+            name, n = f"{thread}-{n}", n + 1
+        renamed[name] = keys
+    return renamed
 
 
 def _forbidden(a: list[str], b: list[str], apart: dict[str, set[str]]) -> bool:

@@ -3,8 +3,10 @@
 `threads_of` groups stories from scratch (the benchmark, a first run). `open_threads` opens a
 library's threads as a reader sees them: the grouping remembered from the last run (in the
 cache directory, keyed by the library's paths) is kept for every story whose file did not
-change, each new or changed story joins the best thread or starts one (`Grouper.join`), and the
-reader's corrections (`corrections.py`, in the library folder) are applied on top.
+change, each new or changed story joins the best thread or starts one (`Grouper.join`, which
+groups the whole library again, keeping thread ids by overlap, once the stories joined since the
+last full grouping pass a fifth of it: that count is remembered too), and the reader's
+corrections (`corrections.py`, in the library folder) are applied on top.
 """
 
 from __future__ import annotations
@@ -298,6 +300,7 @@ class LibraryThreads:
                 path: {"digest": self.digests.get(path, ""), "thread": thread}
                 for path, thread in self.grouper.thread_of.items()
             },
+            "joined": self.grouper.joined,
         }
         try:
             target = state_file(self.library.key)
@@ -307,6 +310,15 @@ class LibraryThreads:
             write_atomic(target, json.dumps(data), private=True)
         except OSError:
             pass
+
+
+def _joined_since(library_key: str) -> int:
+    """How many stories joined one at a time since the last full grouping (0 when unknown)."""
+    try:
+        data = json.loads(state_file(library_key).read_text(encoding="utf-8"))
+        return max(0, int(data.get("joined", 0)))
+    except (OSError, ValueError, TypeError, AttributeError):
+        return 0
 
 
 def _remembered(library_key: str) -> dict[str, tuple[str, str]]:
@@ -350,6 +362,7 @@ def open_threads(
         found._indexed().group_all(found._constraints())
     else:
         grouper = found.grouper
+        grouper.joined = _joined_since(library.key)
         for path, thread in kept.items():
             grouper.members.setdefault(thread, []).append(path)
             grouper.thread_of[path] = thread
