@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from story_tui.cli.main import main
+from story_tui.outputs.html import to_html
 from story_tui.outputs.markdown import to_markdown
+from story_tui.outputs.text import read_text
 from story_tui.story.attribution import figure_attribution
 from story_tui.story.formatting import format_value
+from story_tui.story.loader import load_story
 from story_tui.story.model import Story
 from story_tui.tui.app import StoryApp
 from story_tui.tui.screens.paragraph import ParagraphItems, paragraph_options
@@ -62,3 +68,35 @@ def test_the_markdown_export_has_a_note_column(story: Story) -> None:
     row = next(line for line in rows if line.startswith("| Undocumented migrants Kast"))
     assert row.endswith("| A campaign pledge; the article gives no exact number. |")
     assert "hundreds of thousands (people)" in row
+
+
+QUALIFIED = """\
+Turnout at the bridge meeting
+
+Over 100 residents came to the meeting on the bridge. Nearly 40 percent of drivers use it,
+and a letter was signed by more than 2,300 people. At least $5 million is needed for its 12 lanes.
+"""
+
+
+async def test_a_figures_qualifier_is_kept_wherever_it_is_shown(tmp_path: Path) -> None:
+    article = tmp_path / "bridge.txt"
+    article.write_text(QUALIFIED, encoding="utf-8")
+    assert main(["draft", str(article), "-o", str(tmp_path / "s.yaml")]) == 0
+    story = load_story(tmp_path / "s.yaml")
+    shown = {f.text: format_value(f) for f in story.figures}
+    assert shown == {
+        "Over 100": "over 100",
+        "Nearly 40 percent": "nearly 40 percent",
+        "more than 2,300 people": "more than 2,300 people",
+        "At least $5 million": "At least $5 million",  # money as written
+        "12 lanes": "12 lanes",
+    }
+    for export in (read_text(story), to_markdown(story), to_html(story)):
+        for value in ("over 100", "nearly 40 percent", "more than 2,300 people"):
+            assert value in export
+    app = StoryApp(story, remember=False)
+    async with app.run_test(size=(160, 60)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        pane = widget_text(main_screen(app).list_pane("figures"))
+        assert "over 100" in pane and "more than 2,300 people" in pane

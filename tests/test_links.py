@@ -234,7 +234,9 @@ async def test_copy_puts_an_attribution_on_the_clipboard(story: Story) -> None:
         assert app.clipboard.startswith("“Kast said he was going to remove foreigners")
         assert "— Milbayajaira Rivas, Nurse, 56, Venezuela (direct quote, AFP)." in app.clipboard
         await pilot.press("4", "j", "y")
-        assert app.clipboard.startswith("Undocumented migrants in Chile, 2018: 10,000 people")
+        assert app.clipboard.startswith(
+            "Undocumented migrants in Chile, 2018: an estimated 10,000 people"
+        )
 
 
 @pytest.mark.parametrize(

@@ -34,7 +34,7 @@ def test_read_is_linear_plain_text_in_reading_order(story: Story) -> None:
         "Quote, direct, by Milbayajaira Rivas, Nurse, from Venezuela: “Kast said he was going to "
         "remove foreigners who have not been regularized”. Source: AFP." in flat
     )
-    assert "Undocumented migrants in Chile, 2024: 330,000 people, as of 2024." in flat
+    assert "Undocumented migrants in Chile, 2024: roughly 330,000 people, as of 2024." in flat
     assert "Apr 2023: Peru declares a two-month state of emergency on the Chile border." in flat
     for paragraph in (p for s in story.sections for p in s.paragraphs):
         assert paragraph in flat

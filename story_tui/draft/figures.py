@@ -33,9 +33,11 @@ _WORD_NUMBER = (
     r"billions)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?"
 )
 _QUALIFIER = (
-    r"(?:an\s+estimated|roughly|about|around|nearly|almost|more\s+than|less\s+than|fewer\s+than|"
-    r"over|under|some|at\s+least|up\s+to|approximately|just\s+over|just\s+under)\s+"
+    r"(?:(?i:an\s+estimated|roughly|about|around|nearly|almost|more\s+than|less\s+than|"
+    r"fewer\s+than|over|under|some|at\s+least|at\s+most|up\s+to|approximately|just\s+over|"
+    r"just\s+under|well\s+over|as\s+many\s+as|as\s+much\s+as|upwards\s+of|close\s+to))\s+"
 )
+"""How exact a number is (`over 100`, `Nearly 40 percent` opening a sentence): part of its span."""
 _NOUN = r"(?:\s+(?!(?:of|in|on|at|to|and|or|the|a|an|for|from|by|with|per)\b)\p{Ll}[\p{Ll}-]*){1,2}"
 _FIGURE = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}]|[\p{{N}}][.,:])"

@@ -111,12 +111,29 @@ def is_money_as_written(figure: Figure) -> bool:
     )
 
 
+_QUALIFIER = re.compile(
+    r"(?i)(?:an\s+estimated|estimated|roughly|about|around|nearly|almost|approximately|some|"
+    r"(?:just|well)\s+(?:over|under)|over|under|more\s+than|less\s+than|fewer\s+than|"
+    r"no\s+(?:more|fewer|less)\s+than|at\s+least|at\s+most|up\s+to|as\s+(?:many|much|few)\s+as|"
+    r"upwards\s+of|close\s+to|in\s+excess\s+of|below|above|only)"
+    r"(?=\s+(?:[A-Z]{0,2}[$€£¥₹]\s?)?\d)"
+)
+
+
+def qualifier(figure: Figure) -> str:
+    """The words before a figure's number that say how exact it is, as the article wrote them
+    (`over 100`, `more than 2,300 people`, `nearly 40 percent`): `over`; empty when none."""
+    match = _QUALIFIER.match(figure.text.lstrip())
+    return " ".join(match.group().split()).lower() if match else ""
+
+
 def format_value(figure: Figure) -> str:
     """A figure's value for reading: `330,000 people`, a date, or the article's words.
 
     Without a value the article's words stand for it, with the unit when they do not say it:
     `hundreds of thousands (people)`. A sum of money shows as the article wrote it (`$2.50`,
-    not `2.5 USD`).
+    not `2.5 USD`). A number keeps the article's qualifier (`over 100`, `roughly 330,000
+    people`): the value alone would say more than the article does.
     """
     if is_money_as_written(figure):
         return figure.text
@@ -127,7 +144,8 @@ def format_value(figure: Figure) -> str:
     if isinstance(figure.value, str):
         return human_date(figure.value)
     number = format_number(figure.value)
-    return f"{number} {figure.unit}" if figure.unit else number
+    shown = f"{number} {figure.unit}" if figure.unit else number
+    return f"{qualifier(figure)} {shown}".lstrip()
 
 
 def growth_series(figures: tuple[Figure, ...]) -> tuple[str, list[Figure]]:
