@@ -3,7 +3,9 @@
 Two stories are compared by the cosine of their feature weights (`features.py`), each feature
 weighted by how rare it is in the library (inverse document frequency, squared as in a TF-IDF
 dot product), times a factor for time when both stories have a date: close in time changes
-nothing, months apart lowers the similarity (`time_factor`); a missing date is neutral.
+nothing, months apart lowers the similarity (`time_factor`); a missing date is neutral; and times
+a factor for the people each story is mainly about (`features.central_factor`): two stories
+whose titles and leads name different people are less alike than their words say.
 
 That similarity is then read against each story's own neighbourhood (`scaled`): divided by the
 geometric mean of the two stories' "typical near similarity", their `NEIGHBOURS`-th highest
@@ -34,7 +36,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from story_tui.threads.features import StoryFeatures
+from story_tui.threads.features import StoryFeatures, central_factor
 from story_tui.threads.link import Pass, average_link, keep_ids
 
 THRESHOLD = 0.5
@@ -70,6 +72,12 @@ def time_factor(a: StoryFeatures, b: StoryFeatures) -> float:
     if days <= 0:
         return 1.0
     return max(TIME_FLOOR, math.pow(0.5, days / DAYS_HALF))
+
+
+def pair_factor(a: StoryFeatures, b: StoryFeatures) -> float:
+    """What multiplies the similarity of two stories' features: time (`time_factor`) and the
+    people each is mainly about (`features.central_factor`)."""
+    return time_factor(a, b) * central_factor(a, b)
 
 
 @dataclass
@@ -208,10 +216,8 @@ class Grouper:
             for other, other_weight in self.postings[feature].items():
                 scores[other] = get(other, 0.0) + weight * other_weight
         scores.pop(key, None)
-        if story.published is None:
-            return scores
         return {
-            other: score * time_factor(story, self.stories[other])
+            other: score * pair_factor(story, self.stories[other])
             for other, score in scores.items()
         }
 
@@ -233,7 +239,7 @@ class Grouper:
         found: dict[tuple[str, str], float] = {}
         for pair, dot in dots.items():
             a, b = keys[pair // size], keys[pair % size]
-            score = dot * time_factor(self.stories[a], self.stories[b])
+            score = dot * pair_factor(self.stories[a], self.stories[b])
             if score >= self.floor:
                 found[(a, b)] = score
         return found
