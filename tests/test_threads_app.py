@@ -200,3 +200,44 @@ async def test_moving_and_splitting_a_story_is_kept_and_shown(tmp_path: Path) ->
         assert "apart rehab-wire.yaml rehab-afp.yaml" in (folder / "threads.txt").read_text(
             encoding="utf-8"
         )
+
+
+GUESS = "speaker guessed: the speaker of the paragraph before"
+
+
+def _guess_one_quote(folder: Path) -> None:
+    """Ketsoyan's quote in the Reuters story becomes a guess, as a draft would leave it."""
+    path = folder / "rehab-reuters.yaml"
+    text = path.read_text(encoding="utf-8")
+    quote = '      - text: "Tara wants to thank her fans,"\n        kind: direct\n'
+    assert quote in text
+    path.write_text(text.replace(quote, f"{quote}        check: {GUESS!r}\n"), encoding="utf-8")
+
+
+async def test_a_guessed_speaker_is_marked_in_the_thread_view(tmp_path: Path) -> None:
+    folder = write_library(tmp_path / "lib")
+    _guess_one_quote(folder)
+    library = open_library([folder], index=LibraryIndex(tmp_path / "index.sqlite3"))
+    app = StoryApp(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        threads = await _open_threads(app, pilot)
+        options = [threads.list.get_option_at_index(i) for i in range(threads.list.option_count)]
+        index = next(
+            i
+            for i, option in enumerate(options)
+            if isinstance(option, ThreadOption) and "Promises" in option.thread.title
+        )
+        screen = await _open_thread(app, pilot, threads, index)
+        pane = screen.list
+
+        def prompt(wanted: Callable[[str], bool]) -> str:
+            option = pane.get_option_at_index(_index_of(screen, wanted))
+            return str(option.prompt)
+
+        guessed = prompt(lambda text: text == "“Tara wants to thank her fans,”")
+        assert guessed.splitlines()[0].endswith(" ?")
+        assert "? unconfirmed: speaker guessed: the speaker of the paragraph before" in guessed
+        confirmed = prompt(lambda text: text == "“She is doing well and asks for privacy,”")
+        assert "?" not in confirmed
+        person = prompt(lambda text: text.startswith("Jack Ketsoyan"))
+        assert person.splitlines()[0].endswith(" ?") and "1 unconfirmed" in person

@@ -45,7 +45,12 @@ def test_json_shape(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert reid["aliases"] == ["Reid"]
     assert reid["stories"] == ["reid-rehab-afp", "reid-rehab-reuters", "reid-rehab-wire"]
     assert reid["quotes"] == [
-        {"story": "reid-rehab-afp", "key": "reid#0", "text": "I am ready to get better."}
+        {
+            "story": "reid-rehab-afp",
+            "key": "reid#0",
+            "text": "I am ready to get better.",
+            "check": None,
+        }
     ]
     assert rehab["timeline"] == [
         {
@@ -82,3 +87,24 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path)
     folder = write_library(tmp_path / "lib")
     code, _out, err = run(capsys, "threads", str(folder), "--format", "xml")
     assert code == 2
+
+
+def test_a_guessed_speaker_is_a_guess_in_json_and_text(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = write_library(tmp_path / "lib")
+    path = folder / "rehab-reuters.yaml"
+    quote = '      - text: "Tara wants to thank her fans,"\n        kind: direct\n'
+    guess = "speaker guessed: the speaker of the paragraph before"
+    path.write_text(path.read_text().replace(quote, f"{quote}        check: {guess!r}\n"))
+    code, out, _err = run(capsys, "threads", str(folder), "--format", "json")
+    assert code == 0
+    rehab = next(t for t in json.loads(out)["threads"] if t["id"] == "reid-rehab-afp")
+    ketsoyan = next(p for p in rehab["people"] if p["name"] == "Jack Ketsoyan")
+    checks = {q["text"]: q["check"] for q in ketsoyan["quotes"]}
+    assert checks == {
+        "She is doing well and asks for privacy,": None,
+        "Tara wants to thank her fans,": guess,
+    }
+    code, out, _err = run(capsys, "threads", str(folder))
+    assert "Jack Ketsoyan (3 stories, 2 quotes, 1 unconfirmed)" in out

@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
     from story_tui.threads.merge import describe_change
-    from story_tui.threads.view import people_shown, span_text
+    from story_tui.threads.view import people_shown, person_counts, span_text
 
     for thread in threads:
         head = f"{thread.title}  ·  {plural(len(thread.stories), 'story', 'stories')}"
@@ -64,11 +64,7 @@ def run(args: argparse.Namespace) -> int:
             lines.append(f"  {when}  {member.story.title}  ({member.path})")
         people = people_shown(thread)[:6]
         if people:
-            shown = ", ".join(
-                f"{p.name} ({plural(len(p.story_ids), 'story', 'stories')}, "
-                f"{plural(len(p.quotes), 'quote')})"
-                for p in people
-            )
+            shown = ", ".join(f"{p.name} ({person_counts(p).replace(' · ', ', ')})" for p in people)
             lines.append(f"  people: {shown}")
         for change in thread.figures[:3]:
             lines.append(f"  {change.label}: {describe_change(change)}")

@@ -128,6 +128,7 @@ class Thread:
                             "story": said.story.story.id,
                             "key": said.quote.key,
                             "text": said.quote.text,
+                            "check": said.quote.check,
                         }
                         for said in p.quotes
                     ],

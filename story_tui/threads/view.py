@@ -87,6 +87,15 @@ class Item:
     new: bool = False
     """From a story that is new since the reader last opened the thread."""
     indent: int = 0
+    check: str | None = None
+    """What a tool guessed about the item (a quote's `check`), shown as a guess."""
+    unconfirmed: int = 0
+    """Of a person or organisation: how many guesses about them are unconfirmed."""
+
+    @property
+    def guessed(self) -> bool:
+        """Whether the reader sees it marked as a guess (`?`)."""
+        return bool(self.check) or self.unconfirmed > 0
 
 
 def _when(member: ThreadStory) -> str:
@@ -152,13 +161,13 @@ def thread_items(thread: Thread, seen: set[str] | None) -> list[Item]:
             else:  # named in the words of the stories only: open the first
                 path, target = (person.named_in[0].path if person.named_in else None), None
             also = f" (also {', '.join(person.aliases)})" if person.aliases else ""
-            count = len(person.story_ids)
             items.append(
                 Item(
                     person.name + also,
-                    f"{plural(count, 'story', 'stories')} · {plural(len(person.quotes), 'quote')}",
+                    person_counts(person),
                     path,
                     target,
+                    unconfirmed=unconfirmed_count(person),
                 )
             )
             items += [_quote_item("", said, is_new(said.story)) for said in person.quotes]
@@ -170,10 +179,10 @@ def thread_items(thread: Thread, seen: set[str] | None) -> list[Item]:
             items.append(
                 Item(
                     org.name,
-                    f"{plural(len(org.story_ids), 'story', 'stories')} · "
-                    f"{plural(len(org.quotes), 'quote')}",
+                    person_counts(org),
                     member.path,
                     ("person", listed.id),
+                    unconfirmed=unconfirmed_count(org),
                 )
             )
             items += [_quote_item("", said, is_new(said.story)) for said in org.quotes]
@@ -215,4 +224,20 @@ def _quote_item(name: str, said: Said, new: bool) -> Item:
         ("quote", quote.key),
         new,
         1,
+        quote.check,
     )
+
+
+def person_counts(person: ThreadPerson) -> str:
+    """`2 stories · 3 quotes`, then ` · 2 unconfirmed` when guesses about the person are
+    unconfirmed (their own `check` in a story, and their quotes'), as the library counts them."""
+    stories = plural(len(person.story_ids), "story", "stories")
+    counts = f"{stories} · {plural(len(person.quotes), 'quote')}"
+    guesses = unconfirmed_count(person)
+    return f"{counts} · {guesses} unconfirmed" if guesses else counts
+
+
+def unconfirmed_count(person: ThreadPerson) -> int:
+    """How many guesses about a person across the thread are unconfirmed."""
+    own = sum(1 for _story, listed in person.appearances if listed.check)
+    return own + sum(1 for said in person.quotes if said.quote.check)

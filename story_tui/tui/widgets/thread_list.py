@@ -11,7 +11,7 @@ from textual.widgets.option_list import Option
 from story_tui.threads.store import Thread
 from story_tui.threads.view import Item, Status, summary_text
 from story_tui.tui.widgets.library_list import MARKS
-from story_tui.tui.widgets.text import literal
+from story_tui.tui.widgets.text import guess_line, literal, unconfirmed_mark
 
 
 class ThreadOption(Option):
@@ -38,7 +38,11 @@ class ThreadItemOption(Option):
             return
         mark = "● " if item.new else "  "
         lead = "    " * item.indent + mark
-        lines = [literal(lead + item.text, "bold" if item.indent == 0 else "")]
+        text = literal(lead + item.text, "bold" if item.indent == 0 else "")
+        lines = [text + unconfirmed_mark(item.guessed)]
         if item.detail:
             lines.append(literal("    " * item.indent + "    " + item.detail, "$text-muted"))
+        guess = guess_line(item.check, "    " * item.indent + "    ")
+        if guess is not None:
+            lines.append(guess)
         super().__init__(Content("\n").join(lines))
