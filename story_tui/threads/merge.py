@@ -37,6 +37,11 @@ class ThreadStory:
         """Who published it: its first source's name, or its id."""
         return self.story.sources[0].name if self.story.sources else self.story.id
 
+    @property
+    def sources(self) -> str:
+        """Every source's name (`AFP, The Economic Times`, as the library lists them), or its id."""
+        return ", ".join(s.name for s in self.story.sources) or self.story.id
+
 
 @dataclass(frozen=True)
 class Said:

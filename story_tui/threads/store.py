@@ -75,8 +75,9 @@ class Thread:
 
     @property
     def outlets(self) -> list[str]:
-        """Who reported it (the stories' first sources), each once, in time order."""
-        return list(dict.fromkeys(s.outlet for s in self.stories if s.story.sources))
+        """Who reported it: every source of its stories (as the library lists a story's
+        sources), each once, in time order."""
+        return list(dict.fromkeys(src.name for s in self.stories for src in s.story.sources))
 
     @cached_property
     def people(self) -> list[ThreadPerson]:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Collection
 from dataclasses import dataclass
 
-from story_tui.story.formatting import plural
+from story_tui.story.formatting import human_date, plural
 from story_tui.story.model import Target
 from story_tui.threads.merge import Said, ThreadPerson, ThreadStory
 from story_tui.threads.store import Thread
@@ -42,17 +43,23 @@ def people_shown(thread: Thread) -> list[ThreadPerson]:
 # What the thread view lists ---------------------------------------------------------------------
 
 Status = str
-"""`unread` (never opened), `changed` (stories new since it was last opened) or `read`."""
+"""`changed` (stories new since it was last opened), `unread` (a story of it is unread, as the
+library marks it) or `read`."""
 
 
-def status_of(thread: Thread, seen: set[str] | None) -> Status:
-    """A thread's mark, from the story files the reader saw when they last opened it."""
-    if seen is None:
-        return "unread"
-    return "changed" if any(s.path not in seen for s in thread.stories) else "read"
+def status_of(thread: Thread, seen: set[str] | None, unread: Collection[str]) -> Status:
+    """A thread's mark: `changed` when stories joined it since the reader last opened it
+    (`seen`: the story files then; None: never opened), else `unread` when one of its story
+    files is in `unread` (the library's memory: reading a story, not opening a thread, makes it
+    read), else `read`."""
+    if seen is not None and any(s.path not in seen for s in thread.stories):
+        return "changed"
+    return "unread" if any(s.path in unread for s in thread.stories) else "read"
 
 
-def summary_text(thread: Thread, status: Status, seen: set[str] | None) -> str:
+def summary_text(
+    thread: Thread, status: Status, seen: set[str] | None, unread: Collection[str] = ()
+) -> str:
     """`5 Mar – 7 Mar 2008 · AFP, Reuters · 3 stories · 2 people · 3 quotes · 1 new`."""
     people = people_shown(thread)
     quotes = sum(len(p.quotes) for p in [*thread.people, *thread.organisations])
@@ -67,7 +74,7 @@ def summary_text(thread: Thread, status: Status, seen: set[str] | None) -> str:
         plural(quotes, "quote"),
     ]
     if status == "unread":
-        parts.append("unread")
+        parts.append(f"{sum(1 for s in thread.stories if s.path in unread)} unread")
     elif status == "changed" and seen is not None:
         new = sum(1 for s in thread.stories if s.path not in seen)
         parts.append(f"{new} new since you last opened it")
@@ -129,7 +136,7 @@ def thread_items(thread: Thread, seen: set[str] | None) -> list[Item]:
             outlets = ", ".join(dict.fromkeys(s.outlet for s, _e in event.reports))
             items.append(
                 Item(
-                    f"{event.date}  {event.label}",
+                    f"{human_date(event.date)}  {event.label}",
                     f"{outlets}"
                     + (f" · {len(event.reports)} reports" if len(event.reports) > 1 else ""),
                     first.path,
@@ -210,7 +217,7 @@ def thread_items(thread: Thread, seen: set[str] | None) -> list[Item]:
 
 
 def _story_item(member: ThreadStory, new: bool) -> Item:
-    return Item(member.story.title, f"{_when(member)} · {member.outlet}", member.path, None, new)
+    return Item(member.story.title, f"{_when(member)} · {member.sources}", member.path, None, new)
 
 
 def _quote_item(name: str, said: Said, new: bool) -> Item:

@@ -101,8 +101,17 @@ class LibraryHost:
         paths = self.key.split("\n")
         max_bytes = self.options.max_bytes
         return ThreadsScreen(
-            lambda: open_threads(paths, max_bytes, library), self.thread_seen, self.thread_opened
+            lambda: open_threads(paths, max_bytes, library),
+            self.thread_seen,
+            self.thread_opened,
+            self.unread_stories,
         )
+
+    def unread_stories(self) -> set[str]:
+        """The story files the library marks unread now (what the thread list marks too)."""
+        library = self.library
+        rows = library.rows if library is not None else []
+        return {row.path for row in rows if self.status_of(row) == "unread"}
 
     def _thread_key(self, thread: Thread) -> str:
         digest = hashlib.sha256(self.key.encode()).hexdigest()[:12]

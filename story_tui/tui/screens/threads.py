@@ -33,6 +33,8 @@ Seen = Callable[[Thread], "set[str] | None"]
 """The story files the reader saw when they last opened a thread (None: never opened)."""
 Opened = Callable[[Thread], None]
 """Remember that the reader opened a thread now."""
+Unread = Callable[[], "set[str]"]
+"""The story files the library marks unread now (its memory of what the reader read)."""
 
 
 class ThreadsScreen(ListScreen):
@@ -52,11 +54,14 @@ class ThreadsScreen(ListScreen):
     | ctrl+t, t, escape | Back to all stories. |
     """
 
-    def __init__(self, load: Callable[[], LibraryThreads], seen: Seen, opened: Opened) -> None:
+    def __init__(
+        self, load: Callable[[], LibraryThreads], seen: Seen, opened: Opened, unread: Unread
+    ) -> None:
         super().__init__()
         self._load = load
         self.seen = seen
         self.opened = opened
+        self.unread = unread
         self.threads: LibraryThreads | None = None
 
     def compose(self) -> ComposeResult:
@@ -82,16 +87,18 @@ class ThreadsScreen(ListScreen):
             f"Threads · {plural(len(threads), 'thread')} of {plural(stories, 'story', 'stories')}"
         )
         self.query_one("#threads-title", Static).update(literal(title, "bold"))
-        self.list.set_options(self._option(t) for t in threads)
+        unread = self.unread()
+        self.list.set_options(self._option(t, unread) for t in threads)
         if threads:
             self.list.highlighted = 0
         for problem in found.problems:
             self.notify(problem, title="threads.txt", severity="warning", markup=False)
         return threads
 
-    def _option(self, thread: Thread) -> ThreadOption:
+    def _option(self, thread: Thread, unread: set[str] | None = None) -> ThreadOption:
         seen = self.seen(thread)
-        return ThreadOption(thread, status_of(thread, seen), seen)
+        unread = self.unread() if unread is None else unread
+        return ThreadOption(thread, status_of(thread, seen, unread), seen, unread)
 
     @on(OptionList.OptionSelected, "#threads-list")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -103,6 +110,14 @@ class ThreadsScreen(ListScreen):
             self.opened(thread)
             self.list.replace_option_prompt(thread.id, self._option(thread).prompt)
             self.app.push_screen(ThreadScreen(thread, seen, self.threads, self.corrected))
+
+    def on_screen_resume(self) -> None:
+        """Back from a thread or a story: the marks again, as the library's memory now has them."""
+        if self.threads is None:
+            return
+        unread = self.unread()
+        for thread in self.threads.threads:
+            self.list.replace_option_prompt(thread.id, self._option(thread, unread).prompt)
 
     def corrected(self, thread: str) -> None:
         """The reader moved a story: list the threads again, the corrected one highlighted."""

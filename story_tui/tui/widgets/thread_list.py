@@ -5,6 +5,8 @@ Each option carries its model object and shows story text literally.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from textual.content import Content
 from textual.widgets.option_list import Option
 
@@ -17,11 +19,13 @@ from story_tui.tui.widgets.text import guess_line, literal, unconfirmed_mark
 class ThreadOption(Option):
     """A thread in the library's list of threads: mark and title, then span, outlets, counts."""
 
-    def __init__(self, thread: Thread, status: Status, seen: set[str] | None) -> None:
+    def __init__(
+        self, thread: Thread, status: Status, seen: set[str] | None, unread: Collection[str]
+    ) -> None:
         prompt = Content("\n").join(
             [
                 literal(f"{MARKS[status]} {thread.title}", "bold" if status != "read" else ""),
-                literal("  " + summary_text(thread, status, seen), "$text-muted"),
+                literal("  " + summary_text(thread, status, seen, unread), "$text-muted"),
             ]
         )
         super().__init__(prompt, id=thread.id)
