@@ -9,6 +9,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from textual.widgets import Static
 
 from story_tui.cli.main import main
 from story_tui.storage.index import APPLICATION_ID, LibraryIndex
@@ -82,6 +83,8 @@ async def test_people_and_quotes_screens_mark_the_guesses(library: Library) -> N
         await wait_for(pilot, lambda: isinstance(app.screen, PersonQuotesScreen), "quotes")
         screen = app.screen
         assert isinstance(screen, PersonQuotesScreen)
+        title = str(screen.query_one(Static).render())
+        assert title == "Ana ? · 2 quotes in 1 story · 2 unconfirmed"
         quotes = [
             str(option.prompt)
             for option in screen.list.options

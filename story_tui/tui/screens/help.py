@@ -207,7 +207,8 @@ def library_help_groups(screen_bindings: list[BindingType]) -> list[tuple[str, K
         (
             "People across the library (tab)",
             [*keys_of(PeopleScreen.BINDINGS), ("enter", "Every quote of the person")],
-            "A ? marks a person whose quotes are guesses, with how many are unconfirmed.",
+            "A ? marks a person a tool guessed something about (them or a quote's speaker), "
+            "with how many guesses are unconfirmed.",
         ),
         (
             "A person's quotes",
