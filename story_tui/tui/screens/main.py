@@ -166,11 +166,14 @@ class MainScreen(BrowserScreen):
         return self.query_one(ArticleView)
 
     def on_resize(self, event: Resize) -> None:
-        self.mode = layout_mode(event.size.width, event.size.height)
-        self.set_class(event.size.height >= TALL_HEIGHT, "-tall")
+        # The terminal's size now, not the event's: in a storm of resizes a Resize can be
+        # handled after a later one (its size stale), and the last size must win.
+        size = self.app.size
+        self.mode = layout_mode(size.width, size.height)
+        self.set_class(size.height >= TALL_HEIGHT, "-tall")
         self._apply_layout()
         self._refocus()
-        self.query_one("#title", Static).update(title_content(self.story, event.size.width))
+        self.query_one("#title", Static).update(title_content(self.story, size.width))
 
     def _refocus(self) -> None:
         """Give focus back to the reader's pane when nothing has it (after the terminal was too
