@@ -242,3 +242,25 @@ async def test_a_guessed_speaker_is_marked_in_the_thread_view(tmp_path: Path) ->
         assert "?" not in confirmed
         person = prompt(lambda text: text.startswith("Jack Ketsoyan"))
         assert person.splitlines()[0].endswith(" ?") and "1 unconfirmed" in person
+
+
+async def test_letters_typed_in_a_burst_are_all_filter_text(tmp_path: Path) -> None:
+    """Keys pasted or typed faster than the screen draws: `t`, `a`, `r` after letters filter
+    (they are the keys of Threads, Add and Refresh only on an empty filter)."""
+    from textual import events
+    from textual.widgets import Input
+
+    app = StoryApp(_library(tmp_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        filter_box = screen.query_one(Input)
+        for word in ("Reidt", "Reida", "Reidr"):
+            for letter in word:  # all queued before the first is handled
+                app.post_message(events.Key(letter, letter))
+            await wait_for(pilot, lambda w=word: filter_box.value == w, f"the filter {word!r}")  # type: ignore[misc]
+            assert app.screen is screen
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: filter_box.value == "", "the filter cleared")
+        app.post_message(events.Key("t", "t"))
+        await wait_for(pilot, lambda: isinstance(app.screen, ThreadsScreen), "threads on empty")

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -36,7 +36,9 @@ class LibraryFilter(Input):
 
     An Input takes every printable key, so Textual leaves a screen's binding for a letter out
     while it has focus; on an empty filter this one lets `a` (add), `r` (refresh) and `t`
-    (threads) through.
+    (threads) go on to the screen's bindings. They are not priority bindings: the filter decides
+    when the key reaches it, in the order typed, so a burst ("Lopezt" pasted or typed fast) is
+    all filter text — a priority binding is checked before the letters ahead of it are typed.
     """
 
     COMMAND_LETTERS: ClassVar[frozenset[str]] = frozenset({"a", "r", "t"})
@@ -45,6 +47,10 @@ class LibraryFilter(Input):
         if not self.value and key in self.COMMAND_LETTERS:
             return False
         return super().check_consume_key(key, character)
+
+    async def _on_key(self, event: events.Key) -> None:
+        if not self.value and event.key in self.COMMAND_LETTERS:
+            event.prevent_default()  # not typed: it goes on to the screen's binding
 
 
 class LibraryScreen(ListScreen):
@@ -55,11 +61,11 @@ class LibraryScreen(ListScreen):
         Binding("tab", "people", "People", priority=True, id="library.people"),
         Binding("ctrl+t", "threads", "Threads", priority=True, id="library.threads"),
         Binding("escape", "clear_filter", "Clear filter", id="library.clear"),
-        # On an empty filter only: typed after a letter, `a` and `r` filter (a capital always
-        # does: the filter ignores case).
-        Binding("a", "add_address", "Add address", priority=True, id="library.add"),
-        Binding("r", "refresh_news", "Refresh", priority=True, id="library.refresh"),
-        Binding("t", "threads", "Threads", priority=True, show=False, id="library.threads.t"),
+        # On an empty filter only (LibraryFilter lets them through): typed after a letter, `a`,
+        # `r` and `t` filter (a capital always does: the filter ignores case).
+        Binding("a", "add_address", "Add address", id="library.add"),
+        Binding("r", "refresh_news", "Refresh", id="library.refresh"),
+        Binding("t", "threads", "Threads", show=False, id="library.threads.t"),
         # Not a priority: typed in the filter, `?` filters (as in the story screen's find bar).
         Binding("question_mark,f1", "help", "Help", id="library.help"),
         Binding("ctrl+q", "app.quit", "Quit", id="library.quit"),
