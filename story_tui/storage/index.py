@@ -20,6 +20,13 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from story_tui.storage.index_file import (
+    BUSY_SECONDS,
+    TABLES,
+    check_writable,
+    read_only,
+    why_unwritable,
+)
 from story_tui.storage.rows import (
     ParagraphRow,
     PersonRow,
@@ -40,68 +47,6 @@ SCHEMA = "3"  # 3: people.unconfirmed, quotes.guess (a guessed speaker marked ev
 
 Progress = Callable[[int, int], None]
 """Called with (files done, files in all) while the index is brought up to date."""
-
-_TABLES = """
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE files (path TEXT PRIMARY KEY, mtime_ns INTEGER, size INTEGER, digest TEXT);
-CREATE TABLE stories (
-    digest TEXT PRIMARY KEY, id TEXT, title TEXT, published TEXT, updated TEXT,
-    sources TEXT, people INTEGER, quotes INTEGER, figures INTEGER, to_check INTEGER,
-    error_line INTEGER, error_col INTEGER, error TEXT
-);
-CREATE TABLE people (
-    digest TEXT, person TEXT, position INTEGER, name TEXT, kind TEXT, same_as TEXT, role TEXT,
-    quotes INTEGER, unconfirmed INTEGER
-);
-CREATE INDEX people_digest ON people (digest);
-CREATE TABLE quotes (
-    digest TEXT, person TEXT, key TEXT, text TEXT, kind TEXT,
-    section TEXT, paragraph INTEGER, start INTEGER, "end" INTEGER, guess TEXT
-);
-CREATE INDEX quotes_digest ON quotes (digest);
-CREATE TABLE figures (digest TEXT, id TEXT, label TEXT, text TEXT);
-CREATE INDEX figures_digest ON figures (digest);
-CREATE VIRTUAL TABLE paragraphs USING fts5 (
-    body, digest UNINDEXED, section UNINDEXED, paragraph UNINDEXED, line UNINDEXED,
-    tokenize = "unicode61 remove_diacritics 2"
-);
-"""
-
-
-BUSY_SECONDS = 10
-"""How long a write waits for another copy of story-tui that is writing the index."""
-
-
-def _check_writable(db: sqlite3.Connection) -> None:
-    """Raise now, not in the middle of a refresh, when the index file cannot be written. One that
-    another copy is writing (locked) can be: not waited for, nor deleted as a damaged file."""
-    db.execute("PRAGMA busy_timeout = 0")
-    try:
-        db.execute("BEGIN IMMEDIATE")
-        db.rollback()
-    except sqlite3.OperationalError as error:
-        if "locked" not in str(error):
-            raise
-    finally:
-        db.execute(f"PRAGMA busy_timeout = {BUSY_SECONDS * 1000}")
-
-
-def _read_only(error: sqlite3.Error) -> bool:
-    return isinstance(error, sqlite3.OperationalError) and (
-        "readonly" in str(error) or "unable to open" in str(error)
-    )
-
-
-def _why_unwritable(path: Path, error: OSError | sqlite3.Error) -> str:
-    """`is not a folder`, `cannot be written: Permission denied`, ... for the notice."""
-    for folder in (path.parent, *path.parent.parents):
-        if folder.exists() or folder.is_symlink():
-            if not folder.is_dir():
-                return "is not a folder" if folder == path.parent else f"is under {folder}, a file"
-            break
-    if isinstance(error, OSError):
-        return f"cannot be written: {error.strerror or error}"
-    return f"cannot be written: {error}"
 
 
 def index_path() -> Path:
@@ -142,7 +87,7 @@ class LibraryIndex:
             # A read-only cache, a file where the folder should be, a full disk: the library
             # still works, on an index that lives as long as this run.
             self.notice = (
-                f"The library cache {self.path.parent} {_why_unwritable(self.path, error)}: "
+                f"The library cache {self.path.parent} {why_unwritable(self.path, error)}: "
                 "the index is kept in memory for this run."
             )
             db = sqlite3.connect(":memory:", check_same_thread=False)
@@ -154,11 +99,11 @@ class LibraryIndex:
             db = self._connect()
             problem = self._check(db)
             if problem is None:
-                _check_writable(db)
+                check_writable(db)
                 return db
             db.close()
         except sqlite3.DatabaseError as error:
-            if _read_only(error):
+            if read_only(error):
                 raise
             problem = "it was not a readable SQLite file"
         if problem != "new":
@@ -170,7 +115,7 @@ class LibraryIndex:
 
     @staticmethod
     def _create(db: sqlite3.Connection) -> None:
-        db.executescript(_TABLES)
+        db.executescript(TABLES)
         db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         db.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA,))
         db.commit()
