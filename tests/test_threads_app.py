@@ -264,3 +264,18 @@ async def test_letters_typed_in_a_burst_are_all_filter_text(tmp_path: Path) -> N
             await wait_for(pilot, lambda: filter_box.value == "", "the filter cleared")
         app.post_message(events.Key("t", "t"))
         await wait_for(pilot, lambda: isinstance(app.screen, ThreadsScreen), "threads on empty")
+
+
+async def test_f1_opens_the_library_keys_on_the_threads_screens(tmp_path: Path) -> None:
+    from story_tui.tui.screens.help import HelpScreen
+
+    app = StoryApp(_library(tmp_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        threads = await _open_threads(app, pilot)
+        for expected in (ThreadsScreen, ThreadScreen):
+            await pilot.press("f1")
+            await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
+            await pilot.press("escape")
+            await wait_for(pilot, lambda e=expected: isinstance(app.screen, e), "back")  # type: ignore[misc]
+            if expected is ThreadsScreen:
+                await _open_thread(app, pilot, threads, 0)

@@ -319,6 +319,13 @@ class StoryApp(App[None]):
         if main is not None:
             self.push_screen(AboutStory(main.story))
 
+    def action_library_help(self) -> None:
+        """F1 on a screen the library leads to (search, people, threads): the library's keys."""
+        from story_tui.tui.screens.help import HelpScreen, library_help_groups
+        from story_tui.tui.screens.library import LibraryScreen
+
+        self.push_screen(HelpScreen(library_help_groups(LibraryScreen.BINDINGS)))
+
     def _help_of(self, screen: Screen[object]) -> Callable[[], object] | None:
         """What shows the keys over `screen`: its own help (the library's), else the story's."""
         own = getattr(screen, "action_help", None)

@@ -28,6 +28,7 @@ class PeopleScreen(ListScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         *BACK,
         Binding("tab", "app.pop_screen", "Stories", priority=True, id="library.stories"),
+        Binding("f1", "app.library_help", "Help", show=False, id="library.f1"),
     ]
     """
     | Key(s) | Description |
@@ -79,6 +80,7 @@ class PersonQuotesScreen(ListScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         *BACK,
         Binding("backspace", "app.pop_screen", "Back", show=False, id="library.back2"),
+        Binding("f1", "app.library_help", "Help", show=False, id="library.f1"),
     ]
     """
     | Key(s) | Description |

@@ -25,6 +25,7 @@ class SearchScreen(ListScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back", id="library.back"),
         Binding("ctrl+q", "app.quit", "Quit", show=False, id="library.quit"),
+        Binding("f1", "app.library_help", "Help", show=False, id="library.f1"),
     ]
     """
     | Key(s) | Description |

@@ -44,6 +44,7 @@ class ThreadsScreen(ListScreen):
         Binding("ctrl+t", "app.pop_screen", "All stories", priority=True, id="threads.stories"),
         Binding("t", "app.pop_screen", "All stories", show=False, id="threads.stories.t"),
         Binding("escape", "app.pop_screen", "All stories", show=False, id="threads.back"),
+        Binding("f1", "app.library_help", "Help", id="threads.help"),
         Binding("ctrl+q", "app.quit", "Quit", show=False, id="threads.quit"),
     ]
     """
@@ -169,6 +170,7 @@ class ThreadScreen(ListScreen):
         Binding("m", "move_story", "Move story", id="thread.move"),
         Binding("s", "split", "Split off", id="thread.split"),
         Binding("escape", "app.pop_screen", "Back", show=False, id="thread.back2"),
+        Binding("f1", "app.library_help", "Help", id="thread.help"),
         Binding("ctrl+q", "app.quit", "Quit", show=False, id="thread.quit"),
     ]
     """
