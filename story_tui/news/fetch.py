@@ -283,8 +283,9 @@ def _redirect_to(url: str, location: str) -> str:
     try:
         return check_address(target, came_from=url)
     except FetchError as error:
-        shown = target if len(target) <= 80 else target[:79] + "…"
-        raise FetchError(f"redirected to {shown}: {error.message}") from None
+        from story_tui.story.formatting import shorten
+
+        raise FetchError(f"redirected to {shorten(target, 80)}: {error.message}") from None
 
 
 async def _answer(
