@@ -21,7 +21,7 @@ from story_tui.storage.rows import QuoteRow, StoryRow
 from story_tui.storage.search import SearchHit
 from story_tui.story.formatting import plural, quotes_across
 from story_tui.tui.widgets.lists import ListPane
-from story_tui.tui.widgets.text import guess_line, guess_mark, literal
+from story_tui.tui.widgets.text import guess_line, guess_mark, literal, unconfirmed_mark
 
 MARKS = {"unread": "●", "changed": "▲", "read": " ", "invalid": "✗", "new": "●", "updated": "▲"}
 """The mark before a story's title; the second line says it in words too (no colour needed)."""
@@ -140,9 +140,8 @@ class PersonAcrossOption(Option):
         titles = ", ".join(title_of(a.story) for a in person.appearances[:3])
         more = f" and {len(person.appearances) - 3} more" if len(person.appearances) > 3 else ""
         also = f" (also {', '.join(person.other_names)})" if person.other_names else ""
-        guessed = "guessed" if person.unconfirmed else None
         prompt = Indented(
-            (NONE, literal(person.name + also, "bold") + guess_mark(guessed)),
+            (NONE, literal(person.name + also, "bold") + unconfirmed_mark(person.unconfirmed > 0)),
             (INDENT, literal(f"{details}: {titles}{more}", "$text-muted")),
         )
         super().__init__(prompt)
