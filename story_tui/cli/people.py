@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from story_tui.cli.common import EXIT_OK, PROG, Parser, add_max_bytes, add_text_or_json
 from story_tui.cli.libraries import add_paths, open_or_exit
-from story_tui.story.formatting import GUESS_MARK, quotes_across
+from story_tui.story.formatting import guess_suffix, quotes_across
 from story_tui.story.safety import visible
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     for person in people:
         ids = [_named(library, row) for row in person.stories]
-        mark = f" {GUESS_MARK}" if person.unconfirmed else ""
+        mark = guess_suffix(person.unconfirmed > 0)
         counts = quotes_across(person.quotes, len(ids), person.unconfirmed)
         line = f"{person.name}{mark}: {counts} ({', '.join(ids)})"
         sys.stdout.write(visible(line) + "\n")

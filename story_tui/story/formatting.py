@@ -173,6 +173,11 @@ GUESS_MARK = "?"
 """Beside an item a tool guessed and nobody confirmed (its `check`), in every list."""
 
 
+def guess_suffix(guessed: bool) -> str:
+    """` ?` after a name a tool guessed something about, in plain text; empty otherwise."""
+    return f" {GUESS_MARK}" if guessed else ""
+
+
 def unconfirmed(check: str | None) -> str:
     """`unconfirmed: <what was guessed>` for an item with a `check`; empty when confirmed."""
     return f"unconfirmed: {check}" if check else ""

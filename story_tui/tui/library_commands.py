@@ -14,7 +14,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from story_tui.storage.library import Library, people_across
-from story_tui.story.formatting import GUESS_MARK, quotes_across, shorten
+from story_tui.story.formatting import guess_suffix, quotes_across, shorten
 from story_tui.tui.messages import OpenStory
 from story_tui.tui.screens.main import MainScreen
 from story_tui.tui.widgets.text import literal
@@ -45,7 +45,7 @@ def library_commands(provider: Provider, library: Library) -> Iterator[Command]:
             names[(appearance.story.digest or "", appearance.person.person)] = person.name
         also = f" (also {', '.join(person.other_names)})" if person.other_names else ""
         yield (
-            f"person: {person.name}{also}{f' {GUESS_MARK}' if person.unconfirmed else ''}",
+            f"person: {person.name}{also}{guess_suffix(person.unconfirmed > 0)}",
             quotes_across(person.quotes, len(person.story_ids), person.unconfirmed),
             partial(app.push_screen, PersonQuotesScreen(library, person)),
         )

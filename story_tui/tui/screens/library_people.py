@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Input, OptionList, Static
 
 from story_tui.storage.library import Library, LibraryPerson, people_across
-from story_tui.story.formatting import GUESS_MARK, plural, quotes_across
+from story_tui.story.formatting import guess_suffix, plural, quotes_across
 from story_tui.tui.messages import OpenStory
 from story_tui.tui.screens.list_screen import ListScreen
 from story_tui.tui.widgets.library_list import LibraryList, PersonAcrossOption, QuoteAcrossOption
@@ -100,7 +100,7 @@ class PersonQuotesScreen(ListScreen):
         quotes = quotes_of(self.library, self.person)
         person = self.person
         count = quotes_across(len(quotes), len(person.stories), person.unconfirmed)
-        mark = f" {GUESS_MARK}" if person.unconfirmed else ""
+        mark = guess_suffix(person.unconfirmed > 0)
         yield Static(literal(f"{person.name}{mark} · {count}", "bold"))
         if person.same_as:
             yield Static(literal("same as " + ", ".join(person.same_as), "$text-muted"))
