@@ -7,6 +7,7 @@ import re
 from story_tui.story.formatting import (
     as_of_date,
     byline,
+    capitalized,
     format_value,
     human_date,
     source_names,
@@ -52,8 +53,7 @@ def to_markdown(story: Story) -> str:
             if person.summary:
                 out += [md_escape(person.summary), ""]
             if person.check:
-                note = unconfirmed(person.check)  # capitalize() would lowercase the names in it
-                out += [f"_{md_escape(note[:1].upper() + note[1:])}_", ""]
+                out += [f"_{md_escape(capitalized(unconfirmed(person.check)))}_", ""]
             for quote in person.quotes:
                 home = story.section(quote.location.section)
                 where = home.title if home else quote.location.section

@@ -173,6 +173,12 @@ GUESS_MARK = "?"
 """Beside an item a tool guessed and nobody confirmed (its `check`), in every list."""
 
 
+def capitalized(text: str) -> str:
+    """The first letter upper case, the rest as written (`str.capitalize` would lowercase the
+    rest: `USD` would read `Usd`, a name in a note `garcía`)."""
+    return text[:1].upper() + text[1:]
+
+
 def guess_suffix(guessed: bool) -> str:
     """` ?` after a name a tool guessed something about, in plain text; empty otherwise."""
     return f" {GUESS_MARK}" if guessed else ""

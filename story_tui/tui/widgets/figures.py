@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from story_tui.story.formatting import (
+    capitalized,
     format_number,
     format_value,
     growth_series,
@@ -73,7 +74,7 @@ def growth_chart(story: Story, rows_wanted: int = CHART_ROWS) -> Content:
     unit, series = growth_series(story.figures)
     if not series:
         return Content("")
-    title = f"{unit[:1].upper()}{unit[1:]} over time"  # the unit as written: USD, not Usd
+    title = f"{capitalized(unit)} over time"
     if len(series) > rows_wanted:
         title += f" (latest {rows_wanted} of {len(series)})"
         series = series[-rows_wanted:]
