@@ -43,13 +43,17 @@ class LibraryFilter(Input):
 
     COMMAND_LETTERS: ClassVar[frozenset[str]] = frozenset({"a", "r", "t"})
 
+    def _passes(self, key: str) -> bool:
+        """A command letter on an empty filter: the screen's, not typed."""
+        return not self.value and key in self.COMMAND_LETTERS
+
     def check_consume_key(self, key: str, character: str | None) -> bool:
-        if not self.value and key in self.COMMAND_LETTERS:
+        if self._passes(key):
             return False
         return super().check_consume_key(key, character)
 
     async def _on_key(self, event: events.Key) -> None:
-        if not self.value and event.key in self.COMMAND_LETTERS:
+        if self._passes(event.key):
             event.prevent_default()  # not typed: it goes on to the screen's binding
 
 
