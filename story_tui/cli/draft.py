@@ -87,9 +87,8 @@ def run(args: argparse.Namespace) -> int:
     except StoryUnreadable as error:
         say(sys.stderr, visible(f"{PROG}: error: {error}"))
         return EXIT_USAGE
-    except (
-        StoryInvalid
-    ) as error:  # too large, or damaged gzip: refused before the drafter is imported
+    except StoryInvalid as error:
+        # too large, or damaged gzip: refused before the drafter is imported
         for diagnostic in error.diagnostics:
             say(sys.stderr, visible(str(diagnostic)))
         return EXIT_INVALID
