@@ -68,9 +68,10 @@ def merge_people(stories: Sequence[ThreadStory]) -> list[ThreadPerson]:
             name.spelled.setdefault(person.name, set()).add(n)
     texts = [text_of(story) for story in stories]
     lower = {w for text in texts for w in re.findall(r"\b[a-z]+\b", text)}
+    standing = [alone_words(text) for text in texts]
     alone: dict[str, int] = {}
-    for text in texts:
-        for word in alone_words(text):
+    for seen in standing:
+        for word in seen:
             alone[word] = alone.get(word, 0) + 1
     add_runs(names, texts, lower, alone)
     order = sorted(names, key=lambda w: (-len(w), w))
@@ -85,7 +86,7 @@ def merge_people(stories: Sequence[ThreadStory]) -> list[ThreadPerson]:
     ]
     _bare_by_story(people, stories, [f" {fold(text)} " for text in texts])
     people = [p for p in people if p.appearances or p.named_in or len(name_words(p.name)) > 1]
-    _named_in(people, stories, texts, lower, capitalised)
+    _named_in(people, stories, texts, lower, capitalised, standing=standing)
     rank = {id(s): n for n, s in enumerate(stories)}
     for entry in people:
         entry.order = rank
@@ -259,8 +260,11 @@ def _named_in(
     texts: list[str],
     lower: set[str],
     capitalised: list[set[str]],
+    *,
+    standing: list[set[str]],
 ) -> None:
-    """Add the stories whose words name a person (see the module's docstring)."""
+    """Add the stories whose words name a person (see the module's docstring); `standing`:
+    each text's `alone_words`."""
     from story_tui.draft.names import given_name_gender
 
     surnames: dict[str, int] = {}
@@ -270,7 +274,6 @@ def _named_in(
         if len(words) > 1:
             surnames[words[-1]] = surnames.get(words[-1], 0) + 1
             givens[words[0]] = givens.get(words[0], 0) + 1
-    standing = [alone_words(text) for text in texts]
     nicknames = [set(INITIALS.findall(text)) for text in texts]
     owners: dict[tuple[str, str], int] = {}  # how many people a nickname fits: one, or none
     for pair in set().union(*nicknames):
