@@ -7,7 +7,7 @@ Names are matched with the `regex` module's Unicode classes (`Antić`, `Łukasz`
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 from nameparser.config import CONSTANTS
@@ -214,6 +214,7 @@ def name_words(name: str) -> list[str]:
     ]
 
 
+@lru_cache(maxsize=4096)
 def surname_of(name: str) -> str:
     """`Hugo de Zela` -> `de Zela`; `Arthur C. Clarke` -> `Clarke`; `M. L. King Jr.` -> `King`."""
     words = name.replace(",", " ").split()

@@ -58,22 +58,13 @@ class People:
         self.people: list[DraftPerson] = []
         self.gender: dict[str, str] = {}
         self._ids: set[str] = set()
-        self._surnames: dict[str, str] = {}
-        """surname_of each name looked at: lookup compares the surname of everyone."""
-
-    def surname(self, name: str) -> str:
-        """`surname_of(name)`, read once per name."""
-        surname = self._surnames.get(name)
-        if surname is None:
-            surname = self._surnames[name] = surname_of(name)
-        return surname
 
     def lookup(self, name: str) -> DraftPerson | None:
         """A known person by full name, surname or alias."""
         for person in self.people:
             if name == person.name or name in person.aliases:
                 return person
-        matches = [p for p in self.people if p.kind == "person" and self.surname(p.name) == name]
+        matches = [p for p in self.people if p.kind == "person" and surname_of(p.name) == name]
         if len(matches) == 1:
             return matches[0]
         if matches:
@@ -328,12 +319,12 @@ def _plausible(name: str, title: str | None, paragraph: str, at: int) -> bool:
 
 def add_aliases(people: People, article: str) -> None:
     """Surnames (and given names) the article uses alone become aliases."""
-    surnames = {people.surname(p.name) for p in people.people}
+    surnames = {surname_of(p.name) for p in people.people}
     firsts = Counter(p.name.split()[0] for p in people.people)
     for person in people.people:
         if person.kind != "person" or " " not in person.name:
             continue
-        candidates = [people.surname(person.name)]
+        candidates = [surname_of(person.name)]
         first = person.name.split()[0]
         if firsts[first] == 1:
             candidates.append(first)
